@@ -1,0 +1,72 @@
+// The Hono app: cross-cutting middleware first, then one router per feature.
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { HTTPException } from "hono/http-exception";
+import { sql } from "kysely";
+import type { AppDeps, AppEnv } from "./web/context.ts";
+import { requestContext } from "./web/middleware/request.ts";
+import { securityHeaders } from "./web/middleware/security-headers.ts";
+import { csrfProtection } from "./web/middleware/csrf.ts";
+import { errorPage, type ErrorKind } from "./web/errors.tsx";
+import { assetRoutes } from "./web/assets.ts";
+import { homeRoutes } from "./features/home/routes.tsx";
+import { mailboxRoutes } from "./dev/mailbox.tsx";
+import { testClockRoutes } from "./dev/test-clock.ts";
+
+/** Largest request body accepted by form routes (SEC-6). */
+export const MAX_FORM_BODY_BYTES = 64 * 1024;
+
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const { config, logger } = deps;
+  const https = config.baseUrl.startsWith("https://");
+  const app = new Hono<AppEnv>();
+
+  app.use("*", requestContext(logger));
+  app.use("*", securityHeaders({ https }));
+
+  app.route("/", assetRoutes());
+  app.get("/healthz", (c) => c.text("ok"));
+  app.get("/readyz", async (c) => {
+    try {
+      await sql`select 1`.execute(deps.db);
+      return c.text("ready");
+    } catch (err) {
+      logger.error({ err }, "readiness check failed");
+      return c.text("database unavailable", 503);
+    }
+  });
+
+  app.use("*", bodyLimit({ maxSize: MAX_FORM_BODY_BYTES, onError: (c) => errorPage(c as never, "tooLarge") }));
+  app.use(
+    "*",
+    csrfProtection({
+      baseUrl: config.baseUrl,
+      https,
+      tokenExemptPrefixes: ["/__test/"],
+      onRefused: (c) => Promise.resolve(errorPage(c, "csrf")),
+    }),
+  );
+
+  app.route("/", homeRoutes());
+
+  if (!config.isProduction && deps.mailTransport.kind === "dev-mailbox") app.route("/", mailboxRoutes(deps));
+  if (deps.testClock) {
+    app.route("/", testClockRoutes(deps.testClock));
+    // Lets tests look at the 500 page; exists only with TEST_CLOCK=1.
+    app.get("/:lang{en|fr}/__test/error", () => {
+      throw new Error("deliberate test failure");
+    });
+  }
+
+  app.notFound((c) => errorPage(c, "notFound"));
+  app.onError((err, c) => {
+    if (err instanceof HTTPException && err.status < 500) {
+      const kind: ErrorKind = err.status === 404 ? "notFound" : err.status === 413 ? "tooLarge" : err.status === 403 ? "forbidden" : "badRequest";
+      return errorPage(c, kind);
+    }
+    logger.error({ err, requestId: c.get("requestId"), path: c.req.path }, "unhandled error");
+    return errorPage(c, "serverError");
+  });
+
+  return app;
+}

@@ -1,0 +1,91 @@
+// Every setting of the portal, read from the environment once, at start.
+// DESIGN.md's table is the reference; the README repeats it for operators.
+import { z } from "zod";
+
+const DEMO_PARTNER = "demo";
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().trim().min(1).default("127.0.0.1"),
+  BASE_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+  DATA_DIR: z.string().trim().min(1).default("./data"),
+  SMTP_URL: optionalString.pipe(z.url({ protocol: /^smtps?$/ }).optional()),
+  MAIL_FROM: z.string().trim().min(3).default("Trusted Trader Portal <noreply@trusted-trader.localhost>"),
+  PARTNER_ISSUER: optionalString.pipe(z.url().optional()),
+  PARTNER_CLIENT_ID: optionalString,
+  PARTNER_CLIENT_SECRET: optionalString,
+  TEST_CLOCK: z.enum(["0", "1", ""]).default("0"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export interface Config {
+  readonly env: "development" | "production" | "test";
+  readonly isProduction: boolean;
+  readonly port: number;
+  readonly host: string;
+  /** Public origin and path prefix, without a trailing slash. */
+  readonly baseUrl: string;
+  readonly database: { readonly kind: "postgres"; readonly url: string } | { readonly kind: "pglite"; readonly dataDir: string };
+  readonly mail: { readonly smtpUrl: string | undefined; readonly from: string };
+  /** `issuer: "demo"` is the bundled development partner. */
+  readonly partner: { readonly issuer: string; readonly clientId: string; readonly clientSecret: string | undefined };
+  readonly testClock: boolean;
+  readonly logLevel: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Parses the environment; throws a ConfigError naming every problem at once. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const isProduction = e.NODE_ENV === "production";
+  const baseUrl = (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
+  const partnerConfigured = e.PARTNER_ISSUER !== undefined;
+
+  const problems: string[] = [];
+  if (isProduction) {
+    if (!e.DATABASE_URL) problems.push("DATABASE_URL is required in production (the embedded database is for development only).");
+    if (!e.SMTP_URL) problems.push("SMTP_URL is required in production (the development mailbox does not send mail).");
+    if (!e.BASE_URL) problems.push("BASE_URL is required in production.");
+    else if (!e.BASE_URL.startsWith("https://")) problems.push("BASE_URL must use https:// in production.");
+    if (!partnerConfigured) problems.push("PARTNER_ISSUER is required in production (the demo Sign-In Partner is for development only).");
+    if (!e.PARTNER_CLIENT_ID) problems.push("PARTNER_CLIENT_ID is required in production.");
+    if (!e.PARTNER_CLIENT_SECRET) problems.push("PARTNER_CLIENT_SECRET is required in production.");
+    if (e.TEST_CLOCK === "1") problems.push("TEST_CLOCK must not be set in production.");
+  } else if (partnerConfigured && !e.PARTNER_CLIENT_ID) {
+    problems.push("PARTNER_CLIENT_ID is required when PARTNER_ISSUER is set.");
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return {
+    env: e.NODE_ENV,
+    isProduction,
+    port: e.PORT,
+    host: e.HOST,
+    baseUrl,
+    database: e.DATABASE_URL ? { kind: "postgres", url: e.DATABASE_URL } : { kind: "pglite", dataDir: e.DATA_DIR },
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    partner: partnerConfigured
+      ? { issuer: e.PARTNER_ISSUER!, clientId: e.PARTNER_CLIENT_ID!, clientSecret: e.PARTNER_CLIENT_SECRET }
+      : { issuer: DEMO_PARTNER, clientId: "trusted-trader-portal", clientSecret: undefined },
+    testClock: e.TEST_CLOCK === "1",
+    logLevel: e.LOG_LEVEL,
+  };
+}

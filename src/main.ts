@@ -1,0 +1,75 @@
+// Start: config → database → migrations → jobs → HTTP.
+import { serve } from "@hono/node-server";
+import { ConfigError, loadConfig, type Config } from "./config.ts";
+import { PortalClock } from "./platform/clock.ts";
+import { createLogger } from "./platform/log.ts";
+import { migrateToLatest, openDatabase } from "./platform/db/index.ts";
+import { JobRunner } from "./platform/jobs/queue.ts";
+import { MAIL_DELIVERY_JOB, mailDeliveryHandler } from "./platform/mail/outbox.ts";
+import { devMailboxTransport, smtpTransport } from "./platform/mail/transport.ts";
+import { createApp } from "./app.ts";
+
+function readConfig(): Config {
+  try {
+    return loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(78); // EX_CONFIG
+    }
+    throw err;
+  }
+}
+
+const config = readConfig();
+const logger = createLogger(config.logLevel);
+const clock = new PortalClock();
+const database = await openDatabase(
+  config.database.kind === "postgres" ? { kind: "postgres", url: config.database.url } : { kind: "pglite", dataDir: config.database.dataDir },
+);
+await migrateToLatest(database.db);
+
+const mailTransport = config.mail.smtpUrl
+  ? smtpTransport(config.mail.smtpUrl, new URL(config.baseUrl).hostname)
+  : devMailboxTransport(database.db, clock);
+
+const jobs = new JobRunner({
+  db: database.db,
+  clock,
+  logger,
+  handlers: {
+    [MAIL_DELIVERY_JOB]: mailDeliveryHandler({ db: database.db, clock, transport: mailTransport, from: config.mail.from, logger }),
+  },
+});
+jobs.start();
+
+const app = createApp({
+  config,
+  db: database.db,
+  engine: database.engine,
+  clock,
+  ...(config.testClock ? { testClock: clock } : {}),
+  logger,
+  mailTransport,
+});
+
+const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  logger.info(
+    { url: config.baseUrl, port: info.port, database: database.engine, mail: mailTransport.kind, testClock: config.testClock },
+    "listening",
+  );
+});
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, "shutting down");
+  server.close();
+  await jobs.stop();
+  mailTransport.close?.();
+  await database.close();
+  process.exit(0);
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));

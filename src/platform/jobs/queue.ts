@@ -1,0 +1,202 @@
+// The job queue: a `jobs` table polled with FOR UPDATE SKIP LOCKED. It behaves the same on
+// PGlite and on PostgreSQL, and several app processes can drain one queue safely: a job is
+// claimed by one worker for a lease; a worker that dies leaves the lease to run out, and
+// the job is then claimed again (at least once). Handlers make their effects idempotent.
+import { randomUUID } from "node:crypto";
+import { sql, type Kysely } from "kysely";
+import type { Database, Db } from "../db/index.ts";
+import type { Clock } from "../clock.ts";
+import type { Logger } from "../log.ts";
+
+export interface Job {
+  id: string;
+  kind: string;
+  payload: Record<string, unknown>;
+  attempts: number;
+  maxAttempts: number;
+}
+
+export type JobHandler = (job: Job) => Promise<void>;
+
+export interface EnqueueOptions {
+  runAt?: Date;
+  maxAttempts?: number;
+}
+
+const DEFAULT_MAX_ATTEMPTS = 10;
+
+/** Queues a job. Pass the transaction of the change that causes it (outbox). */
+export async function enqueueJob(
+  db: Kysely<Database>,
+  clock: Clock,
+  kind: string,
+  payload: Record<string, unknown>,
+  options: EnqueueOptions = {},
+): Promise<string> {
+  const now = clock.now();
+  const row = await db
+    .insertInto("jobs")
+    .values({
+      kind,
+      payload: JSON.stringify(payload),
+      status: "pending",
+      run_at: options.runAt ?? now,
+      max_attempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+      created_at: now,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Delay before retry number `attempt` (1-based): 10 s, 20 s, 40 s, … capped at one hour. */
+export function retryDelayMs(attempt: number): number {
+  return Math.min(10_000 * 2 ** Math.max(0, attempt - 1), 60 * 60 * 1000);
+}
+
+export interface JobRunnerOptions {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  handlers: Record<string, JobHandler>;
+  /** How long a claimed job stays with its worker before others may take it. */
+  leaseMs?: number;
+  /** Jobs claimed per poll. */
+  batchSize?: number;
+  pollIntervalMs?: number;
+  workerId?: string;
+}
+
+export class JobRunner {
+  readonly workerId: string;
+  readonly #db: Db;
+  readonly #clock: Clock;
+  readonly #log: Logger;
+  readonly #handlers: Record<string, JobHandler>;
+  readonly #leaseMs: number;
+  readonly #batchSize: number;
+  readonly #pollIntervalMs: number;
+  #timer: NodeJS.Timeout | undefined;
+  #running: Promise<unknown> | undefined;
+  #stopped = true;
+
+  constructor(options: JobRunnerOptions) {
+    this.#db = options.db;
+    this.#clock = options.clock;
+    this.#log = options.logger;
+    this.#handlers = options.handlers;
+    this.#leaseMs = options.leaseMs ?? 5 * 60 * 1000;
+    this.#batchSize = options.batchSize ?? 10;
+    this.#pollIntervalMs = options.pollIntervalMs ?? 1000;
+    this.workerId = options.workerId ?? `worker-${randomUUID()}`;
+  }
+
+  /** Polls in the background until stop(). */
+  start(): void {
+    if (!this.#stopped) return;
+    this.#stopped = false;
+    this.#schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = undefined;
+    await this.#running;
+  }
+
+  /** Runs ready jobs until none is left; returns how many ran. For tests and scripts. */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const n = await this.runOnce();
+      if (n === 0) return total;
+      total += n;
+    }
+  }
+
+  /** Claims one batch of ready jobs and runs them; returns how many were claimed. */
+  async runOnce(): Promise<number> {
+    const jobs = await this.#claim();
+    for (const job of jobs) await this.#run(job);
+    return jobs.length;
+  }
+
+  #schedule(delayMs: number): void {
+    if (this.#stopped) return;
+    this.#timer = setTimeout(() => {
+      this.#running = this.#tick();
+    }, delayMs);
+    this.#timer.unref();
+  }
+
+  async #tick(): Promise<void> {
+    let claimed = 0;
+    try {
+      claimed = await this.runOnce();
+    } catch (err) {
+      this.#log.error({ err, worker: this.workerId }, "job poll failed");
+    }
+    // A full batch suggests more work is waiting: poll again at once.
+    this.#schedule(claimed >= this.#batchSize ? 0 : this.#pollIntervalMs);
+  }
+
+  async #claim(): Promise<Job[]> {
+    const now = this.#clock.now();
+    const leaseUntil = new Date(now.getTime() + this.#leaseMs);
+    // A pending job whose time has come, or a running job whose worker's lease ran out.
+    const result = await sql<{ id: string; kind: string; payload: Record<string, unknown>; attempts: number; max_attempts: number }>`
+      update jobs set status = 'running', attempts = attempts + 1,
+             locked_by = ${this.workerId}, locked_until = ${leaseUntil}
+       where id in (
+         select id from jobs
+          where (status = 'pending' and run_at <= ${now})
+             or (status = 'running' and locked_until < ${now})
+          order by run_at, id
+          limit ${this.#batchSize}
+          for update skip locked)
+      returning id, kind, payload, attempts, max_attempts`.execute(this.#db);
+    return result.rows.map((r) => ({
+      id: String(r.id),
+      kind: r.kind,
+      payload: r.payload,
+      attempts: r.attempts,
+      maxAttempts: r.max_attempts,
+    }));
+  }
+
+  async #run(job: Job): Promise<void> {
+    const handler = this.#handlers[job.kind];
+    try {
+      if (!handler) throw new Error(`no handler for job kind "${job.kind}"`);
+      await handler(job);
+      await this.#db
+        .updateTable("jobs")
+        .set({ status: "done", finished_at: this.#clock.now(), locked_by: null, locked_until: null, last_error: null })
+        .where("id", "=", job.id)
+        .where("locked_by", "=", this.workerId)
+        .execute();
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      const final = job.attempts >= job.maxAttempts;
+      this.#log.warn({ job: { id: job.id, kind: job.kind, attempts: job.attempts }, final, error: message }, "job failed");
+      const now = this.#clock.now();
+      await this.#db
+        .updateTable("jobs")
+        .set(
+          final
+            ? { status: "failed", finished_at: now, locked_by: null, locked_until: null, last_error: message }
+            : {
+                status: "pending",
+                run_at: new Date(now.getTime() + retryDelayMs(job.attempts)),
+                locked_by: null,
+                locked_until: null,
+                last_error: message,
+              },
+        )
+        .where("id", "=", job.id)
+        .where("locked_by", "=", this.workerId)
+        .execute();
+    }
+  }
+}

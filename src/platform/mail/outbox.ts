@@ -1,0 +1,104 @@
+// The mail outbox (X-4): a message is rendered and queued in the transaction of the change
+// that causes it, with a job that delivers it. Delivery is at least once; in the normal
+// path exactly once (a sent message is marked so and never sent again).
+import type { Db, Tx } from "../db/index.ts";
+import type { Clock } from "../clock.ts";
+import type { Logger } from "../log.ts";
+import { enqueueJob, type JobHandler } from "../jobs/queue.ts";
+import type { MailTransport } from "./transport.ts";
+import type { Locale } from "../../domain/locale.ts";
+
+export const MAIL_DELIVERY_JOB = "mail.deliver";
+const MAIL_MAX_ATTEMPTS = 12; // about 11 hours of retries with the queue's backoff
+
+/** What a template produces: a subject and plain paragraphs (escaped for HTML here). */
+export interface MailContent {
+  subject: string;
+  paragraphs: string[];
+}
+
+/** A message kind, written once per feature, rendered in the recipient's language. */
+export interface MailTemplate<P> {
+  readonly name: string;
+  render(locale: Locale, params: P): MailContent;
+}
+
+export interface Recipient {
+  address: string;
+  locale: Locale;
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch]!);
+}
+
+export function renderMailBodies(locale: Locale, content: MailContent): { text: string; html: string } {
+  const text = content.paragraphs.join("\n\n") + "\n";
+  const html =
+    `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${escapeHtml(content.subject)}</title></head><body>` +
+    content.paragraphs.map((p) => `<p>${escapeHtml(p).replace(/\n/g, "<br>")}</p>`).join("") +
+    `</body></html>`;
+  return { text, html };
+}
+
+/** Renders `template` in the recipient's language and queues it. Call inside the change's transaction. */
+export async function queueMail<P>(trx: Tx, clock: Clock, template: MailTemplate<P>, to: Recipient, params: P): Promise<string> {
+  if (!trx.isTransaction) throw new Error("queueMail must be called inside the transaction of the change that causes the message");
+  const content = template.render(to.locale, params);
+  const { text, html } = renderMailBodies(to.locale, content);
+  const row = await trx
+    .insertInto("mail_outbox")
+    .values({
+      template: template.name,
+      locale: to.locale,
+      to_address: to.address,
+      subject: content.subject,
+      text_body: text,
+      html_body: html,
+      status: "queued",
+      created_at: clock.now(),
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await enqueueJob(trx, clock, MAIL_DELIVERY_JOB, { outboxId: row.id }, { maxAttempts: MAIL_MAX_ATTEMPTS });
+  return row.id;
+}
+
+export function mailDeliveryHandler(deps: { db: Db; clock: Clock; transport: MailTransport; from: string; logger: Logger }): JobHandler {
+  const { db, clock, transport, from, logger } = deps;
+  return async (job) => {
+    const outboxId = String(job.payload.outboxId);
+    const message = await db.selectFrom("mail_outbox").selectAll().where("id", "=", outboxId).executeTakeFirst();
+    if (!message) throw new Error(`outbox message ${outboxId} not found`);
+    if (message.status === "sent") return; // already delivered: never twice in the normal path
+    try {
+      await transport.send({
+        outboxId,
+        from,
+        to: message.to_address,
+        subject: message.subject,
+        text: message.text_body,
+        html: message.html_body,
+        locale: message.locale,
+      });
+    } catch (err) {
+      const error = err instanceof Error ? err.message : String(err);
+      await db
+        .updateTable("mail_outbox")
+        .set((eb) => ({
+          attempts: eb("attempts", "+", 1),
+          last_error: error,
+          status: job.attempts >= job.maxAttempts ? "failed" : "queued",
+        }))
+        .where("id", "=", outboxId)
+        .execute();
+      throw err;
+    }
+    await db
+      .updateTable("mail_outbox")
+      .set((eb) => ({ status: "sent", sent_at: clock.now(), attempts: eb("attempts", "+", 1), last_error: null }))
+      .where("id", "=", outboxId)
+      .execute();
+    logger.info({ outboxId, template: message.template, transport: transport.kind }, "mail delivered");
+  };
+}

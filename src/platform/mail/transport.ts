@@ -1,0 +1,64 @@
+// Where mail goes: an SMTP server (SMTP_URL) or, outside production, the development
+// mailbox table that the /dev/mailbox page shows.
+import nodemailer from "nodemailer";
+import type { Db } from "../db/index.ts";
+import type { Clock } from "../clock.ts";
+
+export interface OutgoingMail {
+  outboxId: string;
+  from: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  locale: "en" | "fr";
+}
+
+export interface MailTransport {
+  readonly kind: "smtp" | "dev-mailbox";
+  send(mail: OutgoingMail): Promise<void>;
+  close?(): void;
+}
+
+/** SMTP through nodemailer. The Message-ID is derived from the outbox row, so a message
+ * sent twice after a crash carries the same id and receivers can drop the copy. */
+export function smtpTransport(smtpUrl: string, messageIdDomain: string): MailTransport {
+  const transporter = nodemailer.createTransport(smtpUrl);
+  return {
+    kind: "smtp",
+    async send(mail) {
+      await transporter.sendMail({
+        from: mail.from,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        messageId: `<outbox-${mail.outboxId}@${messageIdDomain}>`,
+        headers: { "Content-Language": mail.locale === "en" ? "en-CA" : "fr-CA" },
+      });
+    },
+    close: () => transporter.close(),
+  };
+}
+
+/** Development mailbox: one row per outbox message, never two (the unique outbox_id). */
+export function devMailboxTransport(db: Db, clock: Clock): MailTransport {
+  return {
+    kind: "dev-mailbox",
+    async send(mail) {
+      await db
+        .insertInto("dev_mailbox")
+        .values({
+          outbox_id: mail.outboxId,
+          to_address: mail.to,
+          from_address: mail.from,
+          subject: mail.subject,
+          text_body: mail.text,
+          html_body: mail.html,
+          received_at: clock.now(),
+        })
+        .onConflict((oc) => oc.column("outbox_id").doNothing())
+        .execute();
+    },
+  };
+}

@@ -1,0 +1,54 @@
+// The Government of Canada page chrome (GC Design System): header with language toggle and
+// signature, skip link, one main landmark, date modified, footer. Every page uses it.
+import type { Child } from "hono/jsx";
+import { otherLocale, type Locale } from "../domain/locale.ts";
+import { messages } from "./i18n/index.ts";
+
+/** The date the portal's pages last changed; shown by gcds-date-modified. */
+export const CONTENT_DATE = "2026-11-26";
+
+/** The same page in the other official language (X-1): swap the /en or /fr prefix. */
+export function alternateHref(path: string, query: string, locale: Locale): string {
+  const other = otherLocale(locale);
+  const rest = path.replace(/^\/(en|fr)(?=\/|$)/, "");
+  const target = `/${other}${rest === "/" ? "" : rest}`;
+  return query ? `${target}?${query}` : target;
+}
+
+export interface LayoutProps {
+  locale: Locale;
+  title: string;
+  /** Request path and query string, for the language toggle. */
+  path: string;
+  query?: string;
+  children?: Child;
+  dateModified?: string;
+}
+
+export function Layout(props: LayoutProps) {
+  const t = messages(props.locale);
+  const footerLinks = JSON.stringify({
+    [t.site.programPage]: `/${props.locale}`,
+  });
+  return (
+      <html lang={props.locale}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>{props.title === t.site.name ? `${t.site.name} - Canada.ca` : `${props.title} - ${t.site.name} - Canada.ca`}</title>
+          <link rel="stylesheet" href="/assets/fonts.css" />
+          <link rel="stylesheet" href="/assets/gcds/gcds.css" />
+          <link rel="stylesheet" href="/assets/app.css" />
+          <script type="module" src="/assets/gcds/gcds.esm.js"></script>
+        </head>
+        <body>
+          <gcds-header lang-href={alternateHref(props.path, props.query ?? "", props.locale)} skip-to-href="#main-content" lang={props.locale}></gcds-header>
+          <main id="main-content" tabindex={-1}>
+            {props.children}
+            <gcds-date-modified lang={props.locale}>{props.dateModified ?? CONTENT_DATE}</gcds-date-modified>
+          </main>
+          <gcds-footer display="full" contextual-heading={t.site.contextualHeading} contextual-links={footerLinks} lang={props.locale}></gcds-footer>
+        </body>
+      </html>
+  );
+}
