@@ -12,6 +12,7 @@ import { assetRoutes } from "./web/assets.ts";
 import { homeRoutes } from "./features/home/routes.tsx";
 import { mailboxRoutes } from "./dev/mailbox.tsx";
 import { testClockRoutes } from "./dev/test-clock.ts";
+import { LANG } from "./web/paths.ts";
 
 /** Largest request body accepted by form routes (SEC-6). */
 export const MAX_FORM_BODY_BYTES = 64 * 1024;
@@ -53,7 +54,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   if (deps.testClock) {
     app.route("/", testClockRoutes(deps.testClock));
     // Lets tests look at the 500 page; exists only with TEST_CLOCK=1.
-    app.get("/:lang{en|fr}/__test/error", () => {
+    app.get(`${LANG}/__test/error`, () => {
       throw new Error("deliberate test failure");
     });
   }

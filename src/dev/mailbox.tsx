@@ -5,11 +5,12 @@ import type { AppDeps, AppEnv } from "../web/context.ts";
 import { formatDateTime, messages } from "../web/i18n/index.ts";
 import { renderPage } from "../web/render.tsx";
 import { errorPage } from "../web/errors.tsx";
+import { LANG } from "../web/paths.ts";
 
 export function mailboxRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
-  app.get("/:lang{en|fr}/dev/mailbox", async (c) => {
+  app.get(`${LANG}/dev/mailbox`, async (c) => {
     const locale = c.get("locale");
     const t = messages(locale).mailbox;
     const rows = await deps.db
@@ -52,7 +53,7 @@ export function mailboxRoutes(deps: AppDeps): Hono<AppEnv> {
     );
   });
 
-  app.get("/:lang{en|fr}/dev/mailbox/:id{[0-9]{1,18}}", async (c) => {
+  app.get(`${LANG}/dev/mailbox/:id{[0-9]{1,18}}`, async (c) => {
     const locale = c.get("locale");
     const t = messages(locale).mailbox;
     const m = await deps.db.selectFrom("dev_mailbox").selectAll().where("id", "=", c.req.param("id")).executeTakeFirst();

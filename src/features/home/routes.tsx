@@ -4,13 +4,14 @@ import type { AppEnv } from "../../web/context.ts";
 import { messages } from "../../web/i18n/index.ts";
 import { renderPage } from "../../web/render.tsx";
 import { preferredLocale } from "../../web/middleware/request.ts";
+import { LANG } from "../../web/paths.ts";
 
 export function homeRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.get("/", (c) => c.redirect(`/${preferredLocale(c.req.header("accept-language"))}`, 302));
 
-  app.get("/:lang{en|fr}", (c) => {
+  app.get(LANG, (c) => {
     const t = messages(c.get("locale")).home;
     return renderPage(
       c,

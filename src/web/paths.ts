@@ -1,0 +1,5 @@
+// Route path pieces shared by every router.
+
+/** The language segment of every page route: /en/… or /fr/… (X-1). The group matters:
+ * Hono's combined router misreads a bare `en|fr` alternation in mounted sub-apps. */
+export const LANG = "/:lang{(?:en|fr)}";

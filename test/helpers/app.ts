@@ -1,0 +1,81 @@
+// A whole portal for a test: its own database, the test clock, the development mailbox,
+// silent (or captured) logs, and a job runner to drain queued work on demand.
+import { Writable } from "node:stream";
+import { loadConfig, type Config } from "../../src/config.ts";
+import { createApp } from "../../src/app.ts";
+import { PortalClock } from "../../src/platform/clock.ts";
+import { createLogger } from "../../src/platform/log.ts";
+import { JobRunner, type JobHandler } from "../../src/platform/jobs/queue.ts";
+import { MAIL_DELIVERY_JOB, mailDeliveryHandler } from "../../src/platform/mail/outbox.ts";
+import { devMailboxTransport, smtpTransport, type MailTransport } from "../../src/platform/mail/transport.ts";
+import type { AppDeps } from "../../src/web/context.ts";
+import { createTestDatabase, type TestDatabase } from "./db.ts";
+
+export interface TestPortal {
+  app: ReturnType<typeof createApp>;
+  deps: AppDeps;
+  database: TestDatabase;
+  clock: PortalClock;
+  jobs: JobRunner;
+  /** Every log line written, parsed. */
+  logLines: Record<string, unknown>[];
+  /** The raw text of every log line written. */
+  logText(): string;
+  close(): Promise<void>;
+}
+
+export interface TestPortalOptions {
+  env?: Record<string, string>;
+  smtpUrl?: string;
+  extraHandlers?: Record<string, JobHandler>;
+}
+
+export async function createTestPortal(options: TestPortalOptions = {}): Promise<TestPortal> {
+  const config: Config = loadConfig({
+    NODE_ENV: "test",
+    TEST_CLOCK: "1",
+    LOG_LEVEL: "info",
+    BASE_URL: "http://localhost",
+    ...(options.smtpUrl ? { SMTP_URL: options.smtpUrl } : {}),
+    ...options.env,
+  });
+  const raw: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, cb) {
+      raw.push(chunk.toString("utf8"));
+      cb();
+    },
+  });
+  const logger = createLogger(config.logLevel, sink);
+  const database = await createTestDatabase();
+  const clock = new PortalClock();
+  const mailTransport: MailTransport = config.mail.smtpUrl
+    ? smtpTransport(config.mail.smtpUrl, "localhost")
+    : devMailboxTransport(database.db, clock);
+  const deps: AppDeps = { config, db: database.db, engine: database.engine, clock, testClock: clock, logger, mailTransport };
+  const jobs = new JobRunner({
+    db: database.db,
+    clock,
+    logger,
+    handlers: {
+      [MAIL_DELIVERY_JOB]: mailDeliveryHandler({ db: database.db, clock, transport: mailTransport, from: config.mail.from, logger }),
+      ...options.extraHandlers,
+    },
+  });
+  return {
+    app: createApp(deps),
+    deps,
+    database,
+    clock,
+    jobs,
+    get logLines() {
+      return raw.join("").split("\n").filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+    },
+    logText: () => raw.join(""),
+    close: async () => {
+      await jobs.stop();
+      mailTransport.close?.();
+      await database.close();
+    },
+  };
+}
