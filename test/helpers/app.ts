@@ -52,7 +52,15 @@ export async function createTestPortal(options: TestPortalOptions = {}): Promise
   const mailTransport: MailTransport = config.mail.smtpUrl
     ? smtpTransport(config.mail.smtpUrl, "localhost")
     : devMailboxTransport(database.db, clock);
-  const deps: AppDeps = { config, db: database.db, engine: database.engine, clock, testClock: clock, logger, mailTransport };
+  const deps: AppDeps = {
+    config,
+    db: database.db,
+    engine: database.engine,
+    clock,
+    ...(config.testClock ? { testClock: clock } : {}),
+    logger,
+    mailTransport,
+  };
   const jobs = new JobRunner({
     db: database.db,
     clock,

@@ -37,14 +37,10 @@ export function csrfProtection(options: CsrfOptions): MiddlewareHandler<AppEnv> 
 
   return async (c, next) => {
     let token = getCookie(c, cookieName);
-    if (!token || !/^[A-Za-z0-9_-]{43}$/.test(token)) {
+    const hadCookie = token !== undefined && /^[A-Za-z0-9_-]{43}$/.test(token);
+    if (!token || !hadCookie) {
       token = randomBytes(32).toString("base64url");
       setCookie(c, cookieName, token, { path: "/", httpOnly: true, sameSite: "Lax", secure: options.https });
-      if (!SAFE_METHODS.has(c.req.method)) {
-        // A state change with no token cookie cannot carry a valid proof.
-        c.set("csrfToken", token);
-        return options.onRefused(c, next);
-      }
     }
     c.set("csrfToken", token);
     if (SAFE_METHODS.has(c.req.method)) return next();
@@ -57,6 +53,8 @@ export function csrfProtection(options: CsrfOptions): MiddlewareHandler<AppEnv> 
     }
 
     if (options.tokenExemptPrefixes?.some((p) => c.req.path.startsWith(p))) return next();
+    // A state change that arrives without our cookie cannot carry a valid proof.
+    if (!hadCookie) return options.onRefused(c, next);
 
     let presented = c.req.header(CSRF_HEADER);
     if (presented === undefined) {

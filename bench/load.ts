@@ -1,0 +1,82 @@
+// One load phase with autocannon, and the statistics the report needs.
+import autocannon from "autocannon";
+
+export interface Endpoint {
+  readonly method?: "GET" | "POST";
+  readonly path: string;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly body?: string;
+}
+
+export interface PhaseResult {
+  /** Mean of autocannon's per-second request counts. */
+  readonly rps: number;
+  readonly p50: number;
+  readonly p99: number;
+  /** Connection errors, including timeouts. */
+  readonly errors: number;
+  readonly non2xx: number;
+  readonly responses: number;
+  /** Every response time of the phase (ms), for percentiles pooled across rounds. */
+  readonly latencies: Float64Array;
+}
+
+let running: autocannon.Instance | undefined;
+
+/** Stops the phase in progress, if any (used on SIGINT and by the watchdog). */
+export function stopRunningLoad(): void {
+  running?.stop();
+}
+
+export function runPhase(origin: string, endpoint: Endpoint, seconds: number, connections: number): Promise<PhaseResult> {
+  return new Promise((resolve, reject) => {
+    const latencies: number[] = [];
+    const instance = autocannon(
+      {
+        url: `${origin}${endpoint.path}`,
+        method: endpoint.method ?? "GET",
+        ...(endpoint.headers ? { headers: { ...endpoint.headers } } : {}),
+        ...(endpoint.body !== undefined ? { body: endpoint.body } : {}),
+        connections,
+        duration: seconds,
+      },
+      (err: unknown, result) => {
+        running = undefined;
+        if (err) {
+          reject(err instanceof Error ? err : new Error(String(err)));
+          return;
+        }
+        resolve({
+          rps: result.requests.average,
+          p50: result.latency.p50,
+          p99: result.latency.p99,
+          errors: result.errors,
+          non2xx: result.non2xx,
+          responses: latencies.length,
+          latencies: Float64Array.from(latencies),
+        });
+      },
+    );
+    running = instance;
+    instance.on("response", (_client, _status, _bytes, responseTime) => {
+      latencies.push(responseTime);
+    });
+  });
+}
+
+/** Nearest-rank percentile of the pooled response times (ms). */
+export function percentile(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))] ?? Number.NaN;
+}
+
+export function pooledSorted(phases: readonly PhaseResult[]): Float64Array {
+  const all = new Float64Array(phases.reduce((n, p) => n + p.latencies.length, 0));
+  let offset = 0;
+  for (const phase of phases) {
+    all.set(phase.latencies, offset);
+    offset += phase.latencies.length;
+  }
+  return all.sort();
+}

@@ -1,0 +1,143 @@
+import { after, before, beforeEach, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { createTestDatabase, type TestDatabase } from "../../../test/helpers/db.ts";
+import { PortalClock } from "../clock.ts";
+import { createLogger } from "../log.ts";
+import { enqueueJob, JobRunner, retryDelayMs, type Job, type JobHandler } from "./queue.ts";
+
+let database: TestDatabase;
+let clock: PortalClock;
+const logger = createLogger("silent");
+
+before(async () => {
+  database = await createTestDatabase();
+});
+after(() => database.close());
+beforeEach(async () => {
+  clock = new PortalClock();
+  clock.set(new Date("2027-03-01T12:00:00Z"));
+  await database.db.deleteFrom("jobs").execute();
+});
+
+function runner(handlers: Record<string, JobHandler>, workerId?: string, leaseMs?: number): JobRunner {
+  return new JobRunner({ db: database.db, clock, logger, handlers, ...(workerId ? { workerId } : {}), ...(leaseMs ? { leaseMs } : {}) });
+}
+
+async function jobRow(id: string) {
+  return database.db.selectFrom("jobs").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+}
+
+describe("job queue", () => {
+  it("runs a queued job once with its payload and marks it done", async () => {
+    const seen: Job[] = [];
+    const id = await enqueueJob(database.db, clock, "test.echo", { n: 7 });
+    const r = runner({ "test.echo": (job) => Promise.resolve(void seen.push(job)) });
+    assert.equal(await r.drain(), 1);
+    assert.equal(await r.drain(), 0);
+    assert.equal(seen.length, 1);
+    assert.deepEqual(seen[0]!.payload, { n: 7 });
+    const row = await jobRow(id);
+    assert.equal(row.status, "done");
+    assert.equal(row.attempts, 1);
+  });
+
+  it("waits for a job's run-at time on the portal clock", async () => {
+    let runs = 0;
+    await enqueueJob(database.db, clock, "test.later", {}, { runAt: new Date("2027-03-02T00:00:00Z") });
+    const r = runner({ "test.later": () => Promise.resolve(void runs++) });
+    assert.equal(await r.drain(), 0);
+    clock.set(new Date("2027-03-02T00:00:01Z"));
+    assert.equal(await r.drain(), 1);
+    assert.equal(runs, 1);
+  });
+
+  it("retries a failed job with growing delays and records the error", async () => {
+    let calls = 0;
+    const id = await enqueueJob(database.db, clock, "test.flaky", {});
+    const r = runner({
+      "test.flaky": () => {
+        calls++;
+        return calls < 3 ? Promise.reject(new Error(`boom ${calls}`)) : Promise.resolve();
+      },
+    });
+    await r.drain();
+    let row = await jobRow(id);
+    assert.equal(row.status, "pending");
+    assert.equal(row.last_error, "boom 1");
+    assert.equal(new Date(row.run_at).getTime() - clock.now().getTime() <= retryDelayMs(1), true);
+    assert.equal(await r.drain(), 0, "not before the delay");
+    clock.advance(retryDelayMs(1));
+    await r.drain();
+    row = await jobRow(id);
+    assert.equal(row.last_error, "boom 2");
+    clock.advance(retryDelayMs(2) - 1000);
+    assert.equal(await r.drain(), 0, "the second delay is longer than the first");
+    clock.advance(1000);
+    await r.drain();
+    row = await jobRow(id);
+    assert.equal(row.status, "done");
+    assert.equal(row.attempts, 3);
+    assert.equal(calls, 3);
+  });
+
+  it("gives up after the last attempt and keeps the failure", async () => {
+    const id = await enqueueJob(database.db, clock, "test.broken", {}, { maxAttempts: 2 });
+    const r = runner({ "test.broken": () => Promise.reject(new Error("always")) });
+    await r.drain();
+    clock.advance(retryDelayMs(1));
+    await r.drain();
+    const row = await jobRow(id);
+    assert.equal(row.status, "failed");
+    assert.equal(row.attempts, 2);
+    assert.equal(row.last_error, "always");
+    clock.advance(retryDelayMs(5));
+    assert.equal(await r.drain(), 0);
+  });
+
+  it("records a job of unknown kind as failed work, not a crash", async () => {
+    const id = await enqueueJob(database.db, clock, "test.nobody", {}, { maxAttempts: 1 });
+    await runner({}).drain();
+    const row = await jobRow(id);
+    assert.equal(row.status, "failed");
+    assert.match(row.last_error ?? "", /no handler/);
+  });
+
+  it("gives a job whose worker died to another worker once the lease runs out, not before", async () => {
+    const id = await enqueueJob(database.db, clock, "test.lease", {});
+    let runs = 0;
+    // The first worker claims the job and never finishes: the process died mid-job.
+    const dying = runner({ "test.lease": () => new Promise<void>(() => {}) }, "dying", 60_000);
+    void dying.runOnce();
+    await new Promise((r) => setTimeout(r, 100));
+    assert.equal((await jobRow(id)).status, "running");
+    const survivor = runner({ "test.lease": () => Promise.resolve(void runs++) }, "survivor", 60_000);
+    assert.equal(await survivor.drain(), 0, "the lease still holds");
+    clock.advance(60_001);
+    assert.equal(await survivor.drain(), 1);
+    const row = await jobRow(id);
+    assert.equal(row.status, "done");
+    assert.equal(row.attempts, 2);
+    assert.equal(runs, 1);
+  });
+
+  it("queues nothing when the transaction that queued it rolls back", async () => {
+    await assert.rejects(
+      database.db.transaction().execute(async (trx) => {
+        await enqueueJob(trx, clock, "test.rolled-back", {});
+        throw new Error("change failed");
+      }),
+    );
+    const rows = await database.db.selectFrom("jobs").select("id").where("kind", "=", "test.rolled-back").execute();
+    assert.equal(rows.length, 0);
+  });
+
+  it("polls in the background once started, and stops", async () => {
+    let runs = 0;
+    const r = new JobRunner({ db: database.db, clock, logger, handlers: { "test.bg": () => Promise.resolve(void runs++) }, pollIntervalMs: 20 });
+    r.start();
+    await enqueueJob(database.db, clock, "test.bg", {});
+    for (let i = 0; i < 100 && runs === 0; i++) await new Promise((res) => setTimeout(res, 20));
+    await r.stop();
+    assert.equal(runs, 1);
+  });
+});
