@@ -1,4 +1,5 @@
 // One load phase with autocannon, and the statistics the report needs.
+import { inspect } from "node:util";
 import autocannon from "autocannon";
 
 export interface Endpoint {
@@ -43,7 +44,7 @@ export function runPhase(origin: string, endpoint: Endpoint, seconds: number, co
       (err: unknown, result) => {
         running = undefined;
         if (err) {
-          reject(err instanceof Error ? err : new Error(String(err)));
+          reject(err instanceof Error ? err : new Error(`autocannon: ${inspect(err)}`));
           return;
         }
         resolve({

@@ -1,0 +1,306 @@
+// `npm run bench [target ...]`: the portal against a minimal baseline page, on PostgreSQL, in
+// the same run, reported as ratios (DESIGN.md "Performance"; nothing is asserted).
+//
+// A fresh database `ttp_bench_<pid>_<random>` is created on BENCH_DATABASE_URL (default
+// postgres://postgres@127.0.0.1:5432/postgres, trust auth) and dropped at the end. The portal
+// (src/main.ts) and the baseline (bench/baseline.ts) run as child processes on 127.0.0.1, and
+// autocannon loads them alternately. Targets are listed in bench/targets.ts.
+import { createRequire } from "node:module";
+import os from "node:os";
+import { createDatabase, DEFAULT_ADMIN_URL, dropDatabase, planBenchDatabase, seedBaselineSessions } from "./database.ts";
+import { percentile, pooledSorted, runPhase, stopRunningLoad, type Endpoint, type PhaseResult } from "./load.ts";
+import { freePorts, ServerProcess } from "./servers.ts";
+import { BASELINE_ROWS, BASELINE_TABLE } from "./shared.ts";
+import { resolveEndpoint, TARGETS, type BenchContext, type Target } from "./targets.ts";
+
+const CONNECTIONS = 50;
+const WARMUP_SECONDS = 2;
+const ROUNDS = 3;
+const ROUND_SECONDS = 5;
+const READY_TIMEOUT_MS = 30_000;
+/** Start-up (database, migrations, two servers) plus clean-up, on top of the planned load. */
+const OVERHEAD_BUDGET_MS = 40_000;
+
+const SERVERS = ["portal", "baseline"] as const;
+type ServerName = (typeof SERVERS)[number];
+
+const started = performance.now();
+const elapsed = (): string => `${((performance.now() - started) / 1000).toFixed(1)} s`;
+const progress = (line: string): void => void process.stderr.write(`[${elapsed().padStart(6)}] ${line}\n`);
+const out = (line = ""): void => void process.stdout.write(`${line}\n`);
+
+// --- clean-up: always, once, in reverse order of registration ---------------------------------
+
+class Cleanup {
+  private readonly tasks: { label: string; run: () => Promise<void> }[] = [];
+  private running: Promise<boolean> | undefined;
+
+  add(label: string, run: () => Promise<void>): void {
+    this.tasks.push({ label, run });
+  }
+
+  /** Resolves to false if a task failed (each failure is reported on stderr). */
+  run(): Promise<boolean> {
+    this.running ??= (async () => {
+      let ok = true;
+      for (const task of [...this.tasks].reverse()) {
+        try {
+          await task.run();
+        } catch (err) {
+          ok = false;
+          process.stderr.write(`clean-up: ${task.label} failed: ${err instanceof Error ? err.message : String(err)}\n`);
+        }
+      }
+      return ok;
+    })();
+    return this.running;
+  }
+}
+
+const cleanup = new Cleanup();
+let aborting = false;
+
+/** Signals and the watchdog: stop the load, clean up, exit (hard exit if clean-up hangs). */
+function abort(reason: string, exitCode: number): void {
+  if (aborting) {
+    process.stderr.write(`${reason} again: exiting without waiting for clean-up\n`);
+    process.exit(exitCode);
+  }
+  aborting = true;
+  process.stderr.write(`\n${reason}: stopping and cleaning up\n`);
+  stopRunningLoad();
+  setTimeout(() => process.exit(exitCode), 15_000).unref();
+  void cleanup.run().finally(() => process.exit(exitCode));
+}
+process.on("SIGINT", () => abort("SIGINT", 130));
+process.on("SIGTERM", () => abort("SIGTERM", 143));
+process.on("SIGHUP", () => abort("SIGHUP", 129));
+
+// --- the run ------------------------------------------------------------------------------------
+
+interface SideSummary {
+  readonly method: string;
+  readonly path: string;
+  readonly rps: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly errors: number;
+  readonly non2xx: number;
+  readonly responses: number;
+}
+
+interface TargetSummary {
+  readonly name: string;
+  readonly portal: SideSummary;
+  readonly baseline: SideSummary;
+  readonly ratio: { readonly rps: number; readonly p99: number };
+}
+
+function selectTargets(args: readonly string[]): readonly Target[] {
+  const names = args.filter((a) => a !== "--");
+  if (names.length === 0) return TARGETS;
+  const unknown = names.filter((n) => !TARGETS.some((t) => t.name === n));
+  if (unknown.length > 0) {
+    throw new Error(`unknown target(s): ${unknown.join(", ")}; known: ${TARGETS.map((t) => t.name).join(", ")}`);
+  }
+  return TARGETS.filter((t) => names.includes(t.name));
+}
+
+function plannedLoadSeconds(targets: readonly Target[]): number {
+  return targets.length * SERVERS.length * (WARMUP_SECONDS + ROUNDS * ROUND_SECONDS);
+}
+
+function autocannonVersion(): string {
+  try {
+    return (createRequire(import.meta.url)("autocannon/package.json") as { version: string }).version;
+  } catch {
+    return "?";
+  }
+}
+
+/** One request before loading: the endpoint must answer 2xx, else the numbers mean nothing. */
+async function preflight(server: ServerName, origin: string, endpoint: Endpoint): Promise<string> {
+  const res = await fetch(`${origin}${endpoint.path}`, {
+    method: endpoint.method ?? "GET",
+    headers: { ...endpoint.headers },
+    ...(endpoint.body !== undefined ? { body: endpoint.body } : {}),
+    redirect: "manual",
+    signal: AbortSignal.timeout(5_000),
+  });
+  const bytes = (await res.arrayBuffer()).byteLength;
+  if (res.status < 200 || res.status > 299) {
+    throw new Error(`preflight: ${server} ${endpoint.method ?? "GET"} ${endpoint.path} answered HTTP ${res.status}, expected 2xx`);
+  }
+  return `HTTP ${res.status}, ${bytes} bytes`;
+}
+
+function summarize(endpoint: Endpoint, rounds: readonly PhaseResult[]): SideSummary {
+  const sorted = pooledSorted(rounds);
+  return {
+    method: endpoint.method ?? "GET",
+    path: endpoint.path,
+    rps: rounds.reduce((sum, r) => sum + r.rps, 0) / rounds.length,
+    p50Ms: percentile(sorted, 50),
+    p99Ms: percentile(sorted, 99),
+    errors: rounds.reduce((sum, r) => sum + r.errors, 0),
+    non2xx: rounds.reduce((sum, r) => sum + r.non2xx, 0),
+    responses: sorted.length,
+  };
+}
+
+function table(header: readonly string[], rows: readonly (readonly string[])[], leftColumns = 1): string[] {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const line = (cells: readonly string[]): string =>
+    cells
+      .map((cell, i) => (i < leftColumns ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0)))
+      .join("  ")
+      .trimEnd();
+  return [line(header), ...rows.map(line)];
+}
+
+const f1 = (n: number): string => n.toFixed(1);
+const f2 = (n: number): string => n.toFixed(2);
+const round = (n: number, digits: number): number => Number(n.toFixed(digits));
+
+async function benchTarget(target: Target, ctx: BenchContext, origins: Record<ServerName, string>): Promise<TargetSummary> {
+  const endpoints: Record<ServerName, Endpoint> = {
+    portal: await resolveEndpoint(target.portal, ctx),
+    baseline: await resolveEndpoint(target.baseline, ctx),
+  };
+  out();
+  out(`target "${target.name}": ${target.description}`);
+  for (const server of SERVERS) {
+    const e = endpoints[server];
+    out(`  ${server.padEnd(8)}  ${e.method ?? "GET"} ${e.path}  (${await preflight(server, origins[server], e)})`);
+  }
+
+  for (const server of SERVERS) {
+    progress(`${target.name}: warm-up ${server} (${WARMUP_SECONDS} s)`);
+    await runPhase(origins[server], endpoints[server], WARMUP_SECONDS, CONNECTIONS);
+  }
+
+  const rounds: Record<ServerName, PhaseResult[]> = { portal: [], baseline: [] };
+  const roundRows: string[][] = [];
+  for (let i = 1; i <= ROUNDS; i++) {
+    for (const server of SERVERS) {
+      const r = await runPhase(origins[server], endpoints[server], ROUND_SECONDS, CONNECTIONS);
+      rounds[server].push(r);
+      progress(`${target.name}: round ${i}/${ROUNDS} ${server.padEnd(8)} ${f1(r.rps).padStart(8)} req/s  p99 ${f2(r.p99)} ms`);
+      roundRows.push([String(i), server, f1(r.rps), f2(r.p50), f2(r.p99), String(r.errors), String(r.non2xx)]);
+    }
+  }
+
+  const portal = summarize(endpoints.portal, rounds.portal);
+  const baseline = summarize(endpoints.baseline, rounds.baseline);
+  const ratio = { rps: portal.rps / baseline.rps, p99: portal.p99Ms / baseline.p99Ms };
+
+  out();
+  out("  per round (autocannon's own figures):");
+  for (const line of table(["round", "server", "req/s", "p50 ms", "p99 ms", "errors", "non-2xx"], roundRows, 2)) out(`    ${line}`);
+  out();
+  out(`  over ${ROUNDS} rounds (req/s: mean of rounds; latency: percentiles of all responses):`);
+  const summaryRows = [portal, baseline].map((s, i) => [
+    SERVERS[i] ?? "",
+    f1(s.rps),
+    f2(s.p50Ms),
+    f2(s.p99Ms),
+    String(s.errors),
+    String(s.non2xx),
+    String(s.responses),
+  ]);
+  for (const line of table(["server", "req/s", "p50 ms", "p99 ms", "errors", "non-2xx", "responses"], summaryRows)) out(`    ${line}`);
+  out(`    portal ÷ baseline:  req/s ${ratio.rps.toFixed(3)}   p99 ${ratio.p99.toFixed(3)}`);
+  if (portal.errors + portal.non2xx + baseline.errors + baseline.non2xx > 0) {
+    out("    WARNING: some requests failed (errors or non-2xx); these figures are not comparable.");
+  }
+
+  const side = (s: SideSummary): SideSummary => ({ ...s, rps: round(s.rps, 1), p50Ms: round(s.p50Ms, 2), p99Ms: round(s.p99Ms, 2) });
+  return {
+    name: target.name,
+    portal: side(portal),
+    baseline: side(baseline),
+    ratio: { rps: round(ratio.rps, 3), p99: round(ratio.p99, 3) },
+  };
+}
+
+async function main(): Promise<void> {
+  const targets = selectTargets(process.argv.slice(2));
+  const loadSeconds = plannedLoadSeconds(targets);
+  const deadlineMs = OVERHEAD_BUDGET_MS + loadSeconds * 1000 * 1.1;
+  setTimeout(() => abort(`watchdog: still running after ${Math.round(deadlineMs / 1000)} s`, 1), deadlineMs).unref();
+
+  const cpus = os.cpus();
+  out("Trusted Trader Portal benchmark");
+  out(`node     ${process.version} (V8 ${process.versions.v8}), ${process.platform} ${process.arch}, ${cpus.length} CPUs (${cpus[0]?.model.trim() ?? "?"})`);
+
+  const adminUrl = process.env.BENCH_DATABASE_URL || DEFAULT_ADMIN_URL;
+  const database = planBenchDatabase(adminUrl);
+  cleanup.add(`drop database ${database.name}`, () => dropDatabase(adminUrl, database));
+  const serverVersion = await createDatabase(adminUrl, database);
+  const dbHost = new URL(adminUrl);
+  out(`engine   PostgreSQL ${serverVersion} at ${dbHost.hostname}:${dbHost.port || "5432"}, database ${database.name}`);
+  await seedBaselineSessions(database);
+  progress(`created ${database.name}, seeded ${BASELINE_TABLE} with ${BASELINE_ROWS} rows`);
+
+  const [portalPort = 0, baselinePort = 0] = await freePorts(2);
+  const portal = new ServerProcess({
+    name: "portal",
+    script: "src/main.ts",
+    port: portalPort,
+    env: { DATABASE_URL: database.url, LOG_LEVEL: "warn", NODE_ENV: "development" },
+  });
+  cleanup.add("stop portal", () => portal.stop());
+  const baseline = new ServerProcess({ name: "baseline", script: "bench/baseline.ts", port: baselinePort, env: { DATABASE_URL: database.url } });
+  cleanup.add("stop baseline", () => baseline.stop());
+  const [portalReadyMs, baselineReadyMs] = await Promise.all([
+    portal.waitReady("/readyz", READY_TIMEOUT_MS),
+    baseline.waitReady("/readyz", READY_TIMEOUT_MS),
+  ]);
+  out(`servers  portal ${portal.origin} (pid ${portal.pid}, ready in ${(portalReadyMs / 1000).toFixed(1)} s), baseline ${baseline.origin} (pid ${baseline.pid}, ready in ${(baselineReadyMs / 1000).toFixed(1)} s), pg pool 10 each`);
+  out(
+    `load     autocannon ${autocannonVersion()}, ${CONNECTIONS} connections, warm-up ${WARMUP_SECONDS} s each, ` +
+      `${ROUNDS} rounds of (portal ${ROUND_SECONDS} s, baseline ${ROUND_SECONDS} s); targets: ${targets.map((t) => t.name).join(", ")}`,
+  );
+
+  const origins: Record<ServerName, string> = { portal: portal.origin, baseline: baseline.origin };
+  const ctx: BenchContext = { portalOrigin: portal.origin, baselineOrigin: baseline.origin, databaseUrl: database.url };
+  const results: TargetSummary[] = [];
+  for (const target of targets) {
+    results.push(await benchTarget(target, ctx, origins));
+    for (const server of [portal, baseline]) {
+      if (server.hasExited) throw new Error(`${server.spec.name} exited during the run\n${server.output()}`);
+    }
+  }
+
+  out();
+  out(
+    JSON.stringify({
+      bench: "ttp",
+      node: process.version,
+      v8: process.versions.v8,
+      engine: "postgres",
+      postgres: serverVersion,
+      cpus: cpus.length,
+      connections: CONNECTIONS,
+      warmupSeconds: WARMUP_SECONDS,
+      rounds: ROUNDS,
+      roundSeconds: ROUND_SECONDS,
+      targets: results,
+    }),
+  );
+}
+
+let exitCode = 0;
+try {
+  await main();
+} catch (err) {
+  exitCode = 1;
+  process.stderr.write(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+} finally {
+  if (!aborting) {
+    progress("cleaning up");
+    if (!(await cleanup.run())) exitCode = 1;
+    progress(exitCode === 0 ? "done" : "done, with errors");
+  }
+}
+if (!aborting) process.exit(exitCode);
