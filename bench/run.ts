@@ -10,7 +10,7 @@ import os from "node:os";
 import { createDatabase, DEFAULT_ADMIN_URL, dropDatabase, planBenchDatabase, seedBaselineSessions } from "./database.ts";
 import { percentile, pooledSorted, runPhase, stopRunningLoad, type Endpoint, type PhaseResult } from "./load.ts";
 import { freePorts, ServerProcess } from "./servers.ts";
-import { BASELINE_ROWS, BASELINE_TABLE } from "./shared.ts";
+import { BASELINE_ROWS, BASELINE_TABLE, BenchError } from "./shared.ts";
 import { resolveEndpoint, TARGETS, type BenchContext, type Target } from "./targets.ts";
 
 const CONNECTIONS = 50;
@@ -60,16 +60,19 @@ class Cleanup {
 const cleanup = new Cleanup();
 let aborting = false;
 
-/** Signals and the watchdog: stop the load, clean up, exit (hard exit if clean-up hangs). */
+/**
+ * Signals and the watchdog: stop the load, clean up, exit (hard exit if clean-up hangs).
+ * Repeats are ignored: Ctrl-C reaches us twice under `npm run` (the terminal's, and tsx relays it).
+ */
 function abort(reason: string, exitCode: number): void {
-  if (aborting) {
-    process.stderr.write(`${reason} again: exiting without waiting for clean-up\n`);
-    process.exit(exitCode);
-  }
+  if (aborting) return;
   aborting = true;
   process.stderr.write(`\n${reason}: stopping and cleaning up\n`);
   stopRunningLoad();
-  setTimeout(() => process.exit(exitCode), 15_000).unref();
+  setTimeout(() => {
+    process.stderr.write("clean-up is taking too long; exiting without it\n");
+    process.exit(exitCode);
+  }, 15_000).unref();
   void cleanup.run().finally(() => process.exit(exitCode));
 }
 process.on("SIGINT", () => abort("SIGINT", 130));
@@ -101,7 +104,7 @@ function selectTargets(args: readonly string[]): readonly Target[] {
   if (names.length === 0) return TARGETS;
   const unknown = names.filter((n) => !TARGETS.some((t) => t.name === n));
   if (unknown.length > 0) {
-    throw new Error(`unknown target(s): ${unknown.join(", ")}; known: ${TARGETS.map((t) => t.name).join(", ")}`);
+    throw new BenchError(`unknown target(s): ${unknown.join(", ")}; known: ${TARGETS.map((t) => t.name).join(", ")}`);
   }
   return TARGETS.filter((t) => names.includes(t.name));
 }
@@ -129,7 +132,7 @@ async function preflight(server: ServerName, origin: string, endpoint: Endpoint)
   });
   const bytes = (await res.arrayBuffer()).byteLength;
   if (res.status < 200 || res.status > 299) {
-    throw new Error(`preflight: ${server} ${endpoint.method ?? "GET"} ${endpoint.path} answered HTTP ${res.status}, expected 2xx`);
+    throw new BenchError(`preflight: ${server} ${endpoint.method ?? "GET"} ${endpoint.path} answered HTTP ${res.status}, expected 2xx`);
   }
   return `HTTP ${res.status}, ${bytes} bytes`;
 }
@@ -185,8 +188,8 @@ async function benchTarget(target: Target, ctx: BenchContext, origins: Record<Se
     for (const server of SERVERS) {
       const r = await runPhase(origins[server], endpoints[server], ROUND_SECONDS, CONNECTIONS);
       rounds[server].push(r);
-      progress(`${target.name}: round ${i}/${ROUNDS} ${server.padEnd(8)} ${f1(r.rps).padStart(8)} req/s  p99 ${f2(r.p99)} ms`);
-      roundRows.push([String(i), server, f1(r.rps), f2(r.p50), f2(r.p99), String(r.errors), String(r.non2xx)]);
+      progress(`${target.name}: round ${i}/${ROUNDS} ${server.padEnd(8)} ${f1(r.rps).padStart(8)} req/s  p99 ${r.p99} ms`);
+      roundRows.push([String(i), server, f1(r.rps), String(r.p50), String(r.p99), String(r.errors), String(r.non2xx)]);
     }
   }
 
@@ -195,7 +198,7 @@ async function benchTarget(target: Target, ctx: BenchContext, origins: Record<Se
   const ratio = { rps: portal.rps / baseline.rps, p99: portal.p99Ms / baseline.p99Ms };
 
   out();
-  out("  per round (autocannon's own figures):");
+  out("  per round (autocannon's own figures; its latency histogram is in whole ms):");
   for (const line of table(["round", "server", "req/s", "p50 ms", "p99 ms", "errors", "non-2xx"], roundRows, 2)) out(`    ${line}`);
   out();
   out(`  over ${ROUNDS} rounds (req/s: mean of rounds; latency: percentiles of all responses):`);
@@ -235,9 +238,22 @@ async function main(): Promise<void> {
 
   const adminUrl = process.env.BENCH_DATABASE_URL || DEFAULT_ADMIN_URL;
   const database = planBenchDatabase(adminUrl);
-  cleanup.add(`drop database ${database.name}`, () => dropDatabase(adminUrl, database));
-  const serverVersion = await createDatabase(adminUrl, database);
   const dbHost = new URL(adminUrl);
+  let created = false;
+  // Registered before creating, so an interruption mid-create still drops it ("if exists").
+  cleanup.add(`drop database ${database.name}`, async () => {
+    try {
+      await dropDatabase(adminUrl, database);
+    } catch (err) {
+      if (created) throw err;
+    }
+  });
+  const serverVersion = await createDatabase(adminUrl, database).catch((err: unknown) => {
+    throw new BenchError(
+      `cannot create the bench database on ${dbHost.hostname}:${dbHost.port || "5432"} (BENCH_DATABASE_URL): ${err instanceof Error ? err.message : String(err)}`,
+    );
+  });
+  created = true;
   out(`engine   PostgreSQL ${serverVersion} at ${dbHost.hostname}:${dbHost.port || "5432"}, database ${database.name}`);
   await seedBaselineSessions(database);
   progress(`created ${database.name}, seeded ${BASELINE_TABLE} with ${BASELINE_ROWS} rows`);
@@ -268,7 +284,7 @@ async function main(): Promise<void> {
   for (const target of targets) {
     results.push(await benchTarget(target, ctx, origins));
     for (const server of [portal, baseline]) {
-      if (server.hasExited) throw new Error(`${server.spec.name} exited during the run\n${server.output()}`);
+      if (server.hasExited) throw new BenchError(`${server.spec.name} exited during the run\n${server.output()}`);
     }
   }
 
@@ -295,7 +311,8 @@ try {
   await main();
 } catch (err) {
   exitCode = 1;
-  process.stderr.write(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  const text = err instanceof BenchError ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err);
+  process.stderr.write(`bench failed: ${text}\n`);
 } finally {
   if (!aborting) {
     progress("cleaning up");

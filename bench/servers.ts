@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
+import { BenchError } from "./shared.ts";
 
 export const REPO_ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const HOST = "127.0.0.1";
@@ -112,7 +113,7 @@ export class ServerProcess {
     let last = "no answer yet";
     while (performance.now() - started < timeoutMs) {
       if (this.exit) {
-        throw new Error(
+        throw new BenchError(
           `${this.spec.name} exited before it was ready (code ${this.exit.code}, signal ${this.exit.signal})\n${this.output()}`,
         );
       }
@@ -126,7 +127,7 @@ export class ServerProcess {
       }
       await sleep(100);
     }
-    throw new Error(
+    throw new BenchError(
       `${this.spec.name} did not answer 200 on ${this.origin}${path} within ${Math.round(timeoutMs / 1000)} s (last: ${last})\n${this.output()}`,
     );
   }

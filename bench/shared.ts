@@ -15,3 +15,8 @@ export const BASELINE_TOKEN = "bench-token-4242";
 export function sha256Hex(value: string): string {
   return createHash("sha256").update(value).digest("hex");
 }
+
+/** A failure the harness explains itself: reported by message, without a stack trace. */
+export class BenchError extends Error {
+  override name = "BenchError";
+}

@@ -24,7 +24,7 @@ describe("home page", () => {
     const en = await portal.app.request("/en");
     assert.equal(en.status, 200);
     const enHtml = await en.text();
-    assert.match(enHtml, /<html lang="en">/);
+    assert.match(enHtml, /^<!doctype html><html lang="en">/);
     assert.match(enHtml, /Partners in Protection/);
     assert.match(enHtml, /Microsoft Edge or Google Chrome/);
     assert.match(enHtml, /GCKey/);

@@ -15,7 +15,7 @@ const STATUS: Record<ErrorKind, ContentfulStatusCode> = {
   csrf: 403,
 };
 
-export function errorPage(c: AppContext, kind: ErrorKind): Response {
+export function errorPage(c: AppContext, kind: ErrorKind): Response | Promise<Response> {
   const t = messages(c.get("locale")).errors;
   const texts: Record<ErrorKind, { title: string; text: string }> = {
     notFound: { title: t.notFoundTitle, text: t.notFound },

@@ -1,6 +1,7 @@
 // The Government of Canada page chrome (GC Design System): header with language toggle and
 // signature, skip link, one main landmark, date modified, footer. Every page uses it.
 import type { Child } from "hono/jsx";
+import { raw } from "hono/html";
 import { otherLocale, type Locale } from "../domain/locale.ts";
 import { messages } from "./i18n/index.ts";
 
@@ -28,9 +29,11 @@ export interface LayoutProps {
 export function Layout(props: LayoutProps) {
   const t = messages(props.locale);
   const footerLinks = JSON.stringify({
-    [t.site.programPage]: `/${props.locale}`,
+    [t.site.programPage]: t.site.programPageUrl,
   });
   return (
+    <>
+      {raw("<!doctype html>")}
       <html lang={props.locale}>
         <head>
           <meta charset="utf-8" />
@@ -50,5 +53,6 @@ export function Layout(props: LayoutProps) {
           <gcds-footer display="full" contextual-heading={t.site.contextualHeading} contextual-links={footerLinks} lang={props.locale}></gcds-footer>
         </body>
       </html>
+    </>
   );
 }

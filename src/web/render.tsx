@@ -5,12 +5,12 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppContext } from "./context.ts";
 import { Layout } from "./layout.tsx";
 
-export function renderPage(c: AppContext, title: string, body: Child, status: ContentfulStatusCode = 200): Response {
+export function renderPage(c: AppContext, title: string, body: Child, status: ContentfulStatusCode = 200): Response | Promise<Response> {
   const url = new URL(c.req.url);
   const html = (
     <Layout locale={c.get("locale")} title={title} path={url.pathname} query={url.searchParams.toString()}>
       {body}
     </Layout>
   );
-  return c.html(`<!doctype html>${String(html)}`, status);
+  return c.html(html, status);
 }

@@ -6,10 +6,9 @@ export const en = {
     agency: "Canada Border Services Agency",
     skipToContent: "Skip to main content",
     contextualHeading: "Partners in Protection",
-    contactUs: "Contact the Partners in Protection program",
     programPage: "About Partners in Protection",
+    programPageUrl: "https://www.cbsa-asfc.gc.ca/security-securite/pip-pep/menu-eng.html",
     dateModified: "Date modified:",
-    signIn: "Sign in",
   },
   home: {
     title: "Trusted Trader Portal",

@@ -7,10 +7,9 @@ export const fr: Messages = {
     agency: "Agence des services frontaliers du Canada",
     skipToContent: "Passer au contenu principal",
     contextualHeading: "Partenaires en protection",
-    contactUs: "Communiquer avec le programme Partenaires en protection",
     programPage: "À propos de Partenaires en protection",
+    programPageUrl: "https://www.cbsa-asfc.gc.ca/security-securite/pip-pep/menu-fra.html",
     dateModified: "Date de modification :",
-    signIn: "Ouvrir une session",
   },
   home: {
     title: "Portail des négociants dignes de confiance",

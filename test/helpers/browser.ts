@@ -1,0 +1,91 @@
+// Browser tests: Debian's Chromium driven by playwright-core, with axe for accessibility.
+// Where Chromium is missing the tests are skipped with a clear line — except under CI=true,
+// where they fail.
+import { existsSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import assert from "node:assert/strict";
+import { serve, type ServerType } from "@hono/node-server";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { AxeBuilder } from "@axe-core/playwright";
+import type { Hono } from "hono";
+import type { AppEnv } from "../../src/web/context.ts";
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+/** `false` when the browser tests can run; otherwise the reason they are skipped. */
+export function browserSkipReason(): string | false {
+  if (existsSync(chromiumPath)) return false;
+  if (process.env.CI === "true") throw new Error(`CI=true but Chromium is missing at ${chromiumPath}: browser tests must run in CI`);
+  const reason = `browser tests skipped: Chromium not found at ${chromiumPath} (apt-get install chromium, or set CHROMIUM_PATH)`;
+  process.stdout.write(`# ${reason}\n`);
+  return reason;
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-dev-shm-usage",
+    ],
+  });
+}
+
+export interface RunningServer {
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+export async function startServer(app: Hono<AppEnv>): Promise<RunningServer> {
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Waits until the design system's components have rendered. */
+export async function waitForComponents(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const tags = ["gcds-header", "gcds-footer", "gcds-heading"];
+    return tags.every((t) => [...document.querySelectorAll(t)].every((el) => el.classList.contains("hydrated")));
+  });
+}
+
+/** Fails with a readable list when axe finds any WCAG 2.1 A/AA violation on the page. */
+export async function expectAccessible(page: Page, label: string): Promise<void> {
+  await waitForComponents(page);
+  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  const summary = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  assert.deepEqual(summary, [], `axe violations on ${label}`);
+  if (process.env.SCREENSHOTS) {
+    await page.screenshot({ path: `${process.env.SCREENSHOTS}/${label.replace(/[^a-z0-9-]+/gi, "_")}.png`, fullPage: true });
+  }
+}
+
+/** Collects what a page would report as a problem: CSP violations, failed loads, page errors. */
+export function watchProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on("console", (msg) => {
+    if (msg.type() === "error") problems.push(`console: ${msg.text()}`);
+  });
+  page.on("pageerror", (err) => problems.push(`pageerror: ${err.message}`));
+  page.on("requestfailed", (req) => problems.push(`requestfailed: ${req.url()}`));
+  return problems;
+}
+
+/** The text of the page's one h1 (the design system renders it inside a shadow root). */
+export async function pageHeading(page: Page): Promise<string> {
+  assert.equal(await page.getByRole("heading", { level: 1 }).count(), 1, "exactly one h1");
+  return (await page.locator("gcds-heading[tag=h1], h1").first().innerText()).trim();
+}
