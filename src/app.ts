@@ -10,6 +10,9 @@ import { csrfProtection } from "./web/middleware/csrf.ts";
 import { errorPage, type ErrorKind } from "./web/errors.tsx";
 import { assetRoutes } from "./web/assets.ts";
 import { homeRoutes } from "./features/home/routes.tsx";
+import { identityRoutes } from "./features/identity/routes.tsx";
+import { sessionContext } from "./web/middleware/session.ts";
+import { demoPartnerRoutes } from "./dev/demo-partner/index.ts";
 import { mailboxRoutes } from "./dev/mailbox.tsx";
 import { testClockRoutes } from "./dev/test-clock.ts";
 import { LANG } from "./web/paths.ts";
@@ -37,6 +40,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     }
   });
 
+  // The demo Sign-In Partner stands in for another site: mounted before our body limit and
+  // CSRF middleware, it guards its own sign-in form (with our CSRF check). Development only.
+  if (!config.isProduction && config.partner.issuer === "demo") app.route("/", demoPartnerRoutes(deps));
+
   app.use("*", bodyLimit({ maxSize: MAX_FORM_BODY_BYTES, onError: (c) => errorPage(c as never, "tooLarge") }));
   app.use(
     "*",
@@ -48,7 +55,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     }),
   );
 
+  app.use("*", sessionContext(deps));
+
   app.route("/", homeRoutes());
+  app.route("/", identityRoutes(deps));
 
   if (!config.isProduction && deps.mailTransport.kind === "dev-mailbox") app.route("/", mailboxRoutes(deps));
   if (deps.testClock) {

@@ -156,6 +156,18 @@ describe("CSRF protection (SEC-1)", () => {
     assert.equal(probeCalls, before);
   });
 
+  it("accepts the 'Origin: null' that browsers send under no-referrer, only when same-origin", async () => {
+    const client = new TestClient(portal.app);
+    const before = probeCalls;
+    const ours = await client.postForm("/en/__probe", {}, { origin: "null", "sec-fetch-site": "same-origin" });
+    assert.equal(ours.status, 200);
+    const theirs = await client.postForm("/en/__probe", {}, { origin: "null", "sec-fetch-site": "cross-site" });
+    assert.equal(theirs.status, 403);
+    const unknown = await client.postForm("/en/__probe", {}, { origin: "null", "sec-fetch-site": "" });
+    assert.equal(unknown.status, 403);
+    assert.equal(probeCalls, before + 1);
+  });
+
   it("refuses a POST from another origin when the browser sends no fetch metadata", async () => {
     const client = new TestClient(portal.app);
     await client.get("/en");

@@ -6,6 +6,7 @@ import type { Clock, PortalClock } from "../platform/clock.ts";
 import type { Logger } from "../platform/log.ts";
 import type { MailTransport } from "../platform/mail/transport.ts";
 import type { Locale } from "../domain/locale.ts";
+import type { SessionRecord } from "../platform/sessions.ts";
 
 export interface AppDeps {
   readonly config: Config;
@@ -23,6 +24,10 @@ export interface AppEnv {
     locale: Locale;
     requestId: string;
     csrfToken: string;
+    /** The caller's live session, at whatever sign-in stage; null when there is none. */
+    session: SessionRecord | null;
+    /** True when the request carried a session cookie that had ended or expired. */
+    sessionEnded: boolean;
   };
 }
 

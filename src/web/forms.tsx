@@ -1,8 +1,126 @@
-// Form helpers shared by every feature.
+// Form helpers shared by every feature: GC Design System fields with server-side errors
+// rendered into their error-message attributes and an error summary (X-2), and the CSRF
+// proof in every form (SEC-1). Forms post back to their own URL (post/redirect/get).
+import type { Child } from "hono/jsx";
 import type { AppContext } from "./context.ts";
 import { CSRF_FIELD } from "./middleware/csrf.ts";
+import { messages } from "./i18n/index.ts";
+
+/** Field name → message already in the page's language. */
+export type FieldErrors = Record<string, string>;
 
 /** The hidden CSRF proof (SEC-1); every <form method="post"> includes it. */
 export function CsrfField(props: { c: AppContext }) {
   return <input type="hidden" name={CSRF_FIELD} value={props.c.get("csrfToken")} />;
+}
+
+/** A POST form to `action` (its own URL by default) with the CSRF proof. */
+export function PostForm(props: { c: AppContext; action?: string; children?: Child; id?: string }) {
+  return (
+    <form method="post" action={props.action ?? new URL(props.c.req.url).pathname} novalidate id={props.id}>
+      <CsrfField c={props.c} />
+      {props.children}
+    </form>
+  );
+}
+
+/** The error summary at the top of a form; nothing when there are no errors. */
+export function ErrorSummary(props: { c: AppContext; errors: FieldErrors }) {
+  const entries = Object.entries(props.errors);
+  if (entries.length === 0) return null;
+  const links = Object.fromEntries(entries.map(([field, message]) => [`#${field}`, message]));
+  return (
+    <gcds-error-summary heading={messages(props.c.get("locale")).forms.errorSummary} error-links={JSON.stringify(links)} lang={props.c.get("locale")}></gcds-error-summary>
+  );
+}
+
+export interface InputProps {
+  name: string;
+  label: string;
+  errors: FieldErrors;
+  value?: string | undefined;
+  hint?: string | undefined;
+  type?: "text" | "email" | "password" | "tel" | "number";
+  autocomplete?: string;
+  required?: boolean;
+  size?: number;
+  inputmode?: string;
+}
+
+export function Input(p: InputProps) {
+  return (
+    <gcds-input
+      input-id={p.name}
+      name={p.name}
+      label={p.label}
+      type={p.type ?? "text"}
+      value={p.type === "password" ? undefined : p.value}
+      hint={p.hint}
+      autocomplete={p.autocomplete}
+      required={p.required ?? false}
+      size={p.size}
+      inputmode={p.inputmode}
+      error-message={p.errors[p.name]}
+      validate-on="other"
+    ></gcds-input>
+  );
+}
+
+export interface RadiosProps {
+  name: string;
+  legend: string;
+  options: { value: string; label: string; hint?: string }[];
+  errors: FieldErrors;
+  value?: string | undefined;
+  hint?: string;
+  required?: boolean;
+}
+
+export function Radios(p: RadiosProps) {
+  const options = p.options.map((o) => ({
+    id: `${p.name}-${o.value}`,
+    label: o.label,
+    value: o.value,
+    ...(o.hint ? { hint: o.hint } : {}),
+    ...(o.value === p.value ? { checked: true } : {}),
+  }));
+  return (
+    <gcds-radios
+      name={p.name}
+      legend={p.legend}
+      hint={p.hint}
+      options={JSON.stringify(options)}
+      required={p.required ?? false}
+      error-message={p.errors[p.name]}
+      validate-on="other"
+      id={p.name}
+    ></gcds-radios>
+  );
+}
+
+export function Checkbox(p: { name: string; label: string; legend: string; errors: FieldErrors; checked?: boolean; required?: boolean }) {
+  return (
+    <gcds-checkboxes
+      name={p.name}
+      legend={p.legend}
+      options={JSON.stringify([{ id: p.name, label: p.label, value: "yes", ...(p.checked ? { checked: true } : {}) }])}
+      required={p.required ?? false}
+      error-message={p.errors[p.name]}
+      validate-on="other"
+    ></gcds-checkboxes>
+  );
+}
+
+export function SubmitButton(props: { children: Child; name?: string; value?: string; role?: "primary" | "secondary" | "danger" }) {
+  return (
+    <gcds-button type="submit" button-role={props.role ?? "primary"} name={props.name} value={props.value}>
+      {props.children}
+    </gcds-button>
+  );
+}
+
+/** The string value of a form field, or "" when absent or not a string. */
+export function field(body: Record<string, unknown>, name: string): string {
+  const v = body[name];
+  return typeof v === "string" ? v : "";
 }

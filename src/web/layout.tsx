@@ -16,6 +16,13 @@ export function alternateHref(path: string, query: string, locale: Locale): stri
   return query ? `${target}?${query}` : target;
 }
 
+/** What the chrome shows for a signed-in person: the account link, sign-out, the idle warning. */
+export interface SignedInChrome {
+  csrfToken: string;
+  idleMs: number;
+  warnMs: number;
+}
+
 export interface LayoutProps {
   locale: Locale;
   title: string;
@@ -24,6 +31,49 @@ export interface LayoutProps {
   query?: string;
   children?: Child;
   dateModified?: string;
+  signedIn?: SignedInChrome | undefined;
+}
+
+function AccountBar(props: { locale: Locale; chrome: SignedInChrome; path: string }) {
+  const t = messages(props.locale).identity;
+  const lang = props.locale;
+  return (
+    <>
+      <nav class="ttp-account-bar" aria-label={t.accountNav}>
+        <a href={`/${lang}/account`}>{t.accountTitle}</a>
+        <form method="post" action={`/${lang}/sign-out`}>
+          <input type="hidden" name="_csrf" value={props.chrome.csrfToken} />
+          <button type="submit" class="ttp-link-button">
+            {t.signOut}
+          </button>
+        </form>
+      </nav>
+      <dialog
+        id="session-timeout"
+        aria-labelledby="session-timeout-title"
+        aria-describedby="session-timeout-text"
+        data-idle-ms={String(props.chrome.idleMs)}
+        data-warn-ms={String(props.chrome.warnMs)}
+        data-ended-url={`/${lang}/sign-in?ended=1`}
+      >
+        <h2 id="session-timeout-title">{t.timeoutTitle}</h2>
+        <p id="session-timeout-text">{t.timeoutText}</p>
+        <form method="post" action={`/${lang}/session/extend`} data-extend>
+          <input type="hidden" name="_csrf" value={props.chrome.csrfToken} />
+          <input type="hidden" name="next" value={props.path} />
+          <button type="submit" class="ttp-button">
+            {t.staySignedIn}
+          </button>
+        </form>
+        <form method="post" action={`/${lang}/sign-out`}>
+          <input type="hidden" name="_csrf" value={props.chrome.csrfToken} />
+          <button type="submit" class="ttp-button ttp-button--secondary">
+            {t.signOut}
+          </button>
+        </form>
+      </dialog>
+    </>
+  );
 }
 
 export function Layout(props: LayoutProps) {
@@ -39,13 +89,16 @@ export function Layout(props: LayoutProps) {
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title>{props.title === t.site.name ? `${t.site.name} - Canada.ca` : `${props.title} - ${t.site.name} - Canada.ca`}</title>
+          <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
           <link rel="stylesheet" href="/assets/fonts.css" />
           <link rel="stylesheet" href="/assets/gcds/gcds.css" />
           <link rel="stylesheet" href="/assets/app.css" />
           <script type="module" src="/assets/gcds/gcds.esm.js"></script>
+          {props.signedIn ? <script type="module" src="/assets/session-timeout.js"></script> : null}
         </head>
         <body>
           <gcds-header lang-href={alternateHref(props.path, props.query ?? "", props.locale)} skip-to-href="#main-content" lang={props.locale}></gcds-header>
+          {props.signedIn ? <AccountBar locale={props.locale} chrome={props.signedIn} path={props.path} /> : null}
           <main id="main-content" tabindex={-1}>
             {props.children}
             <gcds-date-modified lang={props.locale}>{props.dateModified ?? CONTENT_DATE}</gcds-date-modified>

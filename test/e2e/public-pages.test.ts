@@ -66,7 +66,7 @@ describe("public pages in the browser", { skip }, () => {
       assert.equal(await pageHeading(page), serverError);
 
       // The 404 and 500 loads above log "Failed to load resource" by design; nothing else may.
-      const unexpected = problems.filter((p) => !/status of (404|500)/.test(p));
+      const unexpected = problems.filter((p) => !/status of (404|500)|http (404|500): \/(en|fr)\/(no-such-page|__test\/error)$/.test(p));
       assert.deepEqual(unexpected, []);
       assert.deepEqual(external, [], "everything comes from our own origin");
       await context.close();

@@ -43,13 +43,17 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startServer(app: Hono<AppEnv>): Promise<RunningServer> {
+/** Serves an app on 127.0.0.1. Pass a factory when the app must know its own address. */
+export async function startServer(app: Hono<AppEnv> | ((baseUrl: string) => Promise<Hono<AppEnv>>)): Promise<RunningServer> {
+  let handler: Hono<AppEnv> | undefined = typeof app === "function" ? undefined : app;
   const server: ServerType = await new Promise((resolve) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
+    const s = serve({ fetch: (req, env) => handler!.fetch(req, env), port: 0, hostname: "127.0.0.1" }, () => resolve(s));
   });
   const { port } = server.address() as AddressInfo;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  if (typeof app === "function") handler = await app(baseUrl);
   return {
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
@@ -81,6 +85,9 @@ export function watchProblems(page: Page): string[] {
   });
   page.on("pageerror", (err) => problems.push(`pageerror: ${err.message}`));
   page.on("requestfailed", (req) => problems.push(`requestfailed: ${req.url()}`));
+  page.on("response", (res) => {
+    if (res.status() >= 400) problems.push(`http ${res.status()}: ${new URL(res.url()).pathname}`);
+  });
   return problems;
 }
 

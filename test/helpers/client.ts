@@ -3,12 +3,20 @@
 import type { Hono } from "hono";
 import type { AppEnv } from "../../src/web/context.ts";
 
+let clients = 0;
+
 export class TestClient {
   readonly cookies = new Map<string, string>();
+  /** Each client comes from its own address (TEST-NET-2), as separate people would. */
+  readonly address: string;
   constructor(
     private readonly app: Hono<AppEnv>,
     private readonly origin = "http://localhost",
-  ) {}
+    address?: string,
+  ) {
+    clients++;
+    this.address = address ?? `198.51.${Math.floor(clients / 250) % 250}.${(clients % 250) + 1}`;
+  }
 
   async get(path: string, headers: Record<string, string> = {}): Promise<Response> {
     return this.request(path, { method: "GET", headers });
@@ -31,10 +39,11 @@ export class TestClient {
 
   async request(path: string, init: RequestInit & { headers?: Record<string, string> }): Promise<Response> {
     const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
-    const res = await this.app.request(`${this.origin}${path}`, {
-      ...init,
-      headers: { ...(cookie ? { cookie } : {}), ...init.headers },
-    });
+    const res = await this.app.request(
+      `${this.origin}${path}`,
+      { ...init, headers: { ...(cookie ? { cookie } : {}), ...init.headers } },
+      { incoming: { socket: { remoteAddress: this.address, remotePort: 40000, remoteFamily: "IPv4" } } },
+    );
     for (const line of res.headers.getSetCookie()) {
       const [pair = ""] = line.split(";");
       const eq = pair.indexOf("=");

@@ -19,6 +19,9 @@ export function homeRoutes(): Hono<AppEnv> {
       <>
         <gcds-heading tag="h1">{t.title}</gcds-heading>
         <gcds-text>{t.lead}</gcds-text>
+        <gcds-button type="link" button-role="start" href={`/${c.get("locale")}/sign-in`}>
+          {t.signInButton}
+        </gcds-button>
 
         <gcds-notice notice-role="info" notice-title-tag="h2" notice-title={t.browsersTitle}>
           <gcds-text>{t.browsers}</gcds-text>

@@ -61,9 +61,101 @@ export interface DevMailboxTable {
   received_at: Timestamp;
 }
 
+export interface PeopleTable {
+  id: Generated<string>;
+  urn: string;
+  given_name: string;
+  family_name: string;
+  email: string;
+  phone: string;
+  preferred_locale: "en" | "fr";
+  email_verified_at: Timestamp | null;
+  mfa_terms_accepted_at: Timestamp | null;
+  last_sign_in_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CredentialsTable {
+  id: Generated<string>;
+  kind: "gckey" | "partner";
+  person_id: string | null;
+  username: string | null;
+  username_normalized: string | null;
+  password_hash: string | null;
+  password_changed_at: Timestamp | null;
+  recovery_email: string | null;
+  consecutive_failures: Generated<number>;
+  recovery_required: Generated<boolean>;
+  partner_subject: string | null;
+  created_at: Timestamp;
+}
+
+export interface RecoveryAnswersTable {
+  credential_id: string;
+  question: string;
+  answer_hash: string;
+}
+
+export type SessionStage = "profile" | "mfa-terms" | "mfa" | "terms" | "authenticated";
+
+export interface SessionsTable {
+  id: Generated<string>;
+  token_hash: string;
+  credential_id: string;
+  person_id: string | null;
+  stage: SessionStage;
+  locale: "en" | "fr";
+  user_agent: string | null;
+  created_at: Timestamp;
+  authenticated_at: Timestamp | null;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  ended_at: Timestamp | null;
+  ended_reason: string | null;
+}
+
+export interface OneTimeCodesTable {
+  id: Generated<string>;
+  purpose: "mfa" | "email-change" | "password-reset";
+  session_id: string | null;
+  credential_id: string | null;
+  person_id: string | null;
+  target_email: string | null;
+  code_hash: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  failed_attempts: Generated<number>;
+  consumed_at: Timestamp | null;
+  voided_at: Timestamp | null;
+}
+
+export interface ThrottlesTable {
+  key: string;
+  failures: number;
+  last_failure_at: Timestamp;
+  blocked_until: Timestamp;
+}
+
+export interface PartnerAuthRequestsTable {
+  id_hash: string;
+  state: string;
+  nonce: string;
+  code_verifier: string;
+  locale: "en" | "fr";
+  expires_at: Timestamp;
+}
+
 export interface Database {
   audit_events: AuditEventsTable;
   jobs: JobsTable;
   mail_outbox: MailOutboxTable;
   dev_mailbox: DevMailboxTable;
+  people: PeopleTable;
+  credentials: CredentialsTable;
+  recovery_answers: RecoveryAnswersTable;
+  sessions: SessionsTable;
+  one_time_codes: OneTimeCodesTable;
+  throttles: ThrottlesTable;
+  partner_auth_requests: PartnerAuthRequestsTable;
 }

@@ -145,7 +145,7 @@ export class JobRunner {
     const now = this.#clock.now();
     const leaseUntil = new Date(now.getTime() + this.#leaseMs);
     // A pending job whose time has come, or a running job whose worker's lease ran out.
-    const result = await sql<{ id: string; kind: string; payload: Record<string, unknown>; attempts: number; max_attempts: number }>`
+    const result = await sql<{ id: string; kind: string; payload: Record<string, unknown>; attempts: number; max_attempts: number; run_at: Date }>`
       update jobs set status = 'running', attempts = attempts + 1,
              locked_by = ${this.workerId}, locked_until = ${leaseUntil}
        where id in (
@@ -155,8 +155,10 @@ export class JobRunner {
           order by run_at, id
           limit ${this.#batchSize}
           for update skip locked)
-      returning id, kind, payload, attempts, max_attempts`.execute(this.#db);
-    return result.rows.map((r) => ({
+      returning id, kind, payload, attempts, max_attempts, run_at`.execute(this.#db);
+    // RETURNING comes in no particular order: run the batch oldest first.
+    const rows = [...result.rows].sort((a, b) => new Date(a.run_at).getTime() - new Date(b.run_at).getTime() || Number(BigInt(a.id) - BigInt(b.id)));
+    return rows.map((r) => ({
       id: String(r.id),
       kind: r.kind,
       payload: r.payload,

@@ -2,7 +2,11 @@
 // set is known at compile time and test templates can be keyed by it.
 import type { Migration } from "kysely/migration";
 import * as m0001 from "./0001_foundation.ts";
+import * as m0002 from "./0002_identity.ts";
+import * as m0003 from "./0003_demo_partner.ts";
 
 export const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
+  "0002_identity": m0002,
+  "0003_demo_partner": m0003,
 };

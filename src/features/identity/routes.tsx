@@ -1,0 +1,464 @@
+// HTTP routes of sign-in (GCKey, Sign-In Partner, profile, MFA, terms) and of the person's
+// own portal account. Forms post back to their own URL; errors re-render with 422;
+// success redirects with 303.
+import { randomBytes } from "node:crypto";
+import { Hono } from "hono";
+import { getConnInfo } from "@hono/node-server/conninfo";
+import { getCookie, setCookie, deleteCookie } from "hono/cookie";
+import type { AppContext, AppDeps, AppEnv } from "../../web/context.ts";
+import { LANG, PARTNER_CALLBACK_PATH } from "../../web/paths.ts";
+import { formatTime, messages } from "../../web/i18n/index.ts";
+import { renderPage } from "../../web/render.tsx";
+import { field, type FieldErrors } from "../../web/forms.tsx";
+import { clearSessionCookie, requireSignedIn, requireStage, setSessionCookie, stagePath } from "../../web/middleware/session.ts";
+import { listActiveSessions, hashToken } from "../../platform/sessions.ts";
+import { createPartnerClient, PartnerError, type PartnerClient } from "../../platform/oidc/partner-client.ts";
+import { DEMO_CLIENT_ID, DEMO_PARTNER_PATH } from "../../dev/demo-partner/index.ts";
+import { checkUsername } from "../../domain/password-policy.ts";
+import type { Locale } from "../../domain/locale.ts";
+import * as service from "./service.ts";
+import { RECOVERY_QUESTIONS, type RequestMeta } from "./service.ts";
+import { checkEmail, cleanText, parseProfile, signUpErrors } from "./schema.ts";
+import * as views from "./views.tsx";
+
+const PARTNER_COOKIE = "ttp-partner";
+const PARTNER_REQUEST_TTL_MS = 10 * 60 * 1000;
+
+function clientAddress(c: AppContext): string {
+  try {
+    return getConnInfo(c).remote.address ?? "unknown";
+  } catch {
+    return "unknown"; // app.request() in tests has no socket
+  }
+}
+
+function meta(c: AppContext): RequestMeta {
+  return { locale: c.get("locale"), userAgent: c.req.header("user-agent") ?? null, address: clientAddress(c), requestId: c.get("requestId") };
+}
+
+async function form(c: AppContext): Promise<Record<string, unknown>> {
+  const type = c.req.header("content-type") ?? "";
+  if (!type.startsWith("application/x-www-form-urlencoded") && !type.startsWith("multipart/form-data")) return {};
+  return await c.req.parseBody();
+}
+
+function answersFrom(body: Record<string, unknown>): Record<service.RecoveryQuestion, string> {
+  return Object.fromEntries(RECOVERY_QUESTIONS.map((q) => [q, field(body, `answer-${q}`).slice(0, 200)])) as Record<service.RecoveryQuestion, string>;
+}
+
+export function identityRoutes(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const https = deps.config.baseUrl.startsWith("https://");
+  const isDemoPartner = deps.config.partner.issuer === "demo";
+  let partner: PartnerClient | undefined;
+  const partnerClient = (): PartnerClient =>
+    (partner ??= createPartnerClient({
+      issuer: isDemoPartner ? `${deps.config.baseUrl}${DEMO_PARTNER_PATH}` : deps.config.partner.issuer,
+      clientId: isDemoPartner ? DEMO_CLIENT_ID : deps.config.partner.clientId,
+      clientSecret: isDemoPartner ? undefined : deps.config.partner.clientSecret,
+      allowHttp: !deps.config.isProduction,
+    }));
+
+  const page = (c: AppContext, title: string, body: Parameters<typeof renderPage>[2], status: 200 | 422 | 429 = 200) => renderPage(c, title, body, status);
+  const t = (c: AppContext) => messages(c.get("locale"));
+  const lang = (c: AppContext) => c.get("locale");
+
+  // ---- choosing a credential ------------------------------------------------------------
+  app.get(`${LANG}/sign-in`, (c) => {
+    const session = c.get("session");
+    if (session) return c.redirect(stagePath(lang(c), session.stage), 303);
+    const m = t(c).identity;
+    const q = c.req.query();
+    const notice =
+      q.ended !== undefined
+        ? { role: "warning" as const, text: m.sessionEndedNotice }
+        : q.signedOut !== undefined
+          ? { role: "success" as const, text: m.signedOutNotice }
+          : q.reset !== undefined
+            ? { role: "success" as const, text: m.passwordResetNotice }
+            : q.partner === "cancelled"
+              ? { role: "info" as const, text: m.partnerCancelled }
+              : q.partner === "unavailable"
+                ? { role: "danger" as const, text: m.partnerUnavailable }
+                : q.partner !== undefined
+                  ? { role: "danger" as const, text: m.partnerFailed }
+                  : undefined;
+    return page(c, m.signInTitle, <views.SignInChooser c={c} notice={notice} />);
+  });
+
+  // ---- GCKey -----------------------------------------------------------------------------
+  app.get(`${LANG}/sign-in/gckey`, (c) => page(c, t(c).identity.gckeySignInTitle, <views.GckeySignInPage c={c} errors={{}} values={{}} />));
+  app.post(`${LANG}/sign-in/gckey`, async (c) => {
+    const m = t(c).identity;
+    const body = await form(c);
+    const username = cleanText(field(body, "username")).slice(0, 64);
+    const password = field(body, "password").slice(0, 1024);
+    const errors: FieldErrors = {};
+    if (!username) errors.username = m.enterUsername;
+    if (!password) errors.password = m.enterPassword;
+    if (Object.keys(errors).length === 0) {
+      const result = await service.signInGckey(deps, username, password, meta(c));
+      if (result.ok) {
+        setSessionCookie(c, https, result.started.token);
+        return c.redirect(stagePath(lang(c), result.started.stage), 303);
+      }
+      if (result.reason === "throttled") {
+        errors.password = m.throttled(formatTime(lang(c), result.retryAt));
+        return page(c, m.gckeySignInTitle, <views.GckeySignInPage c={c} errors={errors} values={{ username }} />, 429);
+      }
+      errors.password = m.invalidCredentials;
+    }
+    return page(c, m.gckeySignInTitle, <views.GckeySignInPage c={c} errors={errors} values={{ username }} />, 422);
+  });
+
+  app.get(`${LANG}/gckey/create`, (c) => page(c, t(c).identity.signUpTitle, <views.GckeyCreatePage c={c} errors={{}} values={{}} />));
+  app.post(`${LANG}/gckey/create`, async (c) => {
+    const m = t(c).identity;
+    const body = await form(c);
+    const answers = answersFrom(body);
+    const values: Record<string, string> = {
+      username: cleanText(field(body, "username")).slice(0, 64),
+      recoveryEmail: cleanText(field(body, "recoveryEmail")).toLowerCase(),
+      ...Object.fromEntries(RECOVERY_QUESTIONS.map((q) => [`answer-${q}`, answers[q]])),
+    };
+    const emailProblem = values.recoveryEmail ? checkEmail(lang(c), values.recoveryEmail) : null;
+    const result = await service.signUpGckey(
+      deps,
+      {
+        username: values.username!,
+        password: field(body, "password").slice(0, 1024),
+        confirmPassword: field(body, "confirmPassword").slice(0, 1024),
+        answers,
+        recoveryEmail: values.recoveryEmail || null,
+        recoveryEmailValid: emailProblem === null,
+      },
+      meta(c),
+    );
+    if (result.ok) {
+      setSessionCookie(c, https, result.started.token);
+      return c.redirect(stagePath(lang(c), result.started.stage), 303);
+    }
+    return page(c, m.signUpTitle, <views.GckeyCreatePage c={c} errors={signUpErrors(lang(c), result.errors)} values={values} />, 422);
+  });
+
+  app.get(`${LANG}/gckey/forgot`, (c) => page(c, t(c).identity.forgotTitle, <views.ForgotPage c={c} errors={{}} values={{}} />));
+  app.post(`${LANG}/gckey/forgot`, async (c) => {
+    const m = t(c).identity;
+    const body = await form(c);
+    const username = cleanText(field(body, "username")).slice(0, 64);
+    if (checkUsername(username) !== "ok") {
+      return page(c, m.forgotTitle, <views.ForgotPage c={c} errors={{ username: username ? m.usernameInvalid : m.enterUsername }} values={{ username }} />, 422);
+    }
+    const { throttledUntil } = await service.startRecovery(deps, username, meta(c));
+    if (throttledUntil) {
+      return page(c, m.forgotTitle, <views.ForgotPage c={c} errors={{ username: m.throttled(formatTime(lang(c), throttledUntil)) }} values={{ username }} />, 429);
+    }
+    return c.redirect(`/${lang(c)}/gckey/reset?username=${encodeURIComponent(username)}`, 303);
+  });
+
+  app.get(`${LANG}/gckey/reset`, (c) => {
+    const username = cleanText(c.req.query("username") ?? "").slice(0, 64);
+    if (checkUsername(username) !== "ok") return c.redirect(`/${lang(c)}/gckey/forgot`, 303);
+    return page(c, t(c).identity.resetTitle, <views.ResetPage c={c} errors={{}} values={{}} username={username} />);
+  });
+  app.post(`${LANG}/gckey/reset`, async (c) => {
+    const m = t(c).identity;
+    const body = await form(c);
+    const username = cleanText(field(body, "username")).slice(0, 64);
+    if (checkUsername(username) !== "ok") return c.redirect(`/${lang(c)}/gckey/forgot`, 303);
+    const answers = answersFrom(body);
+    const code = cleanText(field(body, "code")).slice(0, 12);
+    const values = { code, ...Object.fromEntries(RECOVERY_QUESTIONS.map((q) => [`answer-${q}`, answers[q]])) };
+    const result = await service.completeRecovery(
+      deps,
+      { username, code, answers, password: field(body, "password").slice(0, 1024), confirmPassword: field(body, "confirmPassword").slice(0, 1024) },
+      meta(c),
+    );
+    if (result.ok) return c.redirect(`/${lang(c)}/sign-in?reset=1`, 303);
+    const errors: FieldErrors =
+      result.reason === "rules"
+        ? signUpErrors(lang(c), result.errors)
+        : result.reason === "needsProof"
+          ? { code: m.resetNeedsProof }
+          : result.reason === "throttled"
+            ? { code: m.throttled(formatTime(lang(c), result.retryAt)) }
+            : { code: m.resetFailed };
+    return page(c, m.resetTitle, <views.ResetPage c={c} errors={errors} values={values} username={username} />, result.reason === "throttled" ? 429 : 422);
+  });
+
+  // ---- Sign-In Partner -------------------------------------------------------------------
+  app.get(`${LANG}/sign-in/partner`, async (c) => {
+    const redirectUri = `${deps.config.baseUrl}${PARTNER_CALLBACK_PATH}`;
+    let request;
+    try {
+      request = await partnerClient().start(redirectUri, lang(c));
+    } catch (err) {
+      deps.logger.warn({ err: err instanceof Error ? err.message : String(err) }, "sign-in partner unavailable");
+      return c.redirect(`/${lang(c)}/sign-in?partner=unavailable`, 303);
+    }
+    const id = randomBytes(32).toString("base64url");
+    await deps.db
+      .insertInto("partner_auth_requests")
+      .values({
+        id_hash: hashToken(id),
+        state: request.state,
+        nonce: request.nonce,
+        code_verifier: request.codeVerifier,
+        locale: lang(c),
+        expires_at: new Date(deps.clock.now().getTime() + PARTNER_REQUEST_TTL_MS),
+      })
+      .execute();
+    setCookie(c, PARTNER_COOKIE, id, { path: PARTNER_CALLBACK_PATH, httpOnly: true, sameSite: "Lax", secure: https, maxAge: PARTNER_REQUEST_TTL_MS / 1000 });
+    return c.redirect(request.url, 303);
+  });
+
+  app.get(PARTNER_CALLBACK_PATH, async (c) => {
+    const id = getCookie(c, PARTNER_COOKIE);
+    deleteCookie(c, PARTNER_COOKIE, { path: PARTNER_CALLBACK_PATH, secure: https });
+    const pending = id
+      ? await deps.db.deleteFrom("partner_auth_requests").where("id_hash", "=", hashToken(id)).returningAll().executeTakeFirst()
+      : undefined;
+    const locale: Locale = pending?.locale ?? c.get("locale");
+    if (!pending || new Date(pending.expires_at) <= deps.clock.now()) return c.redirect(`/${locale}/sign-in?partner=failed`, 303);
+    c.set("locale", locale);
+    try {
+      const { subject } = await partnerClient().finish(new URL(c.req.url, deps.config.baseUrl), {
+        state: pending.state,
+        nonce: pending.nonce,
+        codeVerifier: pending.code_verifier,
+        redirectUri: `${deps.config.baseUrl}${PARTNER_CALLBACK_PATH}`,
+      });
+      const started = await service.signInWithPartner(deps, subject, meta(c));
+      setSessionCookie(c, https, started.token);
+      return c.redirect(stagePath(locale, started.stage), 303);
+    } catch (err) {
+      if (err instanceof PartnerError) {
+        deps.logger.info({ reason: err.code }, "sign-in partner refused");
+        return c.redirect(`/${locale}/sign-in?partner=${err.code === "cancelled" ? "cancelled" : err.code === "unavailable" ? "unavailable" : "failed"}`, 303);
+      }
+      throw err;
+    }
+  });
+
+  // ---- profile (first time), MFA, terms --------------------------------------------------
+  app.get(`${LANG}/sign-in/profile`, (c) => {
+    const r = requireStage(c, ["profile"]);
+    if ("redirect" in r) return r.redirect;
+    return page(c, t(c).identity.profileTitle, <views.ProfilePage c={c} errors={{}} values={{}} />);
+  });
+  app.post(`${LANG}/sign-in/profile`, async (c) => {
+    const r = requireStage(c, ["profile"]);
+    if ("redirect" in r) return r.redirect;
+    const parsed = parseProfile(lang(c), await form(c), true);
+    if (!parsed.ok) return page(c, t(c).identity.profileTitle, <views.ProfilePage c={c} errors={parsed.errors} values={parsed.values} />, 422);
+    await service.createProfile(deps, r.session, parsed.value, meta(c));
+    return c.redirect(stagePath(lang(c), "mfa-terms"), 303);
+  });
+
+  app.get(`${LANG}/sign-in/mfa-terms`, (c) => {
+    const r = requireStage(c, ["mfa-terms"]);
+    if ("redirect" in r) return r.redirect;
+    return page(c, t(c).identity.mfaTermsTitle, <views.MfaTermsPage c={c} errors={{}} />);
+  });
+  app.post(`${LANG}/sign-in/mfa-terms`, async (c) => {
+    const r = requireStage(c, ["mfa-terms"]);
+    if ("redirect" in r) return r.redirect;
+    const body = await form(c);
+    if (field(body, "agree") !== "yes") return page(c, t(c).identity.mfaTermsTitle, <views.MfaTermsPage c={c} errors={{ agree: t(c).forms.mustAgree }} />, 422);
+    await service.acceptMfaTerms(deps, r.session, meta(c));
+    return c.redirect(stagePath(lang(c), "mfa"), 303);
+  });
+
+  const codePage = async (c: AppContext, sessionPersonId: string, errors: FieldErrors, status: 200 | 422 | 429, notice?: string) => {
+    const person = await deps.db.selectFrom("people").select("email").where("id", "=", sessionPersonId).executeTakeFirstOrThrow();
+    return page(c, t(c).identity.codeTitle, <views.CodePage c={c} errors={errors} maskedEmail={service.maskEmail(person.email)} notice={notice} />, status);
+  };
+  app.get(`${LANG}/sign-in/code`, async (c) => {
+    const r = requireStage(c, ["mfa"]);
+    if ("redirect" in r) return r.redirect;
+    return codePage(c, r.session.personId!, {}, 200, c.req.query("resent") !== undefined ? t(c).identity.newCodeSent : undefined);
+  });
+  app.post(`${LANG}/sign-in/code`, async (c) => {
+    const r = requireStage(c, ["mfa"]);
+    if ("redirect" in r) return r.redirect;
+    const m = t(c).identity;
+    const body = await form(c);
+    if (field(body, "action") === "resend") {
+      const resent = await service.resendMfaCode(deps, r.session, meta(c));
+      if (resent.ok) return c.redirect(`${stagePath(lang(c), "mfa")}?resent=1`, 303);
+      if (resent.reason === "tooMany") {
+        await service.signOut(deps, r.session, meta(c));
+        clearSessionCookie(c, https);
+        return page(c, m.codeTitle, <views.SignInChooser c={c} notice={{ role: "warning", text: m.codeTooMany }} />, 429);
+      }
+      return codePage(c, r.session.personId!, { code: m.codeResendTooSoon(formatTime(lang(c), resent.retryAt)) }, 429);
+    }
+    const result = await service.verifyMfaCode(deps, r.session, field(body, "code").slice(0, 20), meta(c));
+    if (result.ok) return c.redirect(stagePath(lang(c), "terms"), 303);
+    const message =
+      result.reason === "format"
+        ? m.codeFormat
+        : result.reason === "wrong"
+          ? m.codeWrong(result.triesLeft)
+          : result.reason === "expired"
+            ? m.codeExpired
+            : result.reason === "throttled"
+              ? m.throttled(formatTime(lang(c), result.retryAt))
+              : m.codeLocked;
+    return codePage(c, r.session.personId!, { code: message }, result.reason === "throttled" ? 429 : 422);
+  });
+
+  app.get(`${LANG}/sign-in/terms`, (c) => {
+    const r = requireStage(c, ["terms"]);
+    if ("redirect" in r) return r.redirect;
+    return page(c, t(c).identity.termsTitle, <views.PortalTermsPage c={c} errors={{}} />);
+  });
+  app.post(`${LANG}/sign-in/terms`, async (c) => {
+    const r = requireStage(c, ["terms"]);
+    if ("redirect" in r) return r.redirect;
+    const body = await form(c);
+    if (field(body, "agree") !== "yes") return page(c, t(c).identity.termsTitle, <views.PortalTermsPage c={c} errors={{ agree: t(c).forms.mustAgree }} />, 422);
+    const token = await service.acceptPortalTerms(deps, r.session, meta(c));
+    setSessionCookie(c, https, token);
+    return c.redirect(`/${lang(c)}/account`, 303);
+  });
+
+  app.post(`${LANG}/sign-out`, async (c) => {
+    const session = c.get("session");
+    if (session) await service.signOut(deps, session, meta(c));
+    clearSessionCookie(c, https);
+    return c.redirect(`/${lang(c)}/sign-in?signedOut=1`, 303);
+  });
+
+  /** Keeps the session alive (the idle warning's "Stay signed in"); any request does. */
+  app.post(`${LANG}/session/extend`, async (c) => {
+    const wantsJson = (c.req.header("accept") ?? "").includes("application/json");
+    const r = requireSignedIn(c);
+    if ("redirect" in r) return wantsJson ? c.json({ ok: false }, 401) : r.redirect;
+    if (wantsJson) return c.json({ ok: true, lastSeenAt: r.session.lastSeenAt.toISOString() });
+    const next = field(await form(c), "next");
+    return c.redirect(/^\/(en|fr)(\/[\w\-/]*)?$/.test(next) ? next : `/${lang(c)}/account`, 303);
+  });
+
+  // ---- the person's own portal account ----------------------------------------------------
+  app.get(`${LANG}/account`, async (c) => {
+    const r = requireSignedIn(c);
+    if ("redirect" in r) return r.redirect;
+    const person = await service.getPerson(deps, r.session);
+    const m = t(c).identity;
+    const q = c.req.query();
+    const notice = q.saved !== undefined ? m.contactSaved : q.email !== undefined ? m.emailChanged : q.password !== undefined ? m.passwordChanged : undefined;
+    return page(c, m.accountTitle, <views.AccountPage c={c} person={person} notice={notice} />);
+  });
+
+  app.get(`${LANG}/account/contact`, async (c) => {
+    const r = requireSignedIn(c);
+    if ("redirect" in r) return r.redirect;
+    const p = await service.getPerson(deps, r.session);
+    const values = { givenName: p.givenName, familyName: p.familyName, phone: p.phone, preferredLocale: p.preferredLocale };
+    return page(c, t(c).identity.contactTitle, <views.ContactPage c={c} errors={{}} values={values} />);
+  });
+  app.post(`${LANG}/account/contact`, async (c) => {
+    const r = requireSignedIn(c);
+    if ("redirect" in r) return r.redirect;
+    const parsed = parseProfile(lang(c), await form(c), false);
+    if (!parsed.ok) return page(c, t(c).identity.contactTitle, <views.ContactPage c={c} errors={parsed.errors} values={parsed.values} />, 422);
+    await service.updateContactDetails(deps, r.session.personId, parsed.value, meta(c));
+    return c.redirect(`/${lang(c)}/account?saved=1`, 303);
+  });
+
+  app.get(`${LANG}/account/email`, (c) => {
+    const r = requireSignedIn(c);
+    if ("redirect" in r) return r.redirect;
+    return page(c, t(c).identity.emailChangeTitle, <views.EmailChangePage c={c} errors={{}} values={{}} />);
+  });
+  app.post(`${LANG}/account/email`, async (c) => {
+    const r = requireSignedIn(c);
+    if ("redirect" in r) return r.redirect;
+    const m = t(c).identity;
+    const email = cleanText(field(await form(c), "email")).toLowerCase();
+    const person = await service.getPerson(deps, r.session);
+    const problem = checkEmail(lang(c), email) ?? (email === person.email ? m.emailSameAsCurrent : null);
+    if (problem) return page(c, m.emailChangeTitle, <views.EmailChangePage c={c} errors={{ email: problem }} values={{ email }} />, 422);
+    const sent = await service.requestEmailChange(deps, r.session.personId, email, meta(c));
+    if (!sent.ok && sent.reason === "tooSoon") {
+      return page(c, m.emailChangeTitle, <views.EmailChangePage c={c} errors={{ email: m.codeResendTooSoon(formatTime(lang(c), sent.retryAt)) }} values={{ email }} />, 429);
+    }
+    return c.redirect(`/${lang(c)}/account/email/confirm`, 303);
+  });
+  app.get(`${LANG}/account/email/confirm`, async (c) => {
+    const r = requireSignedIn(c);
+    if ("redirect" in r) return r.redirect;
+    const target = await service.pendingEmailChange(deps, r.session.personId);
+    if (!target) return c.redirect(`/${lang(c)}/account/email`, 303);
+    return page(c, t(c).identity.emailCodeTitle, <views.EmailConfirmPage c={c} errors={{}} target={target} />);
+  });
+  app.post(`${LANG}/account/email/confirm`, async (c) => {
+    const r = requireSignedIn(c);
+    if ("redirect" in r) return r.redirect;
+    const m = t(c).identity;
+    const target = await service.pendingEmailChange(deps, r.session.personId);
+    if (!target) return c.redirect(`/${lang(c)}/account/email`, 303);
+    const result = await service.confirmEmailChange(deps, r.session.personId, field(await form(c), "code").slice(0, 20), meta(c));
+    if (result.ok) return c.redirect(`/${lang(c)}/account?email=1`, 303);
+    const message =
+      result.reason === "format"
+        ? m.codeFormat
+        : result.reason === "wrong"
+          ? m.codeWrong(result.triesLeft)
+          : result.reason === "expired"
+            ? m.codeExpired
+            : result.reason === "throttled"
+              ? m.throttled(formatTime(lang(c), result.retryAt))
+              : m.codeLocked;
+    return page(c, m.emailCodeTitle, <views.EmailConfirmPage c={c} errors={{ code: message }} target={target} />, result.reason === "throttled" ? 429 : 422);
+  });
+
+  app.get(`${LANG}/account/sessions`, async (c) => {
+    const r = requireSignedIn(c);
+    if ("redirect" in r) return r.redirect;
+    const sessions = await listActiveSessions(deps.db, deps.clock, r.session.personId);
+    const ended = c.req.query("ended");
+    const notice = ended !== undefined ? t(c).identity.othersEnded(Number(ended) || 0) : undefined;
+    return page(c, t(c).identity.sessionsTitle, <views.SessionsPage c={c} sessions={sessions} currentId={r.session.id} notice={notice} />);
+  });
+  app.post(`${LANG}/account/sessions`, async (c) => {
+    const r = requireSignedIn(c);
+    if ("redirect" in r) return r.redirect;
+    const n = await service.endOthers(deps, r.session, meta(c));
+    return c.redirect(`/${lang(c)}/account/sessions?ended=${n}`, 303);
+  });
+
+  app.get(`${LANG}/account/password`, async (c) => {
+    const r = requireSignedIn(c);
+    if ("redirect" in r) return r.redirect;
+    const person = await service.getPerson(deps, r.session);
+    if (person.credentialKind !== "gckey") return c.redirect(`/${lang(c)}/account`, 303);
+    return page(c, t(c).identity.changePasswordTitle, <views.ChangePasswordPage c={c} errors={{}} />);
+  });
+  app.post(`${LANG}/account/password`, async (c) => {
+    const r = requireSignedIn(c);
+    if ("redirect" in r) return r.redirect;
+    const m = t(c).identity;
+    const person = await service.getPerson(deps, r.session);
+    if (person.credentialKind !== "gckey") return c.redirect(`/${lang(c)}/account`, 303);
+    const body = await form(c);
+    const result = await service.changePassword(
+      deps,
+      r.session,
+      field(body, "currentPassword").slice(0, 1024),
+      field(body, "password").slice(0, 1024),
+      field(body, "confirmPassword").slice(0, 1024),
+      meta(c),
+    );
+    if (result.ok) return c.redirect(`/${lang(c)}/account?password=1`, 303);
+    const errors: FieldErrors = {};
+    for (const e of result.errors) {
+      if (e.field === "currentPassword") errors.currentPassword = m.currentPasswordWrong;
+      else Object.assign(errors, signUpErrors(lang(c), [e]));
+    }
+    return page(c, m.changePasswordTitle, <views.ChangePasswordPage c={c} errors={errors} />, 422);
+  });
+
+  return app;
+}

@@ -1,0 +1,108 @@
+// Form parsing for identity pages: each returns the typed value, or messages per field in
+// the page's language together with the person's input to show again.
+import { z } from "zod";
+import type { FieldErrors } from "../../web/forms.tsx";
+import { field } from "../../web/forms.tsx";
+import { messages } from "../../web/i18n/index.ts";
+import type { Locale } from "../../domain/locale.ts";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, type PasswordRule } from "../../domain/password-policy.ts";
+import type { GckeySignUpError, ProfileInput } from "./service.ts";
+
+const NAME = /^[\p{L}\p{M}][\p{L}\p{M}'’ .-]*$/u;
+const emailSchema = z.email();
+
+export function cleanText(value: string): string {
+  // Control characters (C0 and DEL) never belong in a form's text.
+  // eslint-disable-next-line no-control-regex
+  return value.normalize("NFC").replace(/[\u0000-\u001f\u007f]/g, "").trim().replace(/\s+/g, " ");
+}
+
+export function checkEmail(locale: Locale, value: string): string | null {
+  const f = messages(locale).forms;
+  if (value === "") return f.required;
+  if (value.length > 254 || !emailSchema.safeParse(value).success) return f.emailInvalid;
+  return null;
+}
+
+/** 10 to 15 digits, with spaces, dashes, dots, brackets, a leading + and an "x" extension. */
+export function checkPhone(locale: Locale, value: string): string | null {
+  const f = messages(locale).forms;
+  if (value === "") return f.required;
+  const [main = "", ext] = value.toLowerCase().split(/\s*(?:x|ext\.?|poste)\s*/);
+  const digits = main.replace(/[\s().+-]/g, "");
+  if (!/^\+?[\d\s().-]+$/.test(main) || !/^\d{10,15}$/.test(digits) || (ext !== undefined && !/^\d{1,6}$/.test(ext))) return f.phoneInvalid;
+  return null;
+}
+
+function checkName(locale: Locale, value: string): string | null {
+  const f = messages(locale).forms;
+  if (value === "") return f.required;
+  if (value.length > 100) return f.tooLong(100);
+  if (!NAME.test(value)) return f.nameInvalid;
+  return null;
+}
+
+export function parseProfile(
+  locale: Locale,
+  body: Record<string, unknown>,
+  withEmail: boolean,
+): { ok: true; value: ProfileInput } | { ok: false; errors: FieldErrors; values: Record<string, string> } {
+  const values = {
+    givenName: cleanText(field(body, "givenName")),
+    familyName: cleanText(field(body, "familyName")),
+    email: cleanText(field(body, "email")).toLowerCase(),
+    phone: cleanText(field(body, "phone")),
+    preferredLocale: field(body, "preferredLocale"),
+  };
+  const errors: FieldErrors = {};
+  const given = checkName(locale, values.givenName);
+  if (given) errors.givenName = given;
+  const family = checkName(locale, values.familyName);
+  if (family) errors.familyName = family;
+  if (withEmail) {
+    const email = checkEmail(locale, values.email);
+    if (email) errors.email = email;
+  }
+  const phone = checkPhone(locale, values.phone);
+  if (phone) errors.phone = phone;
+  if (values.preferredLocale !== "en" && values.preferredLocale !== "fr") errors.preferredLocale = messages(locale).forms.chooseOne;
+  if (Object.keys(errors).length > 0) return { ok: false, errors, values };
+  return {
+    ok: true,
+    value: { ...values, preferredLocale: values.preferredLocale as Locale },
+  };
+}
+
+/** The page's message for each password rule that failed, as one sentence per rule. */
+export function passwordMessage(locale: Locale, failures: PasswordRule[], forbidden: string[]): string {
+  const m = messages(locale).identity;
+  return failures
+    .map((rule) => {
+      switch (rule) {
+        case "tooShort":
+          return m.passwordTooShort(PASSWORD_MIN_LENGTH);
+        case "tooLong":
+          return m.passwordTooLong(PASSWORD_MAX_LENGTH);
+        case "forbiddenCharacters":
+          return m.passwordForbidden(forbidden.join(" "));
+        case "containsUsername":
+          return m.passwordContainsUsername;
+        case "common":
+          return m.passwordCommon;
+      }
+    })
+    .join(" ");
+}
+
+export function signUpErrors(locale: Locale, errors: GckeySignUpError[]): FieldErrors {
+  const m = messages(locale).identity;
+  const out: FieldErrors = {};
+  for (const e of errors) {
+    if (e.field === "username") out.username = e.problem === "taken" ? m.usernameTaken : m.usernameInvalid;
+    else if (e.field === "password") out.password = passwordMessage(locale, e.failures, e.forbidden);
+    else if (e.field === "confirmPassword") out.confirmPassword = m.passwordMismatch;
+    else if (e.field === "recoveryEmail") out.recoveryEmail = messages(locale).forms.emailInvalid;
+    else out[e.field] = m.answerRequired;
+  }
+  return out;
+}

@@ -1,0 +1,74 @@
+// Loads the caller's session from its cookie (ID-7) for every page request, and offers the
+// guards that pages use: a signed-in person, or a sign-in that has reached a given stage.
+import { getCookie, setCookie, deleteCookie } from "hono/cookie";
+import type { MiddlewareHandler } from "hono";
+import type { AppContext, AppDeps, AppEnv } from "../context.ts";
+import { findSession, touchSession, type SessionRecord } from "../../platform/sessions.ts";
+import type { SessionStage } from "../../platform/db/schema.ts";
+
+export function sessionCookieName(https: boolean): string {
+  return https ? "__Host-ttp-session" : "ttp-session";
+}
+
+export function setSessionCookie(c: AppContext, https: boolean, token: string): void {
+  setCookie(c, sessionCookieName(https), token, { path: "/", httpOnly: true, sameSite: "Lax", secure: https });
+}
+
+export function clearSessionCookie(c: AppContext, https: boolean): void {
+  deleteCookie(c, sessionCookieName(https), { path: "/", secure: https });
+}
+
+export function sessionContext(deps: AppDeps): MiddlewareHandler<AppEnv> {
+  const https = deps.config.baseUrl.startsWith("https://");
+  const name = sessionCookieName(https);
+  return async (c, next) => {
+    const token = getCookie(c, name);
+    let session: SessionRecord | null = null;
+    if (token && token.length <= 64) {
+      session = await findSession(deps.db, deps.clock, token);
+      if (session) {
+        session.lastSeenAt = await touchSession(deps.db, deps.clock, session);
+      } else {
+        clearSessionCookie(c, https);
+        c.set("sessionEnded", true);
+      }
+    }
+    c.set("session", session);
+    await next();
+  };
+}
+
+/** The signed-in person's session, or a redirect to sign in. */
+export function requireSignedIn(c: AppContext): { session: SessionRecord & { personId: string } } | { redirect: Response } {
+  const session = c.get("session");
+  if (session?.stage === "authenticated" && session.personId) return { session: session as SessionRecord & { personId: string } };
+  const lang = c.get("locale");
+  if (session) return { redirect: c.redirect(stagePath(lang, session.stage), 303) };
+  const reason = c.get("sessionEnded") ? "?ended=1" : "";
+  return { redirect: c.redirect(`/${lang}/sign-in${reason}`, 303) };
+}
+
+/** A half-finished sign-in at one of `stages`, or a redirect to wherever it really is. */
+export function requireStage(c: AppContext, stages: SessionStage[]): { session: SessionRecord } | { redirect: Response } {
+  const session = c.get("session");
+  const lang = c.get("locale");
+  if (!session) return { redirect: c.redirect(`/${lang}/sign-in${c.get("sessionEnded") ? "?ended=1" : ""}`, 303) };
+  if (stages.includes(session.stage)) return { session };
+  return { redirect: c.redirect(stagePath(lang, session.stage), 303) };
+}
+
+/** Where a session at `stage` continues. */
+export function stagePath(lang: string, stage: SessionStage): string {
+  switch (stage) {
+    case "profile":
+      return `/${lang}/sign-in/profile`;
+    case "mfa-terms":
+      return `/${lang}/sign-in/mfa-terms`;
+    case "mfa":
+      return `/${lang}/sign-in/code`;
+    case "terms":
+      return `/${lang}/sign-in/terms`;
+    case "authenticated":
+      return `/${lang}/account`;
+  }
+}

@@ -1,0 +1,206 @@
+// Whole sign-in journeys in a real browser, in English and in French, with an axe check on
+// every page visited: a new GCKey user (sign up → profile → URN email → MFA terms → code →
+// terms → account), sign-out, and signing in again; the same through the demo Sign-In Partner.
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import type { Browser, Page } from "playwright-core";
+import { createTestPortal, type TestPortal } from "../helpers/app.ts";
+import { browserSkipReason, expectAccessible, launchBrowser, pageHeading, startServer, watchProblems, type RunningServer } from "../helpers/browser.ts";
+import { PASSWORD } from "../helpers/identity.ts";
+
+const skip = browserSkipReason();
+
+const TEXT = {
+  en: {
+    signInHome: "Sign in to the portal",
+    gckey: "Continue with GCKey",
+    partner: "Continue with a Sign-In Partner",
+    create: "Create a GCKey",
+    username: "Username",
+    password: "Password",
+    confirm: "Confirm your password",
+    school: "What was the name of your first school?",
+    street: "What was the name of the street you lived on as a child?",
+    book: "What is the title of a book you would read again?",
+    createButton: "Create GCKey",
+    given: "Given name",
+    family: "Family name",
+    email: "Email address",
+    phone: "Telephone number",
+    language: "English",
+    createProfile: "Create profile",
+    mfaAgree: "I have read and agree to the multi-factor authentication terms and conditions.",
+    continue: "Continue",
+    code: "One-time code",
+    verify: "Verify",
+    termsAgree: "I accept the terms and conditions of use.",
+    accept: "Accept and continue",
+    accountTitle: "Your portal account",
+    signOut: "Sign out",
+    signedOut: "You are signed out.",
+    signInButton: "Sign in",
+    urnSubject: "Your user reference number",
+    codeSubject: "Your one-time code",
+  },
+  fr: {
+    signInHome: "Ouvrir une session dans le portail",
+    gckey: "Continuer avec la CléGC",
+    partner: "Continuer avec un partenaire de connexion",
+    create: "Créer une CléGC",
+    username: "Nom d’utilisateur",
+    password: "Mot de passe",
+    confirm: "Confirmez votre mot de passe",
+    school: "Quel était le nom de votre première école?",
+    street: "Quel était le nom de la rue où vous habitiez enfant?",
+    book: "Quel est le titre d’un livre que vous reliriez?",
+    createButton: "Créer la CléGC",
+    given: "Prénom",
+    family: "Nom de famille",
+    email: "Adresse courriel",
+    phone: "Numéro de téléphone",
+    language: "Français",
+    createProfile: "Créer le profil",
+    mfaAgree: "J’ai lu et j’accepte les conditions de l’authentification multifacteur.",
+    continue: "Continuer",
+    code: "Code à usage unique",
+    verify: "Vérifier",
+    termsAgree: "J’accepte les conditions d’utilisation.",
+    accept: "Accepter et continuer",
+    accountTitle: "Votre compte du portail",
+    signOut: "Fermer la session",
+    signedOut: "Votre session est fermée.",
+    signInButton: "Ouvrir une session",
+    urnSubject: "Votre numéro de référence",
+    codeSubject: "Votre code à usage unique",
+  },
+} as const;
+
+describe("sign-in journeys in the browser", { skip }, () => {
+  let portal: TestPortal;
+  let server: RunningServer;
+  let browser: Browser;
+  before(async () => {
+    // The demo partner needs the portal's real address as its issuer: start the server
+    // on a port first, then build the portal that knows it.
+    server = await startServer(async (baseUrl) => {
+      portal = await createTestPortal({ env: { BASE_URL: baseUrl } });
+      return portal.app;
+    });
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    await portal?.close();
+  });
+
+  /** Opens the newest message whose subject starts with `subject` in the dev mailbox. */
+  async function readMail(page: Page, lang: "en" | "fr", subject: string, label: string): Promise<string> {
+    await portal.jobs.drain();
+    await page.goto(`${server.baseUrl}/${lang}/dev/mailbox`);
+    await expectAccessible(page, `mailbox-${label}`);
+    await page.getByRole("link", { name: new RegExp(`^${subject}`) }).first().click();
+    await expectAccessible(page, `mail-${label}`);
+    return page.getByTestId("mail-body").innerText();
+  }
+
+  /** A form field by its accessible name (its label). */
+  function input(page: Page, label: string) {
+    return page.getByRole("textbox", { name: label, exact: true });
+  }
+
+  async function check(page: Page, label: string): Promise<void> {
+    await page.getByText(label, { exact: true }).click();
+  }
+
+  for (const lang of ["en", "fr"] as const) {
+    const t = TEXT[lang];
+
+    it(`a new GCKey user signs up, signs out and signs in again (${lang})`, async () => {
+      const context = await browser.newContext({ locale: lang === "en" ? "en-CA" : "fr-CA" });
+      const page = await context.newPage();
+      const problems = watchProblems(page);
+      const username = `e2e${lang}gckey01`;
+      const email = `gckey.${lang}@example.ca`;
+
+      await page.goto(`${server.baseUrl}/${lang}`);
+      await page.getByRole("link", { name: t.signInHome }).click();
+      await expectAccessible(page, `gckey-${lang}-1-chooser`);
+      await page.getByRole("link", { name: t.gckey }).click();
+      await expectAccessible(page, `gckey-${lang}-2-sign-in`);
+      await page.getByRole("link", { name: t.create }).click();
+      await expectAccessible(page, `gckey-${lang}-3-create`);
+
+      await input(page, t.username).fill(username);
+      await input(page, t.password).fill(PASSWORD);
+      await input(page, t.confirm).fill(PASSWORD);
+      await input(page, t.school).fill("Lisgar");
+      await input(page, t.street).fill("Elgin");
+      await input(page, t.book).fill("Maria Chapdelaine");
+      await page.getByRole("button", { name: t.createButton }).click();
+
+      await page.waitForURL(`**/${lang}/sign-in/profile`);
+      await expectAccessible(page, `gckey-${lang}-4-profile`);
+      await input(page, t.given).fill("Camille");
+      await input(page, t.family).fill("Bélanger");
+      await input(page, t.email).fill(email);
+      await input(page, t.phone).fill("613-555-0142");
+      await check(page, t.language);
+      await page.getByRole("button", { name: t.createProfile }).click();
+
+      await page.waitForURL(`**/${lang}/sign-in/mfa-terms`);
+      await expectAccessible(page, `gckey-${lang}-5-mfa-terms`);
+      const mfaTerms = page.url();
+      const urnMail = await readMail(page, lang, t.urnSubject, `gckey-${lang}-urn`);
+      const urn = /URN-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]/.exec(urnMail)?.[0];
+      assert.ok(urn, `the email carries a URN: ${urnMail}`);
+
+      await page.goto(mfaTerms);
+      await check(page, t.mfaAgree);
+      await page.getByRole("button", { name: t.continue }).click();
+      await page.waitForURL(`**/${lang}/sign-in/code`);
+      await expectAccessible(page, `gckey-${lang}-6-code`);
+      const codePage = page.url();
+      const code = /\b(\d{6})\b/.exec(await readMail(page, lang, t.codeSubject, `gckey-${lang}-code`))?.[1];
+      assert.ok(code);
+      await page.goto(codePage);
+      await input(page, t.code).fill(code);
+      await page.getByRole("button", { name: t.verify }).click();
+
+      await page.waitForURL(`**/${lang}/sign-in/terms`);
+      await expectAccessible(page, `gckey-${lang}-7-terms`);
+      await check(page, t.termsAgree);
+      await page.getByRole("button", { name: t.accept }).click();
+
+      await page.waitForURL(`**/${lang}/account`);
+      await expectAccessible(page, `gckey-${lang}-8-account`);
+      assert.equal(await pageHeading(page), t.accountTitle);
+      assert.equal(await page.getByTestId("urn").innerText(), urn, "the account page shows the URN from the email");
+
+      // Sign out, then sign in again: a new code and the terms again.
+      await page.getByRole("button", { name: t.signOut }).first().click();
+      await page.waitForURL(`**/${lang}/sign-in?signedOut=1`);
+      await page.getByText(t.signedOut).first().waitFor();
+      await expectAccessible(page, `gckey-${lang}-9-signed-out`);
+      await page.getByRole("link", { name: t.gckey }).click();
+      await input(page, t.username).fill(username);
+      await input(page, t.password).fill(PASSWORD);
+      await page.getByRole("button", { name: t.signInButton }).click();
+      await page.waitForURL(`**/${lang}/sign-in/code`);
+      const again = page.url();
+      const code2 = /\b(\d{6})\b/.exec(await readMail(page, lang, t.codeSubject, `gckey-${lang}-code2`))?.[1];
+      assert.ok(code2 && code2 !== code, "a new code");
+      await page.goto(again);
+      await input(page, t.code).fill(code2);
+      await page.getByRole("button", { name: t.verify }).click();
+      await page.waitForURL(`**/${lang}/sign-in/terms`);
+      await check(page, t.termsAgree);
+      await page.getByRole("button", { name: t.accept }).click();
+      await page.waitForURL(`**/${lang}/account`);
+      assert.equal(await page.getByTestId("urn").innerText(), urn);
+
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+  }
+});
