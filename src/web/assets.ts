@@ -73,6 +73,8 @@ function loadAssets(): Map<string, Asset> {
 export function assetRoutes(): Hono {
   const assets = loadAssets();
   const app = new Hono();
+  // Browsers ask for /favicon.ico on pages that name no icon (the demo partner's, say).
+  app.get("/favicon.ico", (c) => c.redirect("/assets/favicon.svg", 301));
   app.get("/assets/*", (c) => {
     const found = assets.get(c.req.path.slice("/assets/".length));
     if (!found) return c.notFound();

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import type { Browser, Page } from "playwright-core";
 import { createTestPortal, type TestPortal } from "../helpers/app.ts";
 import { browserSkipReason, expectAccessible, launchBrowser, pageHeading, startServer, watchProblems, type RunningServer } from "../helpers/browser.ts";
-import { PASSWORD } from "../helpers/identity.ts";
+import { PASSWORD, person, signUpAndSignIn } from "../helpers/identity.ts";
 
 const skip = browserSkipReason();
 
@@ -41,6 +41,7 @@ const TEXT = {
     signInButton: "Sign in",
     urnSubject: "Your user reference number",
     codeSubject: "Your one-time code",
+    bankUsername: "Bank username",
   },
   fr: {
     signInHome: "Ouvrir une session dans le portail",
@@ -72,6 +73,7 @@ const TEXT = {
     signInButton: "Ouvrir une session",
     urnSubject: "Votre numéro de référence",
     codeSubject: "Votre code à usage unique",
+    bankUsername: "Nom d’utilisateur bancaire",
   },
 } as const;
 
@@ -199,6 +201,105 @@ describe("sign-in journeys in the browser", { skip }, () => {
       await page.waitForURL(`**/${lang}/account`);
       assert.equal(await page.getByTestId("urn").innerText(), urn);
 
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+
+    it(`a new person signs in through the demo Sign-In Partner, then again (${lang})`, async () => {
+      const context = await browser.newContext({ locale: lang === "en" ? "en-CA" : "fr-CA" });
+      const page = await context.newPage();
+      const problems = watchProblems(page);
+      const bankUsername = `banque-${lang}-cliente`;
+      const email = `partner.${lang}@example.ca`;
+
+      const viaPartner = async (step: string) => {
+        await page.goto(`${server.baseUrl}/${lang}/sign-in`);
+        await page.getByRole("link", { name: t.partner }).click();
+        await page.waitForURL(/\/dev\/partner\/interaction\//);
+        await expectAccessible(page, `partner-${lang}-${step}-bank`);
+        assert.equal(await page.locator("html").getAttribute("lang"), lang, "the bank page speaks the portal's language");
+        await input(page, t.bankUsername).fill(bankUsername);
+        await page.getByRole("button", { name: t.signInButton }).click();
+      };
+
+      await viaPartner("1");
+      await page.waitForURL(`**/${lang}/sign-in/profile`);
+      await expectAccessible(page, `partner-${lang}-2-profile`);
+      await input(page, t.given).fill("Jordan");
+      await input(page, t.family).fill("Côté");
+      await input(page, t.email).fill(email);
+      await input(page, t.phone).fill("(819) 555-0175");
+      await check(page, t.language);
+      await page.getByRole("button", { name: t.createProfile }).click();
+      await page.waitForURL(`**/${lang}/sign-in/mfa-terms`);
+      await expectAccessible(page, `partner-${lang}-3-mfa-terms`);
+      await check(page, t.mfaAgree);
+      await page.getByRole("button", { name: t.continue }).click();
+      await page.waitForURL(`**/${lang}/sign-in/code`);
+      const codeUrl = page.url();
+      const code = /\b(\d{6})\b/.exec(await readMail(page, lang, t.codeSubject, `partner-${lang}-code`))?.[1];
+      assert.ok(code);
+      await page.goto(codeUrl);
+      await input(page, t.code).fill(code);
+      await page.getByRole("button", { name: t.verify }).click();
+      await page.waitForURL(`**/${lang}/sign-in/terms`);
+      await check(page, t.termsAgree);
+      await page.getByRole("button", { name: t.accept }).click();
+      await page.waitForURL(`**/${lang}/account`);
+      await expectAccessible(page, `partner-${lang}-4-account`);
+      const urn = await page.getByTestId("urn").innerText();
+      assert.match(urn, /^URN-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]$/);
+      assert.equal(await page.getByRole("link", { name: lang === "en" ? "Change your GCKey password" : "Changer le mot de passe de votre CléGC" }).count(), 0);
+
+      await page.getByRole("button", { name: t.signOut }).first().click();
+      await page.waitForURL(`**/${lang}/sign-in?signedOut=1`);
+
+      // The same bank username is the same person: straight to a new code, then the terms.
+      await viaPartner("5");
+      await page.waitForURL(`**/${lang}/sign-in/code`);
+      const again = page.url();
+      const code2 = /\b(\d{6})\b/.exec(await readMail(page, lang, t.codeSubject, `partner-${lang}-code2`))?.[1];
+      assert.ok(code2 && code2 !== code);
+      await page.goto(again);
+      await input(page, t.code).fill(code2);
+      await page.getByRole("button", { name: t.verify }).click();
+      await page.waitForURL(`**/${lang}/sign-in/terms`);
+      await expectAccessible(page, `partner-${lang}-6-terms`);
+      await check(page, t.termsAgree);
+      await page.getByRole("button", { name: t.accept }).click();
+      await page.waitForURL(`**/${lang}/account`);
+      assert.equal(await page.getByTestId("urn").innerText(), urn, "the same URN as before");
+
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+  }
+
+  for (const lang of ["en", "fr"] as const) {
+    it(`warns before an idle session ends and lets the person stay signed in (${lang})`, async () => {
+      // Signed in over HTTP, then the browser takes over the session's cookies.
+      const client = await signUpAndSignIn(portal, person(`idle${lang}`, lang));
+      const context = await browser.newContext({ locale: lang === "en" ? "en-CA" : "fr-CA" });
+      await context.addCookies(
+        [...client.cookies].map(([name, value]) => ({ name, value, url: server.baseUrl, httpOnly: true, sameSite: "Lax" as const })),
+      );
+      const page = await context.newPage();
+      const problems = watchProblems(page);
+      await page.clock.install();
+      await page.goto(`${server.baseUrl}/${lang}/account`);
+      await expectAccessible(page, `idle-${lang}-account`);
+      const dialog = page.getByRole("dialog");
+      assert.equal(await dialog.isVisible(), false);
+
+      await page.clock.fastForward("18:01");
+      await dialog.waitFor({ state: "visible" });
+      const stay = page.getByRole("button", { name: lang === "en" ? "Stay signed in" : "Garder la session ouverte" });
+      assert.equal(await stay.evaluate((el) => el === document.activeElement), true, "focus moves to the dialog's first action");
+      await expectAccessible(page, `idle-${lang}-warning`);
+      await stay.click();
+      await dialog.waitFor({ state: "hidden" });
+      await page.clock.fastForward("10:00");
+      assert.equal(new URL(page.url()).pathname, `/${lang}/account`, "the timer started again");
       assert.deepEqual(problems, []);
       await context.close();
     });
