@@ -84,7 +84,11 @@ export function watchProblems(page: Page): string[] {
     if (msg.type() === "error") problems.push(`console: ${msg.text()}`);
   });
   page.on("pageerror", (err) => problems.push(`pageerror: ${err.message}`));
-  page.on("requestfailed", (req) => problems.push(`requestfailed: ${req.url()}`));
+  page.on("requestfailed", (req) => {
+    // A navigation cancels loads still in flight (the favicon, say): that is not a failure.
+    if (req.failure()?.errorText === "net::ERR_ABORTED") return;
+    problems.push(`requestfailed: ${req.url()} ${req.failure()?.errorText ?? ""}`);
+  });
   page.on("response", (res) => {
     if (res.status() >= 400) problems.push(`http ${res.status()}: ${new URL(res.url()).pathname}`);
   });
