@@ -11,6 +11,7 @@ import { errorPage, type ErrorKind } from "./web/errors.tsx";
 import { assetRoutes } from "./web/assets.ts";
 import { homeRoutes } from "./features/home/routes.tsx";
 import { identityRoutes } from "./features/identity/routes.tsx";
+import { registrationRoutes } from "./features/registration/routes.tsx";
 import { sessionContext } from "./web/middleware/session.ts";
 import { demoPartnerRoutes } from "./dev/demo-partner/index.ts";
 import { mailboxRoutes } from "./dev/mailbox.tsx";
@@ -59,6 +60,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.route("/", homeRoutes());
   app.route("/", identityRoutes(deps));
+  app.route("/", registrationRoutes(deps));
 
   if (!config.isProduction && deps.mailTransport.kind === "dev-mailbox") app.route("/", mailboxRoutes(deps));
   if (deps.testClock) {

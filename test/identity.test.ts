@@ -79,7 +79,7 @@ describe("a new GCKey user", () => {
     assert.equal(terms.status, 422, "the terms must be accepted");
     assert.ok(fieldErrors(await terms.text()).includes("You must agree to continue."));
     assert.equal((await again.get("/en/account")).status, 303);
-    assert.equal((await again.postForm("/en/sign-in/terms", { agree: "yes" })).headers.get("location"), "/en/account");
+    assert.equal((await again.postForm("/en/sign-in/terms", { agree: "yes" })).headers.get("location"), "/en/registration", "a person with no company lands on registration");
   });
 
   it("refuses a bad profile with messages in the page's language, and keeps the input", async () => {

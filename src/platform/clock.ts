@@ -27,3 +27,8 @@ export class PortalClock implements Clock {
 }
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The calendar date (YYYY-MM-DD) of an instant in the federal government's zone. */
+export function calendarDate(instant: Date, timeZone = "America/Toronto"): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
+}

@@ -124,3 +124,32 @@ export function field(body: Record<string, unknown>, name: string): string {
   const v = body[name];
   return typeof v === "string" ? v : "";
 }
+
+export function Checkboxes(p: { name: string; legend: string; hint?: string; options: { value: string; label: string }[]; values: string[]; errors: FieldErrors; required?: boolean }) {
+  const options = p.options.map((o) => ({ id: `${p.name}-${o.value}`, label: o.label, value: o.value, ...(p.values.includes(o.value) ? { checked: true } : {}) }));
+  return (
+    <gcds-checkboxes
+      name={p.name}
+      legend={p.legend}
+      hint={p.hint}
+      options={JSON.stringify(options)}
+      required={p.required ?? false}
+      error-message={p.errors[p.name]}
+      validate-on="other"
+      id={p.name}
+    ></gcds-checkboxes>
+  );
+}
+
+export function Select(p: { name: string; label: string; hint?: string; placeholder: string; options: { value: string; label: string }[]; value?: string; errors: FieldErrors; required?: boolean }) {
+  return (
+    <gcds-select select-id={p.name} name={p.name} label={p.label} hint={p.hint} required={p.required ?? false} error-message={p.errors[p.name]} validate-on="other" value={p.value}>
+      <option value="">{p.placeholder}</option>
+      {p.options.map((o) => (
+        <option value={o.value} selected={o.value === p.value}>
+          {o.label}
+        </option>
+      ))}
+    </gcds-select>
+  );
+}

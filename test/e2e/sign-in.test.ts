@@ -173,6 +173,9 @@ describe("sign-in journeys in the browser", { skip }, () => {
       await expectAccessible(page, `gckey-${lang}-7-terms`);
       await check(page, t.termsAgree);
       await page.getByRole("button", { name: t.accept }).click();
+      await page.waitForURL(`**/${lang}/registration`);
+      await expectAccessible(page, `gckey-${lang}-8-registration`);
+      await page.getByRole("link", { name: t.accountTitle }).first().click();
 
       await page.waitForURL(`**/${lang}/account`);
       await expectAccessible(page, `gckey-${lang}-8-account`);
@@ -198,7 +201,8 @@ describe("sign-in journeys in the browser", { skip }, () => {
       await page.waitForURL(`**/${lang}/sign-in/terms`);
       await check(page, t.termsAgree);
       await page.getByRole("button", { name: t.accept }).click();
-      await page.waitForURL(`**/${lang}/account`);
+      await page.waitForURL(`**/${lang}/registration`);
+      await page.goto(`${server.baseUrl}/${lang}/account`);
       assert.equal(await page.getByTestId("urn").innerText(), urn);
 
       assert.deepEqual(problems, []);
@@ -245,7 +249,8 @@ describe("sign-in journeys in the browser", { skip }, () => {
       await page.waitForURL(`**/${lang}/sign-in/terms`);
       await check(page, t.termsAgree);
       await page.getByRole("button", { name: t.accept }).click();
-      await page.waitForURL(`**/${lang}/account`);
+      await page.waitForURL(`**/${lang}/registration`);
+      await page.goto(`${server.baseUrl}/${lang}/account`);
       await expectAccessible(page, `partner-${lang}-4-account`);
       const urn = await page.getByTestId("urn").innerText();
       assert.match(urn, /^URN-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]$/);
@@ -267,7 +272,8 @@ describe("sign-in journeys in the browser", { skip }, () => {
       await expectAccessible(page, `partner-${lang}-6-terms`);
       await check(page, t.termsAgree);
       await page.getByRole("button", { name: t.accept }).click();
-      await page.waitForURL(`**/${lang}/account`);
+      await page.waitForURL(`**/${lang}/registration`);
+      await page.goto(`${server.baseUrl}/${lang}/account`);
       assert.equal(await page.getByTestId("urn").innerText(), urn, "the same URN as before");
 
       assert.deepEqual(problems, []);

@@ -3,7 +3,6 @@
 // success redirects with 303.
 import { randomBytes } from "node:crypto";
 import { Hono } from "hono";
-import { getConnInfo } from "@hono/node-server/conninfo";
 import { getCookie, setCookie, deleteCookie } from "hono/cookie";
 import type { AppContext, AppDeps, AppEnv } from "../../web/context.ts";
 import { LANG, PARTNER_CALLBACK_PATH } from "../../web/paths.ts";
@@ -17,24 +16,14 @@ import { DEMO_CLIENT_ID, DEMO_PARTNER_PATH } from "../../dev/demo-partner/index.
 import { checkUsername } from "../../domain/password-policy.ts";
 import type { Locale } from "../../domain/locale.ts";
 import * as service from "./service.ts";
-import { RECOVERY_QUESTIONS, type RequestMeta } from "./service.ts";
+import { RECOVERY_QUESTIONS } from "./service.ts";
+import { requestMeta as meta } from "../../web/request-meta.ts";
 import { checkEmail, cleanText, parseProfile, signUpErrors } from "./schema.ts";
 import * as views from "./views.tsx";
+import * as registration from "../registration/service.ts";
 
 const PARTNER_COOKIE = "ttp-partner";
 const PARTNER_REQUEST_TTL_MS = 10 * 60 * 1000;
-
-function clientAddress(c: AppContext): string {
-  try {
-    return getConnInfo(c).remote.address ?? "unknown";
-  } catch {
-    return "unknown"; // app.request() in tests has no socket
-  }
-}
-
-function meta(c: AppContext): RequestMeta {
-  return { locale: c.get("locale"), userAgent: c.req.header("user-agent") ?? null, address: clientAddress(c), requestId: c.get("requestId") };
-}
 
 async function form(c: AppContext): Promise<Record<string, unknown>> {
   const type = c.req.header("content-type") ?? "";
@@ -320,7 +309,9 @@ export function identityRoutes(deps: AppDeps): Hono<AppEnv> {
     if (field(body, "agree") !== "yes") return page(c, t(c).identity.termsTitle, <views.PortalTermsPage c={c} errors={{ agree: t(c).forms.mustAgree }} />, 422);
     const token = await service.acceptPortalTerms(deps, r.session, meta(c));
     setSessionCookie(c, https, token);
-    return c.redirect(`/${lang(c)}/account`, 303);
+    // A person with no company yet lands on registration and activation (REG).
+    const companies = await registration.memberships(deps, r.session.personId!);
+    return c.redirect(companies.length === 0 ? `/${lang(c)}/registration` : `/${lang(c)}/account`, 303);
   });
 
   app.post(`${LANG}/sign-out`, async (c) => {
@@ -345,10 +336,11 @@ export function identityRoutes(deps: AppDeps): Hono<AppEnv> {
     const r = requireSignedIn(c);
     if ("redirect" in r) return r.redirect;
     const person = await service.getPerson(deps, r.session);
+    const companies = await registration.memberships(deps, r.session.personId);
     const m = t(c).identity;
     const q = c.req.query();
     const notice = q.saved !== undefined ? m.contactSaved : q.email !== undefined ? m.emailChanged : q.password !== undefined ? m.passwordChanged : undefined;
-    return page(c, m.accountTitle, <views.AccountPage c={c} person={person} notice={notice} />);
+    return page(c, m.accountTitle, <views.AccountPage c={c} person={person} companies={companies} notice={notice} />);
   });
 
   app.get(`${LANG}/account/contact`, async (c) => {

@@ -21,6 +21,7 @@ import {
 import { checkPassword, checkUsername, normalizePassword, normalizeUsername, type PasswordRule } from "../../domain/password-policy.ts";
 import { formatUrn, generateUrn } from "../../domain/urn.ts";
 import type { Locale } from "../../domain/locale.ts";
+import type { RequestMeta } from "../../web/request-meta.ts";
 import { emailChangeEmail, mfaCodeEmail, passwordChangedEmail, passwordResetEmail, urnConfirmationEmail } from "./emails.ts";
 
 export const CODE_TTL_MS = 10 * 60 * 1000;
@@ -71,12 +72,7 @@ function newCode(): string {
   return String(randomInt(0, 1_000_000)).padStart(6, "0");
 }
 
-export interface RequestMeta {
-  locale: Locale;
-  userAgent: string | null;
-  address: string;
-  requestId: string;
-}
+export type { RequestMeta } from "../../web/request-meta.ts";
 
 /** What the caller sees after a credential has been accepted: a session and where it goes next. */
 export interface SignInStarted {

@@ -259,7 +259,7 @@ export function CodePage(props: { c: AppContext; errors: FieldErrors; maskedEmai
   );
 }
 
-export function AccountPage(props: { c: AppContext; person: PersonView; notice?: string | undefined }) {
+export function AccountPage(props: { c: AppContext; person: PersonView; companies: { companyId: string; legalName: string }[]; notice?: string | undefined }) {
   const m = t(props.c).identity;
   const langs = t(props.c).languages;
   const lang = props.c.get("locale");
@@ -304,7 +304,20 @@ export function AccountPage(props: { c: AppContext; person: PersonView; notice?:
         ) : null}
       </ul>
       <gcds-heading tag="h2">{m.companiesHeading}</gcds-heading>
-      <gcds-text>{m.noCompanies}</gcds-text>
+      {props.companies.length === 0 ? (
+        <gcds-text>{m.noCompanies}</gcds-text>
+      ) : (
+        <ul class="ttp-list" data-testid="companies">
+          {props.companies.map((co) => (
+            <li>
+              <gcds-link href={`/${lang}/companies/${co.companyId}`}>{t(props.c).registration.openDashboard(co.legalName)}</gcds-link>
+            </li>
+          ))}
+        </ul>
+      )}
+      <gcds-text>
+        <gcds-link href={`/${lang}/registration`}>{t(props.c).registration.companiesLink}</gcds-link>
+      </gcds-text>
     </>
   );
 }

@@ -146,6 +146,84 @@ export interface PartnerAuthRequestsTable {
   expires_at: Timestamp;
 }
 
+export interface PostalAddress {
+  line1: string;
+  line2: string;
+  city: string;
+  region: string;
+  postalCode: string;
+  country: "CA" | "US";
+}
+
+export interface CompaniesTable {
+  id: Generated<string>;
+  legal_name: string;
+  operating_name: string | null;
+  country: "CA" | "US";
+  bn9: string | null;
+  program_account: string | null;
+  carrier_code: string | null;
+  lines_of_business: JSONColumnType<string[], string, string>;
+  correspondence_locale: "en" | "fr";
+  address: JSONColumnType<PostalAddress, string, string>;
+  client_number: string;
+  status: "pending-activation" | "activated" | "authorized";
+  origin: "registered" | "cbsa-created";
+  membership_status: string;
+  owner_designate_person_id: string | null;
+  created_by_staff_id: string | null;
+  activated_at: Timestamp | null;
+  activated_by_person_id: string | null;
+  authorized_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type CompanyRole = "owner" | "proxy" | "full-access" | "admin-only";
+
+export interface CompanyUsersTable {
+  company_id: string;
+  person_id: string;
+  role: CompanyRole;
+  status: "active" | "deactivated";
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ActivationCodesTable {
+  id: Generated<string>;
+  company_id: string;
+  code_hash: string;
+  issued_at: Timestamp;
+  expires_at: Timestamp;
+  failed_attempts: Generated<number>;
+  locked_at: Timestamp | null;
+  voided_at: Timestamp | null;
+  used_at: Timestamp | null;
+}
+
+export interface LettersTable {
+  id: Generated<string>;
+  company_id: string;
+  activation_code_id: string;
+  status: "queued" | "sent" | "voided";
+  content: JSONColumnType<Record<string, unknown>, string, string> | null;
+  recipient: JSONColumnType<string[], string, string>;
+  created_at: Timestamp;
+  expected_by: string;
+  sent_on: string | null;
+  tracking_number: string | null;
+  recorded_at: Timestamp | null;
+  recorded_by_staff_id: string | null;
+  voided_at: Timestamp | null;
+}
+
+export interface RegistrationDraftsTable {
+  person_id: string;
+  data: JSONColumnType<Record<string, unknown>, string, string>;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   audit_events: AuditEventsTable;
   jobs: JobsTable;
@@ -158,4 +236,9 @@ export interface Database {
   one_time_codes: OneTimeCodesTable;
   throttles: ThrottlesTable;
   partner_auth_requests: PartnerAuthRequestsTable;
+  companies: CompaniesTable;
+  company_users: CompanyUsersTable;
+  activation_codes: ActivationCodesTable;
+  letters: LettersTable;
+  registration_drafts: RegistrationDraftsTable;
 }

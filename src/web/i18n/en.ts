@@ -1,3 +1,5 @@
+import { registrationEn } from "./registration.en.ts";
+
 // English messages. fr.ts is typed against this object: a message missing in French does
 // not compile. Functions take the values they interpolate.
 export const en = {
@@ -259,6 +261,7 @@ export const en = {
       "If you did not do this, reset your password now and contact the TCCU.",
     ],
   },
+  registration: registrationEn,
   mailbox: {
     title: "Development mailbox",
     intro: "Messages the portal sent while no SMTP server is configured. This page does not exist in production.",

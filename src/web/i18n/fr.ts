@@ -1,4 +1,5 @@
 import type { Messages } from "./en.ts";
+import { registrationFr } from "./registration.fr.ts";
 
 // Messages en français. Typé d'après en.ts : un message manquant ne compile pas.
 export const fr: Messages = {
@@ -260,6 +261,7 @@ export const fr: Messages = {
       "Si vous n’êtes pas à l’origine de ce changement, réinitialisez votre mot de passe maintenant et communiquez avec l’UTCC.",
     ],
   },
+  registration: registrationFr,
   mailbox: {
     title: "Boîte de courriel de développement",
     intro: "Messages envoyés par le portail lorsqu’aucun serveur SMTP n’est configuré. Cette page n’existe pas en production.",

@@ -4,9 +4,13 @@ import type { Migration } from "kysely/migration";
 import * as m0001 from "./0001_foundation.ts";
 import * as m0002 from "./0002_identity.ts";
 import * as m0003 from "./0003_demo_partner.ts";
+import * as m0004 from "./0004_staff.ts";
+import * as m0005 from "./0005_registration.ts";
 
 export const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
   "0002_identity": m0002,
   "0003_demo_partner": m0003,
+  "0004_staff": m0004,
+  "0005_registration": m0005,
 };

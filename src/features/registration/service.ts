@@ -1,0 +1,541 @@
+// Company registration and activation by registered mail (SPEC section 2, STAFF-2,
+// STAFF-4): the registration draft, the client number and activation code, the letter
+// the mail room prints, new codes, activation, and the owner's acceptance of the terms.
+import { createHash, randomInt } from "node:crypto";
+import type { AppDeps } from "../../web/context.ts";
+import type { Tx } from "../../platform/db/index.ts";
+import type { PostalAddress } from "../../platform/db/schema.ts";
+import { recordAudit } from "../../platform/audit.ts";
+import { calendarDate } from "../../platform/clock.ts";
+import { queueMail, type MailTemplate } from "../../platform/mail/outbox.ts";
+import { blockedUntil, recordFailure, type ThrottlePolicy } from "../../platform/throttle.ts";
+import type { ActivationLetter, LetterBlock } from "../../platform/pdf/letters.ts";
+import { addBusinessDays } from "../../domain/business-days.ts";
+import { formatClientNumber, generateClientNumber, parseClientNumber } from "../../domain/client-number.ts";
+import { activationCodeExpiry, formatActivationCode, generateActivationCode, normalizeActivationCode } from "../../domain/activation-code.ts";
+import type { EligibilityAnswers, LineOfBusiness } from "../../domain/eligibility.ts";
+import { otherLocale, type Locale } from "../../domain/locale.ts";
+import { formatDate, messages } from "../../web/i18n/index.ts";
+import type { RequestMeta } from "../../web/request-meta.ts";
+
+export const LETTER_BUSINESS_DAYS = 15;
+export const ACTIVATION_MAX_TRIES = 5;
+const ACTIVATION_POLICY: ThrottlePolicy = { freeFailures: 5, baseDelayMs: 5_000, maxDelayMs: 30 * 60_000 };
+
+export interface CompanyIdentity {
+  legalName: string;
+  operatingName: string | null;
+  bn9: string | null;
+  programAccount: string | null;
+  carrierCode: string | null;
+  correspondenceLocale: Locale;
+}
+
+/** What a person has answered so far; kept between the steps of registration. */
+export interface RegistrationDraft {
+  eligibility?: { answers: EligibilityAnswers; portalLines: LineOfBusiness[] };
+  identity?: CompanyIdentity;
+  address?: PostalAddress;
+}
+
+function hashActivationCode(canonical: string): string {
+  return createHash("sha256").update(`activation:${canonical}`).digest("base64url");
+}
+
+function registrationText(locale: Locale) {
+  return messages(locale).registration;
+}
+
+// ---- drafts -------------------------------------------------------------------------------
+
+export async function getDraft(deps: AppDeps, personId: string): Promise<RegistrationDraft> {
+  const row = await deps.db.selectFrom("registration_drafts").select("data").where("person_id", "=", personId).executeTakeFirst();
+  return (row?.data ?? {});
+}
+
+export async function saveDraft(deps: AppDeps, personId: string, draft: RegistrationDraft): Promise<void> {
+  await deps.db
+    .insertInto("registration_drafts")
+    .values({ person_id: personId, data: JSON.stringify(draft), updated_at: deps.clock.now() })
+    .onConflict((oc) => oc.column("person_id").doUpdateSet({ data: JSON.stringify(draft), updated_at: deps.clock.now() }))
+    .execute();
+}
+
+export async function businessNumberTaken(deps: AppDeps, bn9: string): Promise<boolean> {
+  return (await deps.db.selectFrom("companies").select("id").where("bn9", "=", bn9).executeTakeFirst()) !== undefined;
+}
+
+// ---- the address as printed ----------------------------------------------------------------
+
+/** The recipient block exactly as the letter prints it (Canada Post style, upper case). */
+export function printedAddress(legalName: string, address: PostalAddress): string[] {
+  const up = (s: string) => s.normalize("NFC").toLocaleUpperCase("fr-CA");
+  const lines = [up(legalName), up(address.line1)];
+  if (address.line2) lines.push(up(address.line2));
+  lines.push(`${up(address.city)} ${address.region}  ${address.postalCode}`);
+  lines.push(address.country === "CA" ? "CANADA" : "UNITED STATES / ÉTATS-UNIS");
+  return lines;
+}
+
+// ---- letters --------------------------------------------------------------------------------
+
+function letterBlock(locale: Locale, companyName: string, issuedAt: Date, expiresAt: Date): LetterBlock {
+  const t = registrationText(locale).letter;
+  const expires = formatDate(locale, expiresAt);
+  return {
+    lang: locale,
+    heading: t.heading,
+    greeting: t.greeting(companyName),
+    paragraphs: t.paragraphs(expires),
+    labels: t.labels,
+    issuedText: formatDate(locale, issuedAt),
+    expiresText: expires,
+    closing: t.closing,
+  };
+}
+
+/** Issues a new activation code and queues its letter, voiding earlier codes and unsent letters. */
+async function issueCodeAndLetter(
+  trx: Tx,
+  deps: AppDeps,
+  company: { id: string; legal_name: string; client_number: string; correspondence_locale: Locale; address: PostalAddress },
+): Promise<{ letterId: string; expectedBy: string }> {
+  const now = deps.clock.now();
+  await trx.updateTable("activation_codes").set({ voided_at: now }).where("company_id", "=", company.id).where("voided_at", "is", null).where("used_at", "is", null).execute();
+  await trx
+    .updateTable("letters")
+    .set({ status: "voided", voided_at: now, content: null })
+    .where("company_id", "=", company.id)
+    .where("status", "=", "queued")
+    .execute();
+  const code = generateActivationCode((max) => randomInt(max));
+  const expiresAt = activationCodeExpiry(now);
+  const codeRow = await trx
+    .insertInto("activation_codes")
+    .values({ company_id: company.id, code_hash: hashActivationCode(code), issued_at: now, expires_at: expiresAt })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const recipient = printedAddress(company.legal_name, company.address);
+  const first = company.correspondence_locale;
+  const expectedBy = addBusinessDays(calendarDate(now), LETTER_BUSINESS_DAYS);
+  const letter = await trx
+    .insertInto("letters")
+    .values({
+      company_id: company.id,
+      activation_code_id: codeRow.id,
+      status: "queued",
+      content: JSON.stringify({}),
+      recipient: JSON.stringify(recipient),
+      created_at: now,
+      expected_by: expectedBy,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const content: ActivationLetter = {
+    letterId: `L-${letter.id}`,
+    sender: registrationText(first).letter.sender,
+    recipient,
+    clientNumber: formatClientNumber(company.client_number),
+    activationCode: formatActivationCode(code),
+    blocks: [letterBlock(first, company.legal_name, now, expiresAt), letterBlock(otherLocale(first), company.legal_name, now, expiresAt)],
+  };
+  await trx.updateTable("letters").set({ content: JSON.stringify(content) }).where("id", "=", letter.id).execute();
+  return { letterId: letter.id, expectedBy };
+}
+
+// ---- registering -----------------------------------------------------------------------------
+
+const registeredEmail: MailTemplate<{ name: string; company: string; date: string }> = {
+  name: "registration.registered",
+  render: (locale, p) => ({
+    subject: registrationText(locale).emails.registeredSubject,
+    paragraphs: [...registrationText(locale).emails.registeredBody(p.name, p.company, p.date), messages(locale).emails.signature],
+  }),
+};
+
+export type RegisterResult = { ok: true; companyId: string } | { ok: false; reason: "incomplete" | "bn-taken" };
+
+interface NewCompany {
+  identity: CompanyIdentity;
+  address: PostalAddress;
+  lines: LineOfBusiness[];
+  country: "CA" | "US";
+  origin: "registered" | "cbsa-created";
+  membershipStatus: string;
+  ownerDesignate: string | null;
+  createdByStaff: string | null;
+}
+
+async function insertCompany(trx: Tx, deps: AppDeps, c: NewCompany): Promise<{ id: string; clientNumber: string; expectedBy: string }> {
+  const now = deps.clock.now();
+  if (c.identity.bn9) {
+    const taken = await trx.selectFrom("companies").select("id").where("bn9", "=", c.identity.bn9).executeTakeFirst();
+    if (taken) throw new BusinessNumberTaken();
+  }
+  let company: { id: string; client_number: string } | undefined;
+  for (let attempt = 0; !company; attempt++) {
+    if (attempt >= 5) throw new Error("could not issue a unique client number");
+    company = await trx
+      .insertInto("companies")
+      .values({
+        legal_name: c.identity.legalName,
+        operating_name: c.identity.operatingName,
+        country: c.country,
+        bn9: c.identity.bn9,
+        program_account: c.identity.programAccount,
+        carrier_code: c.identity.carrierCode,
+        lines_of_business: JSON.stringify(c.lines),
+        correspondence_locale: c.identity.correspondenceLocale,
+        address: JSON.stringify(c.address),
+        client_number: generateClientNumber((max) => randomInt(max)),
+        status: "pending-activation",
+        origin: c.origin,
+        membership_status: c.membershipStatus,
+        owner_designate_person_id: c.ownerDesignate,
+        created_by_staff_id: c.createdByStaff,
+        created_at: now,
+        updated_at: now,
+      })
+      .onConflict((oc) => oc.column("client_number").doNothing())
+      .returning(["id", "client_number"])
+      .executeTakeFirst();
+  }
+  const { expectedBy } = await issueCodeAndLetter(trx, deps, {
+    id: company.id,
+    legal_name: c.identity.legalName,
+    client_number: company.client_number,
+    correspondence_locale: c.identity.correspondenceLocale,
+    address: c.address,
+  });
+  return { id: company.id, clientNumber: company.client_number, expectedBy };
+}
+
+class BusinessNumberTaken extends Error {}
+
+function isUniqueViolation(err: unknown): boolean {
+  return typeof err === "object" && err !== null && (err as { code?: string }).code === "23505";
+}
+
+/** Confirms a complete draft: the company, its client number, code and letter, in one transaction. */
+export async function registerCompany(deps: AppDeps, personId: string, meta: RequestMeta): Promise<RegisterResult> {
+  const draft = await getDraft(deps, personId);
+  if (!draft.eligibility || !draft.identity || !draft.address) return { ok: false, reason: "incomplete" };
+  const { eligibility, identity, address } = draft;
+  try {
+    const companyId = await deps.db.transaction().execute(async (trx) => {
+      const created = await insertCompany(trx, deps, {
+        identity,
+        address,
+        lines: eligibility.portalLines,
+        country: eligibility.answers.country === "US" ? "US" : "CA",
+        origin: "registered",
+        membershipStatus: "not-applied",
+        ownerDesignate: personId,
+        createdByStaff: null,
+      });
+      await trx.deleteFrom("registration_drafts").where("person_id", "=", personId).execute();
+      const person = await trx.selectFrom("people").select(["given_name", "email", "preferred_locale"]).where("id", "=", personId).executeTakeFirstOrThrow();
+      await queueMail(
+        trx,
+        deps.clock,
+        registeredEmail,
+        { address: person.email, locale: person.preferred_locale },
+        { name: person.given_name, company: identity.legalName, date: formatDate(person.preferred_locale, new Date(`${created.expectedBy}T12:00:00Z`)) },
+      );
+      await recordAudit(trx, deps.clock, {
+        actor: { type: "trader", id: personId },
+        action: "company.registered",
+        subject: { type: "company", id: created.id },
+        companyId: created.id,
+        after: { legalName: identity.legalName, bn9: identity.bn9, clientNumber: created.clientNumber, address, lines: eligibility.portalLines },
+        requestId: meta.requestId,
+      });
+      return created.id;
+    });
+    return { ok: true, companyId };
+  } catch (err) {
+    if (err instanceof BusinessNumberTaken || isUniqueViolation(err)) return { ok: false, reason: "bn-taken" };
+    throw err;
+  }
+}
+
+/** REG-8: the CBSA creates the record of an existing member and queues its letter. */
+export async function createExistingMember(
+  deps: AppDeps,
+  staffId: string,
+  input: { identity: CompanyIdentity; address: PostalAddress; lines: LineOfBusiness[]; country: "CA" | "US" },
+  meta: RequestMeta,
+): Promise<{ ok: true; companyId: string; clientNumber: string } | { ok: false; reason: "bn-taken" }> {
+  try {
+    return await deps.db.transaction().execute(async (trx) => {
+      const created = await insertCompany(trx, deps, {
+        ...input,
+        origin: "cbsa-created",
+        membershipStatus: "existing-member",
+        ownerDesignate: null,
+        createdByStaff: staffId,
+      });
+      await recordAudit(trx, deps.clock, {
+        actor: { type: "staff", id: staffId },
+        action: "company.created-by-cbsa",
+        subject: { type: "company", id: created.id },
+        companyId: created.id,
+        after: { legalName: input.identity.legalName, bn9: input.identity.bn9, clientNumber: created.clientNumber, address: input.address },
+        requestId: meta.requestId,
+      });
+      return { ok: true as const, companyId: created.id, clientNumber: created.clientNumber };
+    });
+  } catch (err) {
+    if (err instanceof BusinessNumberTaken || isUniqueViolation(err)) return { ok: false, reason: "bn-taken" };
+    throw err;
+  }
+}
+
+// ---- what the person sees on the registration page ------------------------------------------
+
+export interface PendingRegistration {
+  companyId: string;
+  legalName: string;
+  clientNumber: string;
+  letter: { status: "queued" | "sent"; expectedBy: string; sentOn: string | null; trackingNumber: string | null } | null;
+  codeExpiresAt: Date | null;
+}
+
+export async function pendingRegistrations(deps: AppDeps, personId: string): Promise<PendingRegistration[]> {
+  const companies = await deps.db
+    .selectFrom("companies")
+    .select(["id", "legal_name", "client_number"])
+    .where("owner_designate_person_id", "=", personId)
+    .where("status", "=", "pending-activation")
+    .orderBy("created_at", "asc")
+    .execute();
+  const out: PendingRegistration[] = [];
+  for (const c of companies) {
+    const letter = await deps.db
+      .selectFrom("letters")
+      .select(["status", "expected_by", "sent_on", "tracking_number"])
+      .where("company_id", "=", c.id)
+      .where("status", "!=", "voided")
+      .orderBy("created_at", "desc")
+      .executeTakeFirst();
+    const code = await deps.db
+      .selectFrom("activation_codes")
+      .select("expires_at")
+      .where("company_id", "=", c.id)
+      .where("voided_at", "is", null)
+      .where("used_at", "is", null)
+      .orderBy("issued_at", "desc")
+      .executeTakeFirst();
+    out.push({
+      companyId: c.id,
+      legalName: c.legal_name,
+      clientNumber: c.client_number,
+      letter: letter
+        ? { status: letter.status === "sent" ? "sent" : "queued", expectedBy: letter.expected_by, sentOn: letter.sent_on, trackingNumber: letter.tracking_number }
+        : null,
+      codeExpiresAt: code ? new Date(code.expires_at) : null,
+    });
+  }
+  return out;
+}
+
+export interface Membership {
+  companyId: string;
+  legalName: string;
+  role: string;
+  companyStatus: "pending-activation" | "activated" | "authorized";
+}
+
+export async function memberships(deps: AppDeps, personId: string): Promise<Membership[]> {
+  const rows = await deps.db
+    .selectFrom("company_users")
+    .innerJoin("companies", "companies.id", "company_users.company_id")
+    .select(["companies.id", "companies.legal_name", "company_users.role", "companies.status"])
+    .where("company_users.person_id", "=", personId)
+    .where("company_users.status", "=", "active")
+    .orderBy("companies.legal_name")
+    .execute();
+  return rows.map((r) => ({ companyId: r.id, legalName: r.legal_name, role: r.role, companyStatus: r.status }));
+}
+
+// ---- a new code (REG-5) -----------------------------------------------------------------------
+
+export async function requestNewCode(deps: AppDeps, personId: string, companyId: string, meta: RequestMeta): Promise<boolean> {
+  return deps.db.transaction().execute(async (trx) => {
+    const company = await trx
+      .selectFrom("companies")
+      .select(["id", "legal_name", "client_number", "correspondence_locale", "address"])
+      .where("id", "=", companyId)
+      .where("owner_designate_person_id", "=", personId)
+      .where("status", "=", "pending-activation")
+      .forUpdate()
+      .executeTakeFirst();
+    if (!company) return false;
+    const { letterId } = await issueCodeAndLetter(trx, deps, company);
+    await recordAudit(trx, deps.clock, {
+      actor: { type: "trader", id: personId },
+      action: "company.new-activation-code",
+      subject: { type: "company", id: company.id },
+      companyId: company.id,
+      after: { letter: letterId },
+      requestId: meta.requestId,
+    });
+    return true;
+  });
+}
+
+// ---- activation (REG-6) and authorization (REG-7) ------------------------------------------
+
+const activatedEmail: MailTemplate<{ company: string }> = {
+  name: "registration.activated",
+  render: (locale, p) => ({
+    subject: registrationText(locale).emails.activatedSubject,
+    paragraphs: [...registrationText(locale).emails.activatedBody(p.company), messages(locale).emails.signature],
+  }),
+};
+
+export type ActivationResult =
+  | { ok: true; companyId: string }
+  | { ok: false; reason: "failed" | "locked" | "expired" | "not-designate" | "already" }
+  | { ok: false; reason: "throttled"; retryAt: Date };
+
+export async function activateCompany(deps: AppDeps, personId: string, clientNumberInput: string, codeInput: string, meta: RequestMeta): Promise<ActivationResult> {
+  const now = deps.clock.now();
+  const keys = [`activate:person:${personId}`, `activate:addr:${meta.address}`];
+  const blocked = await blockedUntil(deps.db, keys, now);
+  if (blocked) return { ok: false, reason: "throttled", retryAt: blocked };
+  const fail = async (): Promise<ActivationResult> => {
+    await recordFailure(deps.db, keys[0]!, ACTIVATION_POLICY, now);
+    await recordFailure(deps.db, keys[1]!, ACTIVATION_POLICY, now);
+    return { ok: false, reason: "failed" };
+  };
+
+  const clientNumber = parseClientNumber(clientNumberInput);
+  const code = normalizeActivationCode(codeInput);
+  if (!clientNumber || !code) return fail();
+  const company = await deps.db
+    .selectFrom("companies")
+    .select(["id", "legal_name", "status", "origin", "owner_designate_person_id"])
+    .where("client_number", "=", clientNumber)
+    .executeTakeFirst();
+  if (!company) return fail();
+  const active = await deps.db
+    .selectFrom("activation_codes")
+    .select(["id", "code_hash", "expires_at", "failed_attempts", "locked_at"])
+    .where("company_id", "=", company.id)
+    .where("voided_at", "is", null)
+    .where("used_at", "is", null)
+    .orderBy("issued_at", "desc")
+    .executeTakeFirst();
+  if (!active) return company.status === "pending-activation" ? fail() : { ok: false, reason: "already" };
+  if (active.locked_at) return { ok: false, reason: "locked" };
+  if (active.code_hash !== hashActivationCode(code)) {
+    const updated = await deps.db
+      .updateTable("activation_codes")
+      .set((eb) => ({ failed_attempts: eb("failed_attempts", "+", 1) }))
+      .where("id", "=", active.id)
+      .returning("failed_attempts")
+      .executeTakeFirstOrThrow();
+    if (updated.failed_attempts >= ACTIVATION_MAX_TRIES) {
+      await deps.db.updateTable("activation_codes").set({ locked_at: now }).where("id", "=", active.id).execute();
+      await recordFailure(deps.db, keys[0]!, ACTIVATION_POLICY, now);
+      return { ok: false, reason: "locked" };
+    }
+    return fail();
+  }
+  if (new Date(active.expires_at) <= now) return { ok: false, reason: "expired" };
+  if (company.status !== "pending-activation") return { ok: false, reason: "already" };
+  if (company.origin === "registered" && company.owner_designate_person_id !== personId) return { ok: false, reason: "not-designate" };
+
+  return deps.db.transaction().execute(async (trx) => {
+    const used = await trx.updateTable("activation_codes").set({ used_at: now }).where("id", "=", active.id).where("used_at", "is", null).executeTakeFirst();
+    if (Number(used.numUpdatedRows) !== 1) return { ok: false as const, reason: "already" as const };
+    await trx
+      .updateTable("companies")
+      .set({ status: "activated", activated_at: now, activated_by_person_id: personId, updated_at: now })
+      .where("id", "=", company.id)
+      .execute();
+    await trx.insertInto("company_users").values({ company_id: company.id, person_id: personId, role: "owner", status: "active", created_at: now, updated_at: now }).execute();
+    const person = await trx.selectFrom("people").select(["email", "preferred_locale"]).where("id", "=", personId).executeTakeFirstOrThrow();
+    await queueMail(trx, deps.clock, activatedEmail, { address: person.email, locale: person.preferred_locale }, { company: company.legal_name });
+    await recordAudit(trx, deps.clock, {
+      actor: { type: "trader", id: personId },
+      action: "company.activated",
+      subject: { type: "company", id: company.id },
+      companyId: company.id,
+      before: { status: "pending-activation" },
+      after: { status: "activated", owner: personId },
+      requestId: meta.requestId,
+    });
+    return { ok: true as const, companyId: company.id };
+  });
+}
+
+export interface CompanyView {
+  id: string;
+  legalName: string;
+  operatingName: string | null;
+  clientNumber: string;
+  status: "pending-activation" | "activated" | "authorized";
+  membershipStatus: string;
+  role: string;
+}
+
+/** The company as its active user sees it, or null for anyone else (SEC-5). */
+export async function companyForMember(deps: AppDeps, personId: string, companyId: string): Promise<CompanyView | null> {
+  const row = await deps.db
+    .selectFrom("companies")
+    .innerJoin("company_users", "company_users.company_id", "companies.id")
+    .select([
+      "companies.id",
+      "companies.legal_name",
+      "companies.operating_name",
+      "companies.client_number",
+      "companies.status",
+      "companies.membership_status",
+      "company_users.role",
+    ])
+    .where("companies.id", "=", companyId)
+    .where("company_users.person_id", "=", personId)
+    .where("company_users.status", "=", "active")
+    .executeTakeFirst();
+  if (!row) return null;
+  return {
+    id: row.id,
+    legalName: row.legal_name,
+    operatingName: row.operating_name,
+    clientNumber: row.client_number,
+    status: row.status,
+    membershipStatus: row.membership_status,
+    role: row.role,
+  };
+}
+
+/** REG-7: only the account owner accepts the terms, which authorizes the account. */
+export async function acceptCompanyTerms(deps: AppDeps, personId: string, companyId: string, meta: RequestMeta): Promise<"ok" | "not-owner" | "not-activated"> {
+  return deps.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom("companies")
+      .innerJoin("company_users", "company_users.company_id", "companies.id")
+      .select(["companies.status", "company_users.role"])
+      .where("companies.id", "=", companyId)
+      .where("company_users.person_id", "=", personId)
+      .where("company_users.status", "=", "active")
+      .forUpdate()
+      .executeTakeFirst();
+    if (!row || row.role !== "owner") return "not-owner";
+    if (row.status !== "activated") return "not-activated";
+    const now = deps.clock.now();
+    await trx.updateTable("companies").set({ status: "authorized", authorized_at: now, updated_at: now }).where("id", "=", companyId).execute();
+    await recordAudit(trx, deps.clock, {
+      actor: { type: "trader", id: personId },
+      action: "company.terms-accepted",
+      subject: { type: "company", id: companyId },
+      companyId,
+      before: { status: "activated" },
+      after: { status: "authorized" },
+      requestId: meta.requestId,
+    });
+    return "ok";
+  });
+}
