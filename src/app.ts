@@ -12,6 +12,9 @@ import { assetRoutes } from "./web/assets.ts";
 import { homeRoutes } from "./features/home/routes.tsx";
 import { identityRoutes } from "./features/identity/routes.tsx";
 import { registrationRoutes } from "./features/registration/routes.tsx";
+import { registrationStaffRoutes } from "./features/registration/staff-routes.tsx";
+import { staffRoutes } from "./features/staff/routes.tsx";
+import { staffSessionContext } from "./features/staff/sessions.ts";
 import { sessionContext } from "./web/middleware/session.ts";
 import { demoPartnerRoutes } from "./dev/demo-partner/index.ts";
 import { mailboxRoutes } from "./dev/mailbox.tsx";
@@ -57,10 +60,13 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   );
 
   app.use("*", sessionContext(deps));
+  app.use("*", staffSessionContext(deps));
 
   app.route("/", homeRoutes());
   app.route("/", identityRoutes(deps));
   app.route("/", registrationRoutes(deps));
+  app.route("/", staffRoutes(deps));
+  app.route("/", registrationStaffRoutes(deps));
 
   if (!config.isProduction && deps.mailTransport.kind === "dev-mailbox") app.route("/", mailboxRoutes(deps));
   if (deps.testClock) {

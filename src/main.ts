@@ -8,6 +8,7 @@ import { JobRunner } from "./platform/jobs/queue.ts";
 import { MAIL_DELIVERY_JOB, mailDeliveryHandler } from "./platform/mail/outbox.ts";
 import { devMailboxTransport, smtpTransport } from "./platform/mail/transport.ts";
 import { createApp } from "./app.ts";
+import { ensureFirstAdministrator, firstAdministratorNotice } from "./features/staff/bootstrap.ts";
 
 function readConfig(): Config {
   try {
@@ -28,6 +29,11 @@ const database = await openDatabase(
   config.database.kind === "postgres" ? { kind: "postgres", url: config.database.url } : { kind: "pglite", dataDir: config.database.dataDir },
 );
 await migrateToLatest(database.db);
+
+// The first CBSA administrator, created once; its one-time sign-in details are printed to
+// the operator's console (never to the JSON logs) and exist nowhere else.
+const firstAdmin = await ensureFirstAdministrator({ db: database.db, clock });
+if (firstAdmin) process.stdout.write(firstAdministratorNotice(firstAdmin, config.baseUrl));
 
 const mailTransport = config.mail.smtpUrl
   ? smtpTransport(config.mail.smtpUrl, new URL(config.baseUrl).hostname)

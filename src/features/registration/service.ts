@@ -539,3 +539,125 @@ export async function acceptCompanyTerms(deps: AppDeps, personId: string, compan
     return "ok";
   });
 }
+
+// ---- the mail room (STAFF-2) ------------------------------------------------------------------
+
+export interface QueuedLetter {
+  id: string;
+  companyId: string;
+  legalName: string;
+  clientNumber: string;
+  createdAt: Date;
+  expectedBy: string;
+}
+
+export async function queuedLetters(deps: AppDeps): Promise<QueuedLetter[]> {
+  const rows = await deps.db
+    .selectFrom("letters")
+    .innerJoin("companies", "companies.id", "letters.company_id")
+    .select(["letters.id", "letters.company_id", "companies.legal_name", "companies.client_number", "letters.created_at", "letters.expected_by"])
+    .where("letters.status", "=", "queued")
+    .orderBy("letters.created_at", "asc")
+    .orderBy("letters.id", "asc")
+    .limit(500)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    companyId: r.company_id,
+    legalName: r.legal_name,
+    clientNumber: r.client_number,
+    createdAt: new Date(r.created_at),
+    expectedBy: r.expected_by,
+  }));
+}
+
+/** The printable content of queued letters, in the order asked; each opening is audited. */
+export async function lettersToPrint(deps: AppDeps, staffId: string, ids: string[], meta: RequestMeta): Promise<ActivationLetter[]> {
+  if (ids.length === 0) return [];
+  const rows = await deps.db.selectFrom("letters").select(["id", "company_id", "content"]).where("id", "in", ids).where("status", "=", "queued").execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const ordered = ids.map((id) => byId.get(id)).filter((r): r is (typeof rows)[number] => r !== undefined && r.content !== null);
+  if (ordered.length > 0) {
+    await deps.db.transaction().execute(async (trx) => {
+      for (const r of ordered) {
+        await recordAudit(trx, deps.clock, {
+          actor: { type: "staff", id: staffId },
+          action: "letter.printed",
+          subject: { type: "letter", id: r.id },
+          companyId: r.company_id,
+          requestId: meta.requestId,
+        });
+      }
+    });
+  }
+  return ordered.map((r) => r.content as unknown as ActivationLetter);
+}
+
+const letterSentEmail: MailTemplate<{ company: string; date: string; tracking: string }> = {
+  name: "registration.letter-sent",
+  render: (locale, p) => ({
+    subject: registrationText(locale).emails.letterSentSubject,
+    paragraphs: [...registrationText(locale).emails.letterSentBody(p.company, p.date, p.tracking), messages(locale).emails.signature],
+  }),
+};
+
+export type RecordResult = { ok: true } | { ok: false; reason: "not-queued" | "date-out-of-range" };
+
+/** Records the registered mailing; the letter's printable content (its code) is then erased. */
+export async function recordLetterSent(deps: AppDeps, staffId: string, letterId: string, tracking: string, sentOn: string, meta: RequestMeta): Promise<RecordResult> {
+  return deps.db.transaction().execute(async (trx) => {
+    const letter = await trx
+      .selectFrom("letters")
+      .innerJoin("companies", "companies.id", "letters.company_id")
+      .select(["letters.id", "letters.status", "letters.created_at", "letters.company_id", "companies.legal_name", "companies.owner_designate_person_id"])
+      .where("letters.id", "=", letterId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!letter || letter.status !== "queued") return { ok: false as const, reason: "not-queued" as const };
+    const now = deps.clock.now();
+    if (sentOn > calendarDate(now) || sentOn < calendarDate(new Date(letter.created_at))) return { ok: false as const, reason: "date-out-of-range" as const };
+    await trx
+      .updateTable("letters")
+      .set({ status: "sent", sent_on: sentOn, tracking_number: tracking, recorded_at: now, recorded_by_staff_id: staffId, content: null })
+      .where("id", "=", letterId)
+      .execute();
+    if (letter.owner_designate_person_id) {
+      const person = await trx.selectFrom("people").select(["email", "preferred_locale"]).where("id", "=", letter.owner_designate_person_id).executeTakeFirstOrThrow();
+      await queueMail(
+        trx,
+        deps.clock,
+        letterSentEmail,
+        { address: person.email, locale: person.preferred_locale },
+        { company: letter.legal_name, date: formatDate(person.preferred_locale, new Date(`${sentOn}T12:00:00Z`)), tracking },
+      );
+    }
+    await recordAudit(trx, deps.clock, {
+      actor: { type: "staff", id: staffId },
+      action: "letter.sent",
+      subject: { type: "letter", id: letterId },
+      companyId: letter.company_id,
+      after: { trackingNumber: tracking, sentOn },
+      requestId: meta.requestId,
+    });
+    return { ok: true as const };
+  });
+}
+
+export interface CompanySummary {
+  id: string;
+  legalName: string;
+  clientNumber: string;
+  status: string;
+  origin: string;
+  createdAt: Date;
+}
+
+export async function recentCompanies(deps: AppDeps, limit = 50): Promise<CompanySummary[]> {
+  const rows = await deps.db
+    .selectFrom("companies")
+    .select(["id", "legal_name", "client_number", "status", "origin", "created_at"])
+    .orderBy("created_at", "desc")
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ id: r.id, legalName: r.legal_name, clientNumber: r.client_number, status: r.status, origin: r.origin, createdAt: new Date(r.created_at) }));
+}

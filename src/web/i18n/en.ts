@@ -1,4 +1,5 @@
 import { registrationEn } from "./registration.en.ts";
+import { staffEn } from "./staff.en.ts";
 
 // English messages. fr.ts is typed against this object: a message missing in French does
 // not compile. Functions take the values they interpolate.
@@ -262,6 +263,7 @@ export const en = {
     ],
   },
   registration: registrationEn,
+  staff: staffEn,
   mailbox: {
     title: "Development mailbox",
     intro: "Messages the portal sent while no SMTP server is configured. This page does not exist in production.",

@@ -1,5 +1,6 @@
 import type { Messages } from "./en.ts";
 import { registrationFr } from "./registration.fr.ts";
+import { staffFr } from "./staff.fr.ts";
 
 // Messages en français. Typé d'après en.ts : un message manquant ne compile pas.
 export const fr: Messages = {
@@ -262,6 +263,7 @@ export const fr: Messages = {
     ],
   },
   registration: registrationFr,
+  staff: staffFr,
   mailbox: {
     title: "Boîte de courriel de développement",
     intro: "Messages envoyés par le portail lorsqu’aucun serveur SMTP n’est configuré. Cette page n’existe pas en production.",

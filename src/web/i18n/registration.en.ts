@@ -205,6 +205,7 @@ export const registrationEn = {
     notQueued: "This letter is no longer waiting to be sent.",
   },
   staffCompanies: {
+    listTitle: "Companies",
     title: "Create the record of an existing PIP member",
     intro: "For a company that is already a Partners in Protection member but has no portal account (REG-8). The portal issues its client number and queues its activation letter.",
     country: "Country",

@@ -206,6 +206,7 @@ export const registrationFr: RegistrationMessages = {
     notQueued: "Cette lettre n’attend plus d’être envoyée.",
   },
   staffCompanies: {
+    listTitle: "Entreprises",
     title: "Créer le dossier d’un membre existant du PEP",
     intro: "Pour une entreprise déjà membre de Partenaires en protection qui n’a pas de compte du portail (REG-8). Le portail lui attribue un numéro de client et met sa lettre d’activation en file.",
     country: "Pays",

@@ -1,0 +1,156 @@
+// The CBSA side of registration: the mail room's letter queue and the record of a mailing
+// (STAFF-2), and creating the record of an existing member (REG-8, STAFF-4).
+import type { AppContext } from "../../web/context.ts";
+import { formatDate, formatDateTime, messages } from "../../web/i18n/index.ts";
+import { Checkboxes, ErrorSummary, Input, PostForm, Radios, SubmitButton, type FieldErrors } from "../../web/forms.tsx";
+import { formatClientNumber } from "../../domain/client-number.ts";
+import { LINES_OF_BUSINESS } from "../../domain/eligibility.ts";
+import type { Values } from "./schema.ts";
+import type { CompanySummary, QueuedLetter } from "./service.ts";
+import { AddressFields, IdentityFields, Notice } from "./views.tsx";
+
+function r(c: AppContext) {
+  return messages(c.get("locale")).registration;
+}
+
+export function MailRoomPage(props: { c: AppContext; letters: QueuedLetter[]; notice?: string | undefined; error?: string | undefined }) {
+  const t = r(props.c).mailRoom;
+  const lang = props.c.get("locale");
+  return (
+    <>
+      <gcds-heading tag="h1">{t.title}</gcds-heading>
+      {props.notice ? <Notice role="success" title={props.notice} /> : null}
+      {props.error ? <Notice role="danger" title={props.error} /> : null}
+      <gcds-text>{t.intro}</gcds-text>
+      {props.letters.length === 0 ? (
+        <gcds-text>{t.empty}</gcds-text>
+      ) : (
+        <form method="get" action={`/${lang}/staff/mail-room/letters.pdf`} target="_blank">
+          <table class="ttp-table">
+            <caption class="ttp-visually-hidden">{t.title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.select}</th>
+                <th scope="col">{t.letter}</th>
+                <th scope="col">{t.company}</th>
+                <th scope="col">{r(props.c).clientNumber}</th>
+                <th scope="col">{t.created}</th>
+                <th scope="col">{t.expectedBy}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.letters.map((l) => (
+                <tr data-testid="queued-letter">
+                  <td>
+                    <input type="checkbox" name="ids" value={l.id} id={`letter-${l.id}`} aria-label={`${t.select} L-${l.id}`} />
+                  </td>
+                  <td>
+                    <a href={`/${lang}/staff/mail-room/letters/${l.id}/pdf`}>{t.openPdf(l.id)}</a>
+                    <br />
+                    <a href={`/${lang}/staff/mail-room/letters/${l.id}`}>{t.recordButton}</a>
+                  </td>
+                  <td>{l.legalName}</td>
+                  <td>{formatClientNumber(l.clientNumber)}</td>
+                  <td>{formatDateTime(lang, l.createdAt)}</td>
+                  <td>{formatDate(lang, new Date(`${l.expectedBy}T12:00:00Z`))}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <button type="submit" class="ttp-button">
+            {t.printSelected}
+          </button>
+        </form>
+      )}
+    </>
+  );
+}
+
+export function RecordMailingPage(props: { c: AppContext; letter: QueuedLetter; errors: FieldErrors; values: Values }) {
+  const t = r(props.c).mailRoom;
+  const lang = props.c.get("locale");
+  return (
+    <>
+      <gcds-heading tag="h1">{t.recordHeading(props.letter.id, props.letter.legalName)}</gcds-heading>
+      <ErrorSummary c={props.c} errors={props.errors} />
+      <gcds-text>
+        <gcds-link href={`/${lang}/staff/mail-room/letters/${props.letter.id}/pdf`}>{t.openPdf(props.letter.id)}</gcds-link>
+      </gcds-text>
+      <PostForm c={props.c}>
+        <Input name="tracking" label={t.tracking} hint={t.trackingHint} required errors={props.errors} value={typeof props.values.tracking === "string" ? props.values.tracking : ""} size={16} autocomplete="off" />
+        <Input name="sentOn" label={t.sentOn} hint={t.sentOnHint} required errors={props.errors} value={typeof props.values.sentOn === "string" ? props.values.sentOn : ""} size={12} autocomplete="off" />
+        <SubmitButton>{t.recordButton}</SubmitButton>
+      </PostForm>
+      <gcds-text>
+        <gcds-link href={`/${lang}/staff/mail-room`}>{t.title}</gcds-link>
+      </gcds-text>
+    </>
+  );
+}
+
+export function StaffCompaniesPage(props: { c: AppContext; companies: CompanySummary[]; canCreate: boolean; notice?: string | undefined }) {
+  const t = r(props.c);
+  const lang = props.c.get("locale");
+  return (
+    <>
+      <gcds-heading tag="h1">{t.staffCompanies.listTitle}</gcds-heading>
+      {props.notice ? <Notice role="success" title={props.notice} /> : null}
+      {props.canCreate ? (
+        <gcds-text>
+          <gcds-link href={`/${lang}/staff/companies/new`}>{t.staffCompanies.title}</gcds-link>
+        </gcds-text>
+      ) : null}
+      <table class="ttp-table">
+        <thead>
+          <tr>
+            <th scope="col">{t.companyName}</th>
+            <th scope="col">{t.clientNumber}</th>
+            <th scope="col">{t.accountStatus}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.companies.map((co) => (
+            <tr>
+              <td>{co.legalName}</td>
+              <td>{formatClientNumber(co.clientNumber)}</td>
+              <td>{t.accountStatuses[co.status as keyof typeof t.accountStatuses] ?? co.status}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+export function NewMemberPage(props: { c: AppContext; errors: FieldErrors; values: Values }) {
+  const t = r(props.c);
+  const country = props.values.country === "US" ? "US" : "CA";
+  return (
+    <>
+      <gcds-heading tag="h1">{t.staffCompanies.title}</gcds-heading>
+      <ErrorSummary c={props.c} errors={props.errors} />
+      <gcds-text>{t.staffCompanies.intro}</gcds-text>
+      <PostForm c={props.c}>
+        <Radios
+          name="country"
+          legend={t.staffCompanies.country}
+          required
+          errors={props.errors}
+          value={typeof props.values.country === "string" ? props.values.country : "CA"}
+          options={(["CA", "US"] as const).map((k) => ({ value: k, label: t.countries[k] }))}
+        />
+        <Checkboxes
+          name="lines"
+          legend={t.staffCompanies.linesLegend}
+          required
+          errors={props.errors}
+          values={Array.isArray(props.values.lines) ? props.values.lines : []}
+          options={LINES_OF_BUSINESS.filter((l) => l !== "customs-broker" && l !== "shipping-agent").map((l) => ({ value: l, label: t.lines[l] }))}
+        />
+        <IdentityFields c={props.c} errors={props.errors} values={props.values} needs={{ bn: country === "CA", carrierCode: false, carrier: true }} />
+        <AddressFields c={props.c} errors={props.errors} values={props.values} country={country} />
+        <SubmitButton>{t.staffCompanies.createButton}</SubmitButton>
+      </PostForm>
+    </>
+  );
+}

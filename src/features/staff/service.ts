@@ -1,0 +1,584 @@
+// CBSA staff accounts and staff sign-in (SPEC STAFF-1): username and password (argon2id, the
+// GCKey policy), then a TOTP code from an authenticator app (RFC 6238: SHA-1, 6 digits,
+// 30 s, ±1 step, each step once), then — the first time and after a reset — a password of
+// the person's own. Every change is one transaction with its audit event (actor "staff",
+// or "system" for the first administrator and the command line).
+import { createCipheriv, createDecipheriv, randomBytes, randomInt, timingSafeEqual } from "node:crypto";
+import argon2 from "argon2";
+import { sql } from "kysely";
+import * as OTPAuth from "otpauth";
+import type { AppDeps } from "../../web/context.ts";
+import { recordAudit, type AuditEvent } from "../../platform/audit.ts";
+import { blockedUntil, clearFailures, recordFailure, type ThrottlePolicy } from "../../platform/throttle.ts";
+import { checkPassword, normalizePassword } from "../../domain/password-policy.ts";
+import { hashPassword, validateNewPassword, type GckeySignUpError } from "../identity/service.ts";
+import { staffDb, STAFF_ROLES, type StaffRole, type StaffTx } from "./schema.ts";
+import {
+  authenticateStaffSession,
+  createStaffSession,
+  endStaffSession,
+  endStaffUserSessions,
+  setStaffStage,
+  type StaffSession,
+} from "./sessions.ts";
+
+/** What the staff services need: the database and the one clock (the CLI has no web app). */
+export type StaffDeps = Pick<AppDeps, "db" | "clock">;
+
+export interface RequestMeta {
+  userAgent: string | null;
+  address: string;
+  requestId: string | null;
+}
+
+/** Growing delays (SEC-3): per username typed, per client address, per account for TOTP codes. */
+export const STAFF_PASSWORD_USER_POLICY: ThrottlePolicy = { freeFailures: 3, baseDelayMs: 2_000, maxDelayMs: 15 * 60_000 };
+export const STAFF_PASSWORD_ADDRESS_POLICY: ThrottlePolicy = { freeFailures: 20, baseDelayMs: 1_000, maxDelayMs: 15 * 60_000 };
+export const STAFF_TOTP_POLICY: ThrottlePolicy = { freeFailures: 5, baseDelayMs: 5_000, maxDelayMs: 30 * 60_000 };
+/** After this many consecutive wrong passwords, only an administrator's reset reopens the account. */
+export const STAFF_LOCK_AFTER_FAILURES = 100;
+
+export const TOTP_ISSUER = "Trusted Trader Portal (CBSA)";
+const TOTP_PERIOD_S = 30;
+const TOTP_DIGITS = 6;
+/** Codes of the previous and next step are accepted too (clock drift, typing time). */
+const TOTP_WINDOW = 1;
+/** How long one-time details wait for the administrator's next page. */
+export const REVEAL_TTL_MS = 5 * 60 * 1000;
+
+const USERNAME = /^[A-Za-z0-9][A-Za-z0-9._-]{2,31}$/;
+const NAME = /^[\p{L}\p{M}][\p{L}\p{M}'’ .-]*$/u;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export function normalizeStaffUsername(username: string): string {
+  return username.trim().toLowerCase();
+}
+
+export function cleanText(value: string): string {
+  // eslint-disable-next-line no-control-regex
+  return value.normalize("NFC").replace(/[\u0000-\u001f\u007f]/g, "").trim().replace(/\s+/g, " ");
+}
+
+let dummyHash: Promise<string> | undefined;
+/** A hash to verify against when the username is unknown, so both cases take as long. */
+function timingDummy(): Promise<string> {
+  dummyHash ??= hashPassword(randomBytes(16).toString("hex"));
+  return dummyHash;
+}
+
+// ---------------------------------------------------------------------------------------
+// Secrets handed out: one-time passwords and authenticator keys
+// ---------------------------------------------------------------------------------------
+
+const PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"; // no 0/o, 1/l/i
+
+/** A one-time password: 4 groups of 5 unambiguous characters (about 99 bits), within the GCKey policy. */
+export function generateOneTimePassword(username: string): string {
+  for (;;) {
+    const groups = Array.from({ length: 4 }, () => Array.from({ length: 5 }, () => PASSWORD_ALPHABET[randomInt(PASSWORD_ALPHABET.length)]).join(""));
+    const password = groups.join("-");
+    if (checkPassword(password, username).ok) return password;
+  }
+}
+
+export function newTotpSecret(): string {
+  return new OTPAuth.Secret({ size: 20 }).base32;
+}
+
+function totp(username: string, secret: string): OTPAuth.TOTP {
+  return new OTPAuth.TOTP({
+    issuer: TOTP_ISSUER,
+    label: username,
+    secret: OTPAuth.Secret.fromBase32(secret),
+    algorithm: "SHA1",
+    digits: TOTP_DIGITS,
+    period: TOTP_PERIOD_S,
+  });
+}
+
+export function totpUri(username: string, secret: string): string {
+  return totp(username, secret).toString();
+}
+
+/** The time step of `now` (RFC 6238: seconds since the epoch ÷ 30). */
+export function totpStep(now: Date): number {
+  return Math.floor(now.getTime() / 1000 / TOTP_PERIOD_S);
+}
+
+/** The step (within ±1 of now) whose code is `code`, or null. Compared in constant time. */
+export function matchTotpStep(secret: string, code: string, now: Date): number | null {
+  const current = totpStep(now);
+  const given = Buffer.from(code);
+  let found: number | null = null;
+  for (let delta = -TOTP_WINDOW; delta <= TOTP_WINDOW; delta++) {
+    const expected = Buffer.from(OTPAuth.HOTP.generate({ secret: OTPAuth.Secret.fromBase32(secret), algorithm: "SHA1", digits: TOTP_DIGITS, counter: current + delta }));
+    if (expected.length === given.length && timingSafeEqual(expected, given) && found === null) found = current + delta;
+  }
+  return found;
+}
+
+/** Sign-in details shown once to whoever issued them. */
+export interface IssuedSignIn {
+  username: string;
+  password: string;
+  totpSecret: string;
+  totpUri: string;
+}
+
+/** Issued details waiting for the administrator's next page, and why they were issued. */
+export type PendingReveal = IssuedSignIn & { kind: "created" | "reset" };
+
+// ---------------------------------------------------------------------------------------
+// Staff accounts
+// ---------------------------------------------------------------------------------------
+
+export interface StaffUserInput {
+  username: string;
+  displayName: string;
+  email: string;
+  roles: string[];
+}
+
+export type StaffUserError =
+  | { field: "username"; problem: "invalid" | "taken" }
+  | { field: "displayName"; problem: "required" | "tooLong" | "invalid" }
+  | { field: "email"; problem: "required" | "invalid" }
+  | { field: "roles"; problem: "required" | "invalid" };
+
+export function validateStaffUser(input: StaffUserInput): StaffUserError[] {
+  const errors: StaffUserError[] = [];
+  if (!USERNAME.test(input.username)) errors.push({ field: "username", problem: "invalid" });
+  if (!input.displayName) errors.push({ field: "displayName", problem: "required" });
+  else if (input.displayName.length > 100) errors.push({ field: "displayName", problem: "tooLong" });
+  else if (!NAME.test(input.displayName)) errors.push({ field: "displayName", problem: "invalid" });
+  if (!input.email) errors.push({ field: "email", problem: "required" });
+  else if (input.email.length > 254 || !EMAIL.test(input.email)) errors.push({ field: "email", problem: "invalid" });
+  if (input.roles.length === 0) errors.push({ field: "roles", problem: "required" });
+  else if (!input.roles.every((r) => (STAFF_ROLES as readonly string[]).includes(r))) errors.push({ field: "roles", problem: "invalid" });
+  return errors;
+}
+
+/** Who made a change: a signed-in staff member, or the system (first start, command line). */
+export type StaffActor = { type: "staff"; id: string } | { type: "system"; via: string };
+
+function auditActor(actor: StaffActor): AuditEvent["actor"] {
+  return actor.type === "staff" ? { type: "staff", id: actor.id } : { type: "system" };
+}
+
+function sortedRoles(roles: readonly string[]): StaffRole[] {
+  return STAFF_ROLES.filter((r) => roles.includes(r));
+}
+
+/** Inserts a staff account and its audit event; null when the username is taken. */
+export async function insertStaffUser(
+  trx: StaffTx,
+  deps: StaffDeps,
+  input: { username: string; displayName: string; email: string; roles: StaffRole[] },
+  secrets: { passwordHash: string; totpSecret: string },
+  actor: StaffActor,
+  requestId: string | null,
+): Promise<{ id: string } | null> {
+  const now = deps.clock.now();
+  const row = await trx
+    .insertInto("staff_users")
+    .values({
+      username: input.username,
+      username_normalized: normalizeStaffUsername(input.username),
+      display_name: input.displayName,
+      email: input.email,
+      password_hash: secrets.passwordHash,
+      totp_secret: secrets.totpSecret,
+      roles: input.roles,
+      must_change_password: true,
+      password_changed_at: now,
+      created_at: now,
+      created_by: actor.type === "staff" ? actor.id : null,
+    })
+    .onConflict((oc) => oc.column("username_normalized").doNothing())
+    .returning("id")
+    .executeTakeFirst();
+  if (!row) return null;
+  await recordAudit(trx, deps.clock, {
+    actor: auditActor(actor),
+    action: "staff.user-created",
+    subject: { type: "staff-user", id: row.id },
+    after: { username: input.username, displayName: input.displayName, email: input.email, roles: input.roles, ...(actor.type === "system" ? { via: actor.via } : {}) },
+    requestId,
+  });
+  return row;
+}
+
+export type CreateStaffUserResult = { ok: true; id: string; issued: IssuedSignIn } | { ok: false; errors: StaffUserError[] };
+
+/** Creates a staff account with a one-time password (to change at first sign-in) and an authenticator key. */
+export async function createStaffUser(
+  deps: StaffDeps,
+  input: StaffUserInput,
+  actor: StaffActor,
+  requestId: string | null = null,
+  onCreated?: (trx: StaffTx, id: string, issued: IssuedSignIn) => Promise<void>,
+): Promise<CreateStaffUserResult> {
+  const errors = validateStaffUser(input);
+  if (errors.length > 0) return { ok: false, errors };
+  const db = staffDb(deps.db);
+  const taken = await db.selectFrom("staff_users").select("id").where("username_normalized", "=", normalizeStaffUsername(input.username)).executeTakeFirst();
+  if (taken) return { ok: false, errors: [{ field: "username", problem: "taken" }] };
+  const password = generateOneTimePassword(input.username);
+  const totpSecret = newTotpSecret();
+  const passwordHash = await hashPassword(password);
+  const issued: IssuedSignIn = { username: input.username, password, totpSecret, totpUri: totpUri(input.username, totpSecret) };
+  return db.transaction().execute(async (trx) => {
+    const row = await insertStaffUser(
+      trx,
+      deps,
+      { username: input.username, displayName: input.displayName, email: input.email, roles: sortedRoles(input.roles) },
+      { passwordHash, totpSecret },
+      actor,
+      requestId,
+    );
+    if (!row) return { ok: false as const, errors: [{ field: "username" as const, problem: "taken" as const }] };
+    if (onCreated) await onCreated(trx, row.id, issued);
+    return { ok: true as const, id: row.id, issued };
+  });
+}
+
+export interface StaffUserView {
+  id: string;
+  username: string;
+  displayName: string;
+  email: string;
+  roles: StaffRole[];
+  mustChangePassword: boolean;
+  locked: boolean;
+  disabledAt: Date | null;
+  createdAt: Date;
+}
+
+function toView(r: {
+  id: string;
+  username: string;
+  display_name: string;
+  email: string;
+  roles: StaffRole[];
+  must_change_password: boolean;
+  consecutive_failures: number;
+  disabled_at: Date | string | null;
+  created_at: Date | string;
+}): StaffUserView {
+  return {
+    id: r.id,
+    username: r.username,
+    displayName: r.display_name,
+    email: r.email,
+    roles: r.roles,
+    mustChangePassword: r.must_change_password,
+    locked: r.consecutive_failures >= STAFF_LOCK_AFTER_FAILURES,
+    disabledAt: r.disabled_at ? new Date(r.disabled_at) : null,
+    createdAt: new Date(r.created_at),
+  };
+}
+
+const VIEW_COLUMNS = ["id", "username", "display_name", "email", "roles", "must_change_password", "consecutive_failures", "disabled_at", "created_at"] as const;
+
+/** Every staff account: enabled ones first, then by username. */
+export async function listStaffUsers(deps: StaffDeps): Promise<StaffUserView[]> {
+  const rows = await staffDb(deps.db)
+    .selectFrom("staff_users")
+    .select([...VIEW_COLUMNS])
+    .orderBy(sql`disabled_at is not null`)
+    .orderBy("username_normalized")
+    .execute();
+  return rows.map(toView);
+}
+
+export async function getStaffUser(deps: StaffDeps, id: string): Promise<StaffUserView | null> {
+  const row = await staffDb(deps.db).selectFrom("staff_users").select([...VIEW_COLUMNS]).where("id", "=", id).executeTakeFirst();
+  return row ? toView(row) : null;
+}
+
+export type DisableResult = { ok: true } | { ok: false; reason: "self" | "notFound" };
+
+/** Disables a staff account and ends its sessions at once. */
+export async function disableStaffUser(deps: StaffDeps, actor: StaffActor, id: string, requestId: string | null): Promise<DisableResult> {
+  if (actor.type === "staff" && actor.id === id) return { ok: false, reason: "self" };
+  return staffDb(deps.db)
+    .transaction()
+    .execute(async (trx) => {
+      const now = deps.clock.now();
+      const row = await trx.updateTable("staff_users").set({ disabled_at: now }).where("id", "=", id).where("disabled_at", "is", null).returning(["username"]).executeTakeFirst();
+      if (!row) return { ok: false as const, reason: "notFound" as const };
+      const ended = await endStaffUserSessions(trx, deps.clock, id, "account-disabled");
+      await recordAudit(trx, deps.clock, {
+        actor: auditActor(actor),
+        action: "staff.user-disabled",
+        subject: { type: "staff-user", id },
+        before: { disabled: false },
+        after: { disabled: true, sessionsEnded: ended },
+        requestId,
+      });
+      return { ok: true as const };
+    });
+}
+
+export type ResetResult = { ok: true; issued: IssuedSignIn } | { ok: false; reason: "self" | "notFound" };
+
+/**
+ * New sign-in details for an enabled account (a lost device, a forgotten password, a lock
+ * after too many wrong passwords): a new one-time password and authenticator key; the old
+ * ones stop working and the person's sessions end. Not one's own (another administrator, or
+ * the command line, does that).
+ */
+export async function resetStaffSignIn(
+  deps: StaffDeps,
+  actor: StaffActor,
+  id: string,
+  requestId: string | null,
+  onReset?: (trx: StaffTx, issued: IssuedSignIn) => Promise<void>,
+): Promise<ResetResult> {
+  if (actor.type === "staff" && actor.id === id) return { ok: false, reason: "self" };
+  const db = staffDb(deps.db);
+  const user = await db.selectFrom("staff_users").select(["username"]).where("id", "=", id).where("disabled_at", "is", null).executeTakeFirst();
+  if (!user) return { ok: false, reason: "notFound" };
+  const password = generateOneTimePassword(user.username);
+  const totpSecret = newTotpSecret();
+  const passwordHash = await hashPassword(password);
+  const issued: IssuedSignIn = { username: user.username, password, totpSecret, totpUri: totpUri(user.username, totpSecret) };
+  return db.transaction().execute(async (trx) => {
+    const now = deps.clock.now();
+    const row = await trx
+      .updateTable("staff_users")
+      .set({
+        password_hash: passwordHash,
+        password_changed_at: now,
+        must_change_password: true,
+        totp_secret: totpSecret,
+        totp_confirmed_at: null,
+        last_totp_step: null,
+        consecutive_failures: 0,
+      })
+      .where("id", "=", id)
+      .where("disabled_at", "is", null)
+      .returning("id")
+      .executeTakeFirst();
+    if (!row) return { ok: false as const, reason: "notFound" as const };
+    const ended = await endStaffUserSessions(trx, deps.clock, id, "sign-in-reset");
+    await recordAudit(trx, deps.clock, {
+      actor: auditActor(actor),
+      action: "staff.sign-in-reset",
+      subject: { type: "staff-user", id },
+      after: { mustChangePassword: true, newAuthenticatorKey: true, sessionsEnded: ended },
+      requestId,
+    });
+    if (onReset) await onReset(trx, issued);
+    return { ok: true as const, issued };
+  });
+}
+
+// ---------------------------------------------------------------------------------------
+// One-time details, shown once after a redirect (post/redirect/get) and never kept readable
+// ---------------------------------------------------------------------------------------
+
+/**
+ * Keeps `issued` for the issuing session's next page: AES-256-GCM under a fresh key that is
+ * returned (for the administrator's cookie) and not stored. Returns the key.
+ */
+export async function stashReveal(trx: StaffTx, deps: StaffDeps, sessionId: string, staffUserId: string, issued: PendingReveal): Promise<string> {
+  const key = randomBytes(32);
+  const iv = randomBytes(12);
+  const cipher = createCipheriv("aes-256-gcm", key, iv);
+  const body = Buffer.concat([cipher.update(JSON.stringify(issued), "utf8"), cipher.final()]);
+  const ciphertext = [iv, cipher.getAuthTag(), body].map((b) => b.toString("base64url")).join(".");
+  // One pending reveal per administrator's session and account.
+  await trx.deleteFrom("staff_reveals").where("staff_session_id", "=", sessionId).where("staff_user_id", "=", staffUserId).execute();
+  await trx
+    .insertInto("staff_reveals")
+    .values({ staff_session_id: sessionId, staff_user_id: staffUserId, ciphertext, expires_at: new Date(deps.clock.now().getTime() + REVEAL_TTL_MS) })
+    .execute();
+  return key.toString("base64url");
+}
+
+/** Takes (and deletes) the details kept for this session and account; null when gone, expired or the key is wrong. */
+export async function takeReveal(deps: StaffDeps, sessionId: string, staffUserId: string, key: string | undefined): Promise<PendingReveal | null> {
+  const db = staffDb(deps.db);
+  await db.deleteFrom("staff_reveals").where("expires_at", "<=", deps.clock.now()).execute();
+  const row = await db
+    .deleteFrom("staff_reveals")
+    .where("staff_session_id", "=", sessionId)
+    .where("staff_user_id", "=", staffUserId)
+    .returning(["ciphertext"])
+    .executeTakeFirst();
+  if (!row || !key) return null;
+  try {
+    const [iv = "", tag = "", body = ""] = row.ciphertext.split(".");
+    const decipher = createDecipheriv("aes-256-gcm", Buffer.from(key, "base64url"), Buffer.from(iv, "base64url"));
+    decipher.setAuthTag(Buffer.from(tag, "base64url"));
+    const text = Buffer.concat([decipher.update(Buffer.from(body, "base64url")), decipher.final()]).toString("utf8");
+    return JSON.parse(text) as PendingReveal;
+  } catch {
+    return null;
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Sign-in
+// ---------------------------------------------------------------------------------------
+
+/** Where a half-finished sign-in stands: the first TOTP confirms the authenticator. */
+export async function signInState(deps: StaffDeps, staffUserId: string): Promise<{ totpConfirmed: boolean; mustChangePassword: boolean }> {
+  const row = await staffDb(deps.db).selectFrom("staff_users").select(["totp_confirmed_at", "must_change_password"]).where("id", "=", staffUserId).executeTakeFirstOrThrow();
+  return { totpConfirmed: row.totp_confirmed_at !== null, mustChangePassword: row.must_change_password };
+}
+
+export type StaffSignInResult =
+  | { ok: true; token: string; stage: "totp" }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "throttled"; retryAt: Date };
+
+/**
+ * Username and password. The answer is the same whether or not the username exists (or is
+ * disabled, or locked): the same message, the same delays (counted on the username typed and
+ * the client address), about the same time (an unknown username is checked against a dummy hash).
+ */
+export async function signInStaff(deps: StaffDeps, username: string, password: string, meta: RequestMeta): Promise<StaffSignInResult> {
+  const db = staffDb(deps.db);
+  const normalized = normalizeStaffUsername(username);
+  const keys = [`staff-pw:user:${normalized}`, `staff-pw:addr:${meta.address}`] as const;
+  const now = deps.clock.now();
+  const blocked = await blockedUntil(deps.db, [...keys], now);
+  if (blocked) return { ok: false, reason: "throttled", retryAt: blocked };
+
+  const user = await db
+    .selectFrom("staff_users")
+    .select(["id", "password_hash", "disabled_at", "consecutive_failures"])
+    .where("username_normalized", "=", normalized)
+    .executeTakeFirst();
+  const hash = user?.password_hash ?? (await timingDummy());
+  const matches = await argon2.verify(hash, normalizePassword(password)).catch(() => false);
+
+  if (!user || !matches || user.disabled_at !== null || user.consecutive_failures >= STAFF_LOCK_AFTER_FAILURES) {
+    await recordFailure(deps.db, keys[0], STAFF_PASSWORD_USER_POLICY, now);
+    await recordFailure(deps.db, keys[1], STAFF_PASSWORD_ADDRESS_POLICY, now);
+    if (user) {
+      await db.transaction().execute(async (trx) => {
+        const row = await trx
+          .updateTable("staff_users")
+          .set((eb) => ({ consecutive_failures: eb("consecutive_failures", "+", 1) }))
+          .where("id", "=", user.id)
+          .returning("consecutive_failures")
+          .executeTakeFirstOrThrow();
+        await recordAudit(trx, deps.clock, {
+          actor: { type: "anonymous" },
+          action: "staff.sign-in-failed",
+          subject: { type: "staff-user", id: user.id },
+          after: { consecutiveFailures: row.consecutive_failures, disabled: user.disabled_at !== null },
+          requestId: meta.requestId,
+        });
+      });
+    }
+    return { ok: false, reason: "invalid" };
+  }
+
+  await clearFailures(deps.db, [keys[0]]);
+  const started = await db.transaction().execute(async (trx) => {
+    await trx.updateTable("staff_users").set({ consecutive_failures: 0 }).where("id", "=", user.id).execute();
+    const session = await createStaffSession(trx, deps.clock, { staffUserId: user.id, stage: "totp", userAgent: meta.userAgent });
+    await recordAudit(trx, deps.clock, {
+      actor: { type: "staff", id: user.id },
+      action: "staff.sign-in.password-accepted",
+      subject: { type: "staff-user", id: user.id },
+      after: { session: session.id, stage: "totp" },
+      requestId: meta.requestId,
+    });
+    return session;
+  });
+  return { ok: true, token: started.token, stage: "totp" };
+}
+
+export type TotpResult =
+  | { ok: true; stage: "change-password" }
+  | { ok: true; stage: "authenticated"; token: string }
+  | { ok: false; reason: "format" | "wrong" | "reused" }
+  | { ok: false; reason: "throttled"; retryAt: Date };
+
+/** The second factor: a code of the person's authenticator, within ±1 step, each step once. */
+export async function verifyStaffTotp(deps: StaffDeps, session: StaffSession, input: string, meta: RequestMeta): Promise<TotpResult> {
+  const code = input.replace(/\s+/g, "");
+  if (!/^\d{6}$/.test(code)) return { ok: false, reason: "format" };
+  const db = staffDb(deps.db);
+  const userId = session.staff.id;
+  const key = `staff-totp:user:${userId}`;
+  const now = deps.clock.now();
+  const blocked = await blockedUntil(deps.db, [key], now);
+  if (blocked) return { ok: false, reason: "throttled", retryAt: blocked };
+
+  const user = await db.selectFrom("staff_users").select(["totp_secret", "last_totp_step", "must_change_password"]).where("id", "=", userId).executeTakeFirstOrThrow();
+  const step = matchTotpStep(user.totp_secret, code, now);
+  const lastStep = user.last_totp_step === null ? null : Number(user.last_totp_step);
+  const failure = step === null ? "wrong" : lastStep !== null && step <= lastStep ? "reused" : null;
+
+  const result = await db.transaction().execute(async (trx): Promise<TotpResult> => {
+    if (failure === null && step !== null) {
+      // Each step once, even for two submissions at the same moment: the row moves forward only once.
+      const claimed = await trx
+        .updateTable("staff_users")
+        .set({ last_totp_step: step, totp_confirmed_at: sql<Date>`coalesce(totp_confirmed_at, ${now}::timestamptz)` })
+        .where("id", "=", userId)
+        .where((eb) => eb.or([eb("last_totp_step", "is", null), eb("last_totp_step", "<", String(step))]))
+        .executeTakeFirst();
+      if (Number(claimed.numUpdatedRows) === 1) {
+        if (user.must_change_password) {
+          await setStaffStage(trx, session.id, "change-password");
+          await recordAudit(trx, deps.clock, { actor: { type: "staff", id: userId }, action: "staff.sign-in.totp-verified", subject: { type: "staff-user", id: userId }, after: { session: session.id, stage: "change-password" }, requestId: meta.requestId });
+          return { ok: true, stage: "change-password" };
+        }
+        const token = await authenticateStaffSession(trx, deps.clock, session.id);
+        await trx.updateTable("staff_users").set({ last_sign_in_at: now }).where("id", "=", userId).execute();
+        await recordAudit(trx, deps.clock, { actor: { type: "staff", id: userId }, action: "staff.sign-in.completed", subject: { type: "staff-user", id: userId }, after: { session: session.id }, requestId: meta.requestId });
+        return { ok: true, stage: "authenticated", token };
+      }
+    }
+    await recordAudit(trx, deps.clock, {
+      actor: { type: "staff", id: userId },
+      action: "staff.sign-in.totp-refused",
+      subject: { type: "staff-user", id: userId },
+      after: { session: session.id, reason: failure ?? "reused" },
+      requestId: meta.requestId,
+    });
+    return { ok: false, reason: failure ?? "reused" };
+  });
+  if (result.ok) await clearFailures(deps.db, [key]);
+  else await recordFailure(deps.db, key, STAFF_TOTP_POLICY, now);
+  return result;
+}
+
+export type ChangePasswordResult = { ok: true; token: string } | { ok: false; errors: (GckeySignUpError | { field: "password"; problem: "same" })[] };
+
+/** The first sign-in's (or a reset's) own password, under the GCKey policy, not containing the username. */
+export async function changeInitialPassword(deps: StaffDeps, session: StaffSession, password: string, confirm: string, meta: RequestMeta): Promise<ChangePasswordResult> {
+  const db = staffDb(deps.db);
+  const userId = session.staff.id;
+  const user = await db.selectFrom("staff_users").select(["username", "password_hash"]).where("id", "=", userId).executeTakeFirstOrThrow();
+  const errors: (GckeySignUpError | { field: "password"; problem: "same" })[] = validateNewPassword(password, confirm, user.username);
+  if (errors.length === 0 && (await argon2.verify(user.password_hash, normalizePassword(password)).catch(() => false))) errors.push({ field: "password", problem: "same" });
+  if (errors.length > 0) return { ok: false, errors };
+  const hash = await hashPassword(password);
+  const token = await db.transaction().execute(async (trx) => {
+    const now = deps.clock.now();
+    await trx.updateTable("staff_users").set({ password_hash: hash, password_changed_at: now, must_change_password: false, last_sign_in_at: now }).where("id", "=", userId).execute();
+    const ended = await endStaffUserSessions(trx, deps.clock, userId, "password-changed", session.id);
+    const token = await authenticateStaffSession(trx, deps.clock, session.id);
+    await recordAudit(trx, deps.clock, { actor: { type: "staff", id: userId }, action: "staff.password-changed", subject: { type: "staff-user", id: userId }, after: { otherSessionsEnded: ended }, requestId: meta.requestId });
+    await recordAudit(trx, deps.clock, { actor: { type: "staff", id: userId }, action: "staff.sign-in.completed", subject: { type: "staff-user", id: userId }, after: { session: session.id }, requestId: meta.requestId });
+    return token;
+  });
+  return { ok: true, token };
+}
+
+export async function signOutStaff(deps: StaffDeps, session: StaffSession, meta: RequestMeta): Promise<void> {
+  await staffDb(deps.db)
+    .transaction()
+    .execute(async (trx) => {
+      await endStaffSession(trx, deps.clock, session.id, "signed-out");
+      await recordAudit(trx, deps.clock, { actor: { type: "staff", id: session.staff.id }, action: "staff.sign-out", subject: { type: "staff-session", id: session.id }, requestId: meta.requestId });
+    });
+}

@@ -1,0 +1,344 @@
+// Pages of CBSA staff sign-in, the staff home and staff accounts. Every string comes from
+// web/i18n/staff.{en,fr}.ts (and the shared form and password-rule messages).
+import type { AppContext } from "../../web/context.ts";
+import { formatDate, messages } from "../../web/i18n/index.ts";
+import { CsrfField, ErrorSummary, Input, PostForm, SubmitButton, type FieldErrors } from "../../web/forms.tsx";
+import { FORBIDDEN_PASSWORD_CHARACTERS, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../../domain/password-policy.ts";
+import { STAFF_ROLES, type StaffRole } from "./schema.ts";
+import { staffToolsFor, type AuthenticatedStaff } from "./guard.ts";
+import { staffMessages } from "./messages.ts";
+import type { IssuedSignIn, StaffUserView } from "./service.ts";
+
+type Values = Record<string, string>;
+type NoticeRole = "info" | "success" | "warning" | "danger";
+
+function sm(c: AppContext) {
+  return staffMessages(c.get("locale"));
+}
+
+function Heading(props: { text: string }) {
+  return <gcds-heading tag="h1">{props.text}</gcds-heading>;
+}
+
+function Notice(props: { role: NoticeRole; text: string }) {
+  return (
+    <gcds-notice notice-role={props.role} notice-title-tag="h2" notice-title={props.text}>
+      <gcds-text>{props.text}</gcds-text>
+    </gcds-notice>
+  );
+}
+
+/** Who is signed in, the way home, sign-out: at the top of every page of a signed-in staff member. */
+function StaffBar(props: { c: AppContext; staff: AuthenticatedStaff }) {
+  const m = sm(props.c);
+  const lang = props.c.get("locale");
+  return (
+    <nav class="ttp-account-bar" aria-label={m.nav}>
+      <span>{m.signedInAs(props.staff.staff.displayName, props.staff.staff.username)}</span>
+      <a href={`/${lang}/staff`}>{m.homeLink}</a>
+      <form method="post" action={`/${lang}/staff/sign-out`}>
+        <CsrfField c={props.c} />
+        <button type="submit" class="ttp-link-button">
+          {m.signOut}
+        </button>
+      </form>
+    </nav>
+  );
+}
+
+function CancelSignIn(props: { c: AppContext }) {
+  return (
+    <PostForm c={props.c} action={`/${props.c.get("locale")}/staff/sign-out`}>
+      <SubmitButton role="secondary">{sm(props.c).cancelSignIn}</SubmitButton>
+    </PostForm>
+  );
+}
+
+// ---- sign-in -------------------------------------------------------------------------------
+
+export function SignInPage(props: { c: AppContext; errors: FieldErrors; values: Values; notice?: { role: NoticeRole; text: string } | undefined }) {
+  const m = sm(props.c);
+  const lang = props.c.get("locale");
+  return (
+    <>
+      <Heading text={m.signInTitle} />
+      {props.notice ? <Notice {...props.notice} /> : null}
+      <ErrorSummary c={props.c} errors={props.errors} />
+      <gcds-text>{m.signInIntro}</gcds-text>
+      <PostForm c={props.c}>
+        <Input name="username" label={m.username} autocomplete="username" required errors={props.errors} value={props.values.username} />
+        <Input name="password" label={m.password} type="password" autocomplete="current-password" required errors={props.errors} />
+        <SubmitButton>{m.signInButton}</SubmitButton>
+      </PostForm>
+      <gcds-text>
+        <gcds-link href={`/${lang}/sign-in`}>{m.traderSignIn}</gcds-link>
+      </gcds-text>
+    </>
+  );
+}
+
+export function TotpPage(props: { c: AppContext; errors: FieldErrors; firstTime: boolean }) {
+  const m = sm(props.c);
+  return (
+    <>
+      <Heading text={m.totpTitle} />
+      <ErrorSummary c={props.c} errors={props.errors} />
+      <gcds-text>{m.totpIntro}</gcds-text>
+      {props.firstTime ? <gcds-text>{m.totpFirstTime}</gcds-text> : null}
+      <PostForm c={props.c}>
+        <Input name="code" label={m.totpLabel} hint={m.totpHint} inputmode="numeric" autocomplete="one-time-code" required size={8} errors={props.errors} />
+        <SubmitButton>{m.continueButton}</SubmitButton>
+      </PostForm>
+      <CancelSignIn c={props.c} />
+    </>
+  );
+}
+
+function PasswordRules(props: { c: AppContext }) {
+  const m = messages(props.c.get("locale")).identity;
+  return (
+    <div id="password-rules">
+      <gcds-text>{m.passwordRulesTitle}</gcds-text>
+      <ul class="ttp-list">
+        {m.passwordRules(PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH, [...FORBIDDEN_PASSWORD_CHARACTERS].join(" ")).map((rule) => (
+          <li>{rule}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function ChangePasswordPage(props: { c: AppContext; errors: FieldErrors }) {
+  const m = sm(props.c);
+  return (
+    <>
+      <Heading text={m.changePasswordTitle} />
+      <ErrorSummary c={props.c} errors={props.errors} />
+      <gcds-text>{m.changePasswordIntro}</gcds-text>
+      <PostForm c={props.c}>
+        <PasswordRules c={props.c} />
+        <Input name="password" label={m.newPassword} type="password" autocomplete="new-password" required errors={props.errors} />
+        <Input name="confirmPassword" label={m.confirmPassword} type="password" autocomplete="new-password" required errors={props.errors} />
+        <SubmitButton>{m.savePasswordButton}</SubmitButton>
+      </PostForm>
+      <CancelSignIn c={props.c} />
+    </>
+  );
+}
+
+// ---- home ----------------------------------------------------------------------------------
+
+export function HomePage(props: { c: AppContext; staff: AuthenticatedStaff }) {
+  const m = sm(props.c);
+  const lang = props.c.get("locale");
+  const tools = staffToolsFor(props.staff.staff.roles);
+  return (
+    <>
+      <StaffBar c={props.c} staff={props.staff} />
+      <Heading text={m.homeTitle} />
+      <gcds-heading tag="h2">{m.toolsHeading}</gcds-heading>
+      {tools.length === 0 ? (
+        <gcds-text>{m.noTools}</gcds-text>
+      ) : (
+        <ul class="ttp-list" data-testid="staff-tools">
+          {tools.map((tool) => (
+            <li>
+              <gcds-link href={`/${lang}/staff/${tool.path}`}>{m.tools[tool.key].title}</gcds-link>
+              <br />
+              {m.tools[tool.key].text}
+            </li>
+          ))}
+        </ul>
+      )}
+      <gcds-heading tag="h2">{m.rolesHeading}</gcds-heading>
+      <ul class="ttp-list">
+        {props.staff.staff.roles.map((r) => (
+          <li>{m.roles[r]}</li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+// ---- staff accounts --------------------------------------------------------------------------
+
+function status(c: AppContext, u: StaffUserView): string {
+  const m = sm(c);
+  if (u.disabledAt) return m.statusDisabled(formatDate(c.get("locale"), u.disabledAt));
+  if (u.locked) return m.statusLocked;
+  if (u.mustChangePassword) return m.statusFirstSignIn;
+  return m.statusActive;
+}
+
+export function UsersPage(props: { c: AppContext; staff: AuthenticatedStaff; users: StaffUserView[]; notice?: string | undefined }) {
+  const m = sm(props.c);
+  const lang = props.c.get("locale");
+  return (
+    <>
+      <StaffBar c={props.c} staff={props.staff} />
+      <Heading text={m.usersTitle} />
+      {props.notice ? <Notice role="success" text={props.notice} /> : null}
+      <gcds-button type="link" href={`/${lang}/staff/users/new`}>
+        {m.createUserLink}
+      </gcds-button>
+      <table class="ttp-table">
+        <thead>
+          <tr>
+            <th scope="col">{m.colUsername}</th>
+            <th scope="col">{m.colName}</th>
+            <th scope="col">{m.colEmail}</th>
+            <th scope="col">{m.colRoles}</th>
+            <th scope="col">{m.colStatus}</th>
+            <th scope="col">{m.colActions}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.users.map((u) => (
+            <tr data-username={u.username}>
+              <th scope="row">{u.username}</th>
+              <td>{u.displayName}</td>
+              <td>{u.email}</td>
+              <td>{u.roles.map((r) => m.roles[r]).join(", ")}</td>
+              <td>{status(props.c, u)}</td>
+              <td>
+                {u.disabledAt || u.id === props.staff.staff.id ? null : (
+                  <ul class="ttp-list">
+                    <li>
+                      <gcds-link href={`/${lang}/staff/users/${u.id}/reset`}>{m.resetLink(u.username)}</gcds-link>
+                    </li>
+                    <li>
+                      <gcds-link href={`/${lang}/staff/users/${u.id}/disable`}>{m.disableLink(u.username)}</gcds-link>
+                    </li>
+                  </ul>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+function RolesField(props: { c: AppContext; errors: FieldErrors; selected: readonly string[] }) {
+  const m = sm(props.c);
+  const options = STAFF_ROLES.map((r) => ({ id: `roles-${r}`, label: m.roles[r], value: r, ...(props.selected.includes(r) ? { checked: true } : {}) }));
+  return (
+    <gcds-checkboxes
+      id="roles"
+      name="roles"
+      legend={m.rolesLegend}
+      hint={m.rolesHint}
+      options={JSON.stringify(options)}
+      required
+      error-message={props.errors.roles}
+      validate-on="other"
+    ></gcds-checkboxes>
+  );
+}
+
+export function CreateUserPage(props: { c: AppContext; staff: AuthenticatedStaff; errors: FieldErrors; values: Values; roles: readonly StaffRole[] }) {
+  const m = sm(props.c);
+  const lang = props.c.get("locale");
+  return (
+    <>
+      <StaffBar c={props.c} staff={props.staff} />
+      <Heading text={m.createUserTitle} />
+      <ErrorSummary c={props.c} errors={props.errors} />
+      <gcds-text>{m.createUserIntro}</gcds-text>
+      <PostForm c={props.c}>
+        <Input name="username" label={m.username} hint={m.usernameHint} autocomplete="off" required errors={props.errors} value={props.values.username} />
+        <Input name="displayName" label={m.displayName} autocomplete="off" required errors={props.errors} value={props.values.displayName} />
+        <Input name="email" label={m.email} type="email" autocomplete="off" required errors={props.errors} value={props.values.email} />
+        <RolesField c={props.c} errors={props.errors} selected={props.roles} />
+        <SubmitButton>{m.createUserButton}</SubmitButton>
+      </PostForm>
+      <gcds-text>
+        <gcds-link href={`/${lang}/staff/users`}>{m.cancel}</gcds-link>
+      </gcds-text>
+    </>
+  );
+}
+
+/** The authenticator key in groups of 4, as authenticator apps show and accept it. */
+function grouped(secret: string): string {
+  return secret.replace(/(.{4})(?=.)/g, "$1 ");
+}
+
+export function IssuedPage(props: { c: AppContext; staff: AuthenticatedStaff; issued: IssuedSignIn; title: string }) {
+  const m = sm(props.c);
+  const lang = props.c.get("locale");
+  const i = props.issued;
+  return (
+    <>
+      <StaffBar c={props.c} staff={props.staff} />
+      <Heading text={props.title} />
+      <gcds-text>{m.detailsIntro(i.username)}</gcds-text>
+      <dl class="ttp-details">
+        <dt>{m.username}</dt>
+        <dd>
+          <code data-testid="issued-username">{i.username}</code>
+        </dd>
+        <dt>{m.oneTimePassword}</dt>
+        <dd>
+          <code data-testid="issued-password">{i.password}</code>
+          <br />
+          {m.oneTimePasswordHelp}
+        </dd>
+        <dt>{m.totpKey}</dt>
+        <dd>
+          <code data-testid="issued-totp-secret">{grouped(i.totpSecret)}</code>
+          <br />
+          {m.totpKeyHelp}
+        </dd>
+        <dt>{m.totpUri}</dt>
+        <dd>
+          <p class="ttp-pre" style="overflow-wrap: anywhere" data-testid="issued-totp-uri">
+            {i.totpUri}
+          </p>
+          {m.totpUriHelp}
+        </dd>
+      </dl>
+      <gcds-text>
+        <gcds-link href={`/${lang}/staff/users`}>{m.backToUsers}</gcds-link>
+      </gcds-text>
+    </>
+  );
+}
+
+export function DetailsGonePage(props: { c: AppContext; staff: AuthenticatedStaff }) {
+  const m = sm(props.c);
+  const lang = props.c.get("locale");
+  return (
+    <>
+      <StaffBar c={props.c} staff={props.staff} />
+      <Heading text={m.detailsGoneTitle} />
+      <gcds-text>{m.detailsGone}</gcds-text>
+      <gcds-text>
+        <gcds-link href={`/${lang}/staff/users`}>{m.backToUsers}</gcds-link>
+      </gcds-text>
+    </>
+  );
+}
+
+/** "Are you sure?" before disabling an account or resetting its sign-in details; posts back to itself. */
+export function ConfirmPage(props: { c: AppContext; staff: AuthenticatedStaff; title: string; text: string; button: string; refusal?: string | undefined }) {
+  const m = sm(props.c);
+  const lang = props.c.get("locale");
+  return (
+    <>
+      <StaffBar c={props.c} staff={props.staff} />
+      <Heading text={props.title} />
+      {props.refusal ? <Notice role="danger" text={props.refusal} /> : null}
+      <gcds-text>{props.text}</gcds-text>
+      {props.refusal ? null : (
+        <PostForm c={props.c}>
+          <SubmitButton role="danger">{props.button}</SubmitButton>
+        </PostForm>
+      )}
+      <gcds-text>
+        <gcds-link href={`/${lang}/staff/users`}>{m.cancel}</gcds-link>
+      </gcds-text>
+    </>
+  );
+}

@@ -1,0 +1,248 @@
+// The registration journey in a real browser, in English and in French, with axe on every
+// page: a signed-in trader registers a company → the mail room signs in (password, TOTP,
+// own password), opens the letter's PDF and reads the activation code from it, records the
+// registered-mail tracking number → the trader sees the letter sent, activates the company,
+// accepts the terms and reaches the PIP dashboard.
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { TOTP } from "otpauth";
+import { createTestPortal, type TestPortal } from "../helpers/app.ts";
+import { browserSkipReason, expectAccessible, launchBrowser, pageHeading, startServer, watchProblems, type RunningServer } from "../helpers/browser.ts";
+import { person, signUpAndSignIn } from "../helpers/identity.ts";
+import { pdftotext } from "../helpers/registration.ts";
+import type { TestClient } from "../helpers/client.ts";
+import { createStaffUser } from "../../src/features/staff/service.ts";
+import { calendarDate } from "../../src/platform/clock.ts";
+
+const skip = browserSkipReason();
+
+const T = {
+  en: {
+    register: "Register in the Trusted Trader portal",
+    canada: "Canada",
+    importer: "Importer",
+    yes: "Yes",
+    next: "Next",
+    legalName: "Legal name",
+    bn: "Business number (BN)",
+    line1: "Street address",
+    city: "City",
+    province: "Province or territory",
+    postal: "Postal code",
+    confirm: "Confirm and send the letter",
+    queued: "being prepared for registered mail",
+    staffUsername: "Username",
+    staffPassword: "Password",
+    staffSignIn: "Sign in",
+    totp: "6-digit code",
+    continue: "Continue",
+    newPassword: "New password",
+    confirmPassword: "Confirm your new password",
+    savePassword: "Save and continue",
+    mailRoom: "Mail room",
+    record: "Record as sent",
+    tracking: "Registered mail tracking number",
+    sentOn: "Date sent",
+    recorded: "is recorded as sent",
+    sent: "sent by registered mail on",
+    activate: "Activate your company",
+    clientNumber: "Client number",
+    activationCode: "Activation code",
+    activateButton: "Activate company",
+    termsAgree: "I accept the terms and conditions of use on behalf of the company.",
+    accept: "Accept and authorize the account",
+    dashboard: "PIP dashboard",
+    authorized: "Authorized",
+  },
+  fr: {
+    register: "S’inscrire dans le portail des négociants dignes de confiance",
+    canada: "Canada",
+    importer: "Importateur",
+    yes: "Oui",
+    next: "Suivant",
+    legalName: "Dénomination sociale",
+    bn: "Numéro d’entreprise (NE)",
+    line1: "Adresse municipale",
+    city: "Ville",
+    province: "Province ou territoire",
+    postal: "Code postal",
+    confirm: "Confirmer et envoyer la lettre",
+    queued: "en préparation pour l’envoi par courrier recommandé",
+    staffUsername: "Nom d’utilisateur",
+    staffPassword: "Mot de passe",
+    staffSignIn: "Ouvrir une session",
+    totp: "Code à 6 chiffres",
+    continue: "Continuer",
+    newPassword: "Nouveau mot de passe",
+    confirmPassword: "Confirmez votre nouveau mot de passe",
+    savePassword: "Enregistrer et continuer",
+    mailRoom: "Salle du courrier",
+    record: "Consigner l’envoi",
+    tracking: "Numéro de suivi du courrier recommandé",
+    sentOn: "Date d’envoi",
+    recorded: "est consigné",
+    sent: "envoyée par courrier recommandé le",
+    activate: "Activer votre entreprise",
+    clientNumber: "Numéro de client",
+    activationCode: "Code d’activation",
+    activateButton: "Activer l’entreprise",
+    termsAgree: "J’accepte les conditions d’utilisation au nom de l’entreprise.",
+    accept: "Accepter et autoriser le compte",
+    dashboard: "Tableau de bord PEP",
+    authorized: "Autorisé",
+  },
+} as const;
+
+describe("registration and activation by registered mail, in the browser", { skip }, () => {
+  let portal: TestPortal;
+  let server: RunningServer;
+  let browser: Browser;
+  before(async () => {
+    server = await startServer(async (baseUrl) => {
+      portal = await createTestPortal({ env: { BASE_URL: baseUrl } });
+      return portal.app;
+    });
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    await portal?.close();
+  });
+
+  function field(page: Page, label: string) {
+    return page.getByRole("textbox", { name: label, exact: true });
+  }
+
+  async function contextFor(client: TestClient, lang: "en" | "fr"): Promise<BrowserContext> {
+    const context = await browser.newContext({ locale: lang === "en" ? "en-CA" : "fr-CA" });
+    await context.addCookies([...client.cookies].map(([name, value]) => ({ name, value, url: server.baseUrl, httpOnly: true, sameSite: "Lax" as const })));
+    return context;
+  }
+
+  const BNS = { en: "123456782", fr: "100000009" } as const;
+
+  for (const lang of ["en", "fr"] as const) {
+    const t = T[lang];
+    it(`a trader registers, the mail room sends the letter, the trader activates (${lang})`, async () => {
+      const company = lang === "en" ? "Maple Leaf Imports Inc." : "Importations Érablière ltée";
+      // The trader, signed in over HTTP (the sign-in journeys have their own browser tests).
+      const traderClient = await signUpAndSignIn(portal, person(`e2ereg${lang}`, lang));
+      const trader = await contextFor(traderClient, lang);
+      const page = await trader.newPage();
+      const problems = watchProblems(page);
+
+      await page.goto(`${server.baseUrl}/${lang}/registration`);
+      await expectAccessible(page, `register-${lang}-1-hub`);
+      await page.getByRole("link", { name: t.register }).click();
+      await page.waitForURL(`**/${lang}/registration/eligibility`);
+      await expectAccessible(page, `register-${lang}-2-eligibility`);
+      await page.locator('gcds-radios[name="country"]').getByText(t.canada, { exact: true }).click();
+      await page.locator('gcds-checkboxes[name="lines"]').getByText(t.importer, { exact: true }).click();
+      for (const q of ["ownsOrOperatesFacilities", "tradeHistory12Months", "movementLast90Days", "solvent", "noRelevantConvictions", "carmRegistered"]) {
+        await page.locator(`gcds-radios[name="${q}"]`).getByText(t.yes, { exact: true }).click();
+      }
+      await page.getByRole("button", { name: t.next }).click();
+
+      await page.waitForURL(`**/${lang}/registration/identity`);
+      await expectAccessible(page, `register-${lang}-3-identity`);
+      await field(page, t.legalName).fill(company);
+      await field(page, t.bn).fill(BNS[lang]);
+      await page.getByRole("button", { name: t.next }).click();
+
+      await page.waitForURL(`**/${lang}/registration/address`);
+      await expectAccessible(page, `register-${lang}-4-address`);
+      await field(page, t.line1).fill("350 rue Albert");
+      await field(page, t.city).fill("Ottawa");
+      await page.getByRole("combobox", { name: t.province }).selectOption("ON");
+      await field(page, t.postal).fill("k1r 1b1");
+      await page.getByRole("button", { name: t.next }).click();
+
+      await page.waitForURL(`**/${lang}/registration/confirm`);
+      await expectAccessible(page, `register-${lang}-5-confirm`);
+      assert.equal(await page.getByTestId("printed-address").innerText(), `${company.toLocaleUpperCase("fr-CA")}\n350 RUE ALBERT\nOTTAWA ON  K1R 1B1\nCANADA`);
+      await page.getByRole("button", { name: t.confirm }).click();
+      await page.waitForURL(`**/${lang}/registration?registered=1`);
+      await expectAccessible(page, `register-${lang}-6-registered`);
+      await page.getByText(t.queued, { exact: false }).first().waitFor();
+
+      // The mail room.
+      const issued = await createStaffUser(
+        portal.deps,
+        { username: `mailroom${lang}`, displayName: "Mail Room", email: `mailroom.${lang}@cbsa-asfc.gc.ca`, roles: ["mail-room"] },
+        { type: "system", via: "test" },
+      );
+      assert.ok(issued.ok);
+      const staff = await browser.newContext({ locale: lang === "en" ? "en-CA" : "fr-CA" });
+      const desk = await staff.newPage();
+      const deskProblems = watchProblems(desk);
+      await desk.goto(`${server.baseUrl}/${lang}/staff/sign-in`);
+      await expectAccessible(desk, `mailroom-${lang}-1-sign-in`);
+      await field(desk, t.staffUsername).fill(issued.issued.username);
+      await desk.getByRole("textbox", { name: t.staffPassword, exact: true }).fill(issued.issued.password);
+      await desk.getByRole("button", { name: t.staffSignIn }).click();
+      await desk.waitForURL(`**/${lang}/staff/sign-in/totp`);
+      await expectAccessible(desk, `mailroom-${lang}-2-totp`);
+      const totp = new TOTP({ secret: issued.issued.totpSecret, digits: 6, period: 30, algorithm: "SHA1" });
+      await field(desk, t.totp).fill(totp.generate({ timestamp: portal.clock.now().getTime() }));
+      await desk.getByRole("button", { name: t.continue }).click();
+      await desk.waitForURL(`**/${lang}/staff/sign-in/password`);
+      await expectAccessible(desk, `mailroom-${lang}-3-password`);
+      await desk.getByRole("textbox", { name: t.newPassword, exact: true }).fill("the mail room's own passphrase");
+      await desk.getByRole("textbox", { name: t.confirmPassword, exact: true }).fill("the mail room's own passphrase");
+      await desk.getByRole("button", { name: t.savePassword }).click();
+      await desk.waitForURL(`**/${lang}/staff`);
+      await expectAccessible(desk, `mailroom-${lang}-4-home`);
+      await desk.getByRole("link", { name: t.mailRoom }).first().click();
+      await desk.waitForURL(`**/${lang}/staff/mail-room`);
+      await expectAccessible(desk, `mailroom-${lang}-5-queue`);
+
+      const row = desk.getByTestId("queued-letter").filter({ hasText: company });
+      const pdfHref = await row.getByRole("link", { name: /PDF/ }).getAttribute("href");
+      assert.ok(pdfHref);
+      const pdf = await staff.request.get(`${server.baseUrl}${pdfHref}`);
+      assert.equal(pdf.headers()["content-type"], "application/pdf");
+      const letterText = pdftotext(await pdf.body());
+      assert.ok(letterText.includes(company.toLocaleUpperCase("fr-CA")), "the letter carries the company's name with its accents");
+      const clientNumber = /\b(\d{3} \d{3} \d{3} \d)\b/.exec(letterText)?.[1];
+      const code = /\b([2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4})\b/.exec(letterText)?.[1];
+      assert.ok(clientNumber && code, letterText);
+
+      await row.getByRole("link", { name: t.record }).click();
+      await expectAccessible(desk, `mailroom-${lang}-6-record`);
+      await field(desk, t.tracking).fill("RN123456785CA");
+      await field(desk, t.sentOn).fill(calendarDate(portal.clock.now()));
+      await desk.getByRole("button", { name: t.record }).click();
+      await desk.waitForURL(/\/staff\/mail-room\?recorded=\d+/);
+      await desk.getByText(t.recorded, { exact: false }).first().waitFor();
+      await expectAccessible(desk, `mailroom-${lang}-7-recorded`);
+      assert.equal(await desk.getByTestId("queued-letter").filter({ hasText: company }).count(), 0);
+
+      // The trader sees the letter sent, then activates with what it prints.
+      await page.goto(`${server.baseUrl}/${lang}/registration`);
+      await page.getByText(t.sent, { exact: false }).first().waitFor();
+      assert.ok((await page.getByTestId("pending-registration").innerText()).includes("RN123456785CA"));
+      await page.getByRole("link", { name: t.activate }).click();
+      await page.waitForURL(`**/${lang}/registration/activate`);
+      await expectAccessible(page, `register-${lang}-7-activate`);
+      await field(page, t.clientNumber).fill(clientNumber);
+      await field(page, t.activationCode).fill(code.toLowerCase());
+      await page.getByRole("button", { name: t.activateButton }).click();
+      await page.waitForURL(/\/companies\/\d+\/terms$/);
+      await expectAccessible(page, `register-${lang}-8-terms`);
+      await page.getByText(t.termsAgree, { exact: true }).click();
+      await page.getByRole("button", { name: t.accept }).click();
+      await page.waitForURL(/\/companies\/\d+\?authorized=1$/);
+      await expectAccessible(page, `register-${lang}-9-dashboard`);
+      assert.equal(await pageHeading(page), t.dashboard);
+      const summary = await page.getByTestId("dashboard-company").innerText();
+      assert.ok(summary.includes(company) && summary.includes(clientNumber) && summary.includes(t.authorized), summary);
+
+      assert.deepEqual(problems, []);
+      assert.deepEqual(deskProblems, []);
+      await trader.close();
+      await staff.close();
+    });
+  }
+});
