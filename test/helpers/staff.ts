@@ -1,0 +1,28 @@
+// CBSA staff for integration tests: an account with the given roles, signed in over HTTP
+// (password, TOTP from the account's key on the portal's clock, a new own password).
+import assert from "node:assert/strict";
+import * as OTPAuth from "otpauth";
+import type { TestPortal } from "./app.ts";
+import { TestClient } from "./client.ts";
+import { createStaffUser } from "../../src/features/staff/service.ts";
+import type { StaffRole } from "../../src/features/staff/schema.ts";
+
+let counter = 0;
+
+export async function signedInStaff(portal: TestPortal, roles: StaffRole[], lang: "en" | "fr" = "en"): Promise<TestClient> {
+  const username = `agent${++counter}${roles[0]!.replace(/[^a-z]/g, "")}`.slice(0, 16);
+  const created = await createStaffUser(portal.deps, { username, displayName: "Sam Agent", email: `${username}@cbsa-asfc.gc.ca`, roles }, { type: "system", via: "test" });
+  assert.ok(created.ok, JSON.stringify(created));
+  const client = new TestClient(portal.app);
+  const step = async (path: string, fields: Record<string, string>, next: string) => {
+    const res = await client.postForm(`/${lang}/staff/${path}`, fields);
+    assert.equal(res.status, 303, `${path}: ${res.status}`);
+    assert.equal(res.headers.get("location"), next);
+  };
+  await step("sign-in", { username, password: created.issued.password }, `/${lang}/staff/sign-in/totp`);
+  const totp = OTPAuth.URI.parse(created.issued.totpUri) as OTPAuth.TOTP;
+  await step("sign-in/totp", { code: totp.generate({ timestamp: portal.clock.now().getTime() }) }, `/${lang}/staff/sign-in/password`);
+  const own = "a staff member's own passphrase";
+  await step("sign-in/password", { password: own, confirmPassword: own }, `/${lang}/staff`);
+  return client;
+}
