@@ -5,7 +5,7 @@ import type { FieldErrors } from "../../web/forms.tsx";
 import { field } from "../../web/forms.tsx";
 import { messages } from "../../web/i18n/index.ts";
 import type { Locale } from "../../domain/locale.ts";
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, type PasswordRule } from "../../domain/password-policy.ts";
+import { passwordMessage } from "../../web/password-messages.ts";
 import type { GckeySignUpError, ProfileInput } from "./service.ts";
 
 const NAME = /^[\p{L}\p{M}][\p{L}\p{M}'’ .-]*$/u;
@@ -71,27 +71,6 @@ export function parseProfile(
     ok: true,
     value: { ...values, preferredLocale: values.preferredLocale as Locale },
   };
-}
-
-/** The page's message for each password rule that failed, as one sentence per rule. */
-export function passwordMessage(locale: Locale, failures: PasswordRule[], forbidden: string[]): string {
-  const m = messages(locale).identity;
-  return failures
-    .map((rule) => {
-      switch (rule) {
-        case "tooShort":
-          return m.passwordTooShort(PASSWORD_MIN_LENGTH);
-        case "tooLong":
-          return m.passwordTooLong(PASSWORD_MAX_LENGTH);
-        case "forbiddenCharacters":
-          return m.passwordForbidden(forbidden.join(" "));
-        case "containsUsername":
-          return m.passwordContainsUsername;
-        case "common":
-          return m.passwordCommon;
-      }
-    })
-    .join(" ");
 }
 
 export function signUpErrors(locale: Locale, errors: GckeySignUpError[]): FieldErrors {

@@ -10,7 +10,6 @@ import { formatTime, messages } from "../../web/i18n/index.ts";
 import { renderPage } from "../../web/render.tsx";
 import { errorPage } from "../../web/errors.tsx";
 import { field, type FieldErrors } from "../../web/forms.tsx";
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../../domain/password-policy.ts";
 import type { Locale } from "../../domain/locale.ts";
 import { isStaffRole, STAFF_ROLES, type StaffRole } from "./schema.ts";
 import { clearStaffCookie, currentStaffSession, setStaffCookie } from "./sessions.ts";
@@ -19,6 +18,7 @@ import { staffMessages } from "./messages.ts";
 import * as service from "./service.ts";
 import type { ChangePasswordResult, RequestMeta, StaffUserError } from "./service.ts";
 import * as views from "./views.tsx";
+import { passwordMessage } from "../../web/password-messages.ts";
 
 const ID = ":id{[0-9]{1,18}}";
 
@@ -52,26 +52,6 @@ function rolesFrom(body: Record<string, unknown>): string[] {
   const raw = body.roles;
   const values = (Array.isArray(raw) ? raw : [raw]).filter((v): v is string => typeof v === "string");
   return [...new Set(values.flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean))].slice(0, STAFF_ROLES.length + 1);
-}
-
-function passwordMessage(locale: Locale, failures: string[], forbidden: string[]): string {
-  const m = messages(locale).identity;
-  return failures
-    .map((rule) => {
-      switch (rule) {
-        case "tooShort":
-          return m.passwordTooShort(PASSWORD_MIN_LENGTH);
-        case "tooLong":
-          return m.passwordTooLong(PASSWORD_MAX_LENGTH);
-        case "forbiddenCharacters":
-          return m.passwordForbidden(forbidden.join(" "));
-        case "containsUsername":
-          return m.passwordContainsUsername;
-        default:
-          return m.passwordCommon;
-      }
-    })
-    .join(" ");
 }
 
 function passwordErrors(locale: Locale, errors: Extract<ChangePasswordResult, { ok: false }>["errors"]): FieldErrors {
