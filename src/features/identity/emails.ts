@@ -15,16 +15,19 @@ export const urnConfirmationEmail: MailTemplate<{ name: string; urn: string }> =
 
 export const mfaCodeEmail: MailTemplate<{ code: string }> = {
   name: "identity.mfa-code",
+  sensitive: true,
   render: (locale, p) => ({ subject: messages(locale).emails.mfaSubject, paragraphs: withSignature(locale, messages(locale).emails.mfaBody(p.code)) }),
 };
 
 export const passwordResetEmail: MailTemplate<{ code: string }> = {
   name: "identity.password-reset-code",
+  sensitive: true,
   render: (locale, p) => ({ subject: messages(locale).emails.resetSubject, paragraphs: withSignature(locale, messages(locale).emails.resetBody(p.code)) }),
 };
 
 export const emailChangeEmail: MailTemplate<{ code: string }> = {
   name: "identity.email-change-code",
+  sensitive: true,
   render: (locale, p) => ({ subject: messages(locale).emails.emailChangeSubject, paragraphs: withSignature(locale, messages(locale).emails.emailChangeBody(p.code)) }),
 };
 

@@ -47,6 +47,8 @@ export interface MailOutboxTable {
   sent_at: Timestamp | null;
   attempts: Generated<number>;
   last_error: string | null;
+  /** The body carries a secret (a one-time code): erased once delivered. */
+  sensitive: Generated<boolean>;
 }
 
 /** Messages "delivered" by the development transport; the mailbox page lists them. */

@@ -49,6 +49,18 @@ describe("mail over SMTP", () => {
     assert.equal(row.status, "sent");
   });
 
+  it("erases a sensitive message's body from the outbox once delivered, not before", async () => {
+    const secret: MailTemplate<{ code: string }> = { name: "test.secret", sensitive: true, render: (_l, p) => ({ subject: "Your code", paragraphs: [`Code: ${p.code}`] }) };
+    const id = await portal.database.db.transaction().execute((trx) => queueMail(trx, portal.clock, secret, { address: "s@example.ca", locale: "en" }, { code: "493817" }));
+    let row = await portal.database.db.selectFrom("mail_outbox").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+    assert.match(row.text_body, /493817/, "kept until delivered, so a retry can send it");
+    await portal.jobs.drain();
+    assert.match(smtp.received.at(-1)!.raw, /493817/, "the recipient got the code");
+    row = await portal.database.db.selectFrom("mail_outbox").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+    assert.equal(row.status, "sent");
+    assert.doesNotMatch(`${row.text_body}${row.html_body}`, /493817/);
+  });
+
   it("queues nothing when the change's transaction rolls back", async () => {
     const before = smtp.received.length;
     await assert.rejects(

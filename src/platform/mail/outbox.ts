@@ -9,7 +9,9 @@ import type { MailTransport } from "./transport.ts";
 import type { Locale } from "../../domain/locale.ts";
 
 export const MAIL_DELIVERY_JOB = "mail.deliver";
-const MAIL_MAX_ATTEMPTS = 12; // about 11 hours of retries with the queue's backoff
+const MAIL_MAX_ATTEMPTS = 12;
+/** What remains of a sensitive message's body after delivery. */
+export const ERASED = "[erased after delivery]"; // about 11 hours of retries with the queue's backoff
 
 /** What a template produces: a subject and plain paragraphs (escaped for HTML here). */
 export interface MailContent {
@@ -20,6 +22,8 @@ export interface MailContent {
 /** A message kind, written once per feature, rendered in the recipient's language. */
 export interface MailTemplate<P> {
   readonly name: string;
+  /** The message carries a secret (a one-time code): its body is erased once delivered (SEC-4). */
+  readonly sensitive?: boolean;
   render(locale: Locale, params: P): MailContent;
 }
 
@@ -57,6 +61,7 @@ export async function queueMail<P>(trx: Tx, clock: Clock, template: MailTemplate
       html_body: html,
       status: "queued",
       created_at: clock.now(),
+      sensitive: template.sensitive ?? false,
     })
     .returning("id")
     .executeTakeFirstOrThrow();
@@ -96,7 +101,13 @@ export function mailDeliveryHandler(deps: { db: Db; clock: Clock; transport: Mai
     }
     await db
       .updateTable("mail_outbox")
-      .set((eb) => ({ status: "sent", sent_at: clock.now(), attempts: eb("attempts", "+", 1), last_error: null }))
+      .set((eb) => ({
+        status: "sent",
+        sent_at: clock.now(),
+        attempts: eb("attempts", "+", 1),
+        last_error: null,
+        ...(message.sensitive ? { text_body: ERASED, html_body: ERASED } : {}),
+      }))
       .where("id", "=", outboxId)
       .execute();
     logger.info({ outboxId, template: message.template, transport: transport.kind }, "mail delivered");
