@@ -153,6 +153,27 @@ describe("activation (REG-5 to REG-7)", () => {
     assert.match(account, /PIP dashboard of Activation Works Inc\./);
   });
 
+  it("lets nothing of the company change between activation and the owner's acceptance", async () => {
+    const owner = await trader();
+    await registerCompany(owner, "en", { legalName: "Not Yet Authorized Inc.", bn: "900000001" });
+    const { clientNumber, code } = await readQueuedLetter(portal, "Not Yet Authorized Inc.");
+    const hub = await (await owner.get("/en/registration/new-code")).text();
+    const companyId = /&quot;value&quot;:&quot;(\d+)&quot;/.exec(hub)?.[1];
+    assert.ok(companyId);
+    assert.equal((await activate(owner, clientNumber, code)).status, 303);
+    // Activated, not authorized: no new code, no second activation, and the dashboard offers
+    // only the terms.
+    const newCode = await owner.postForm("/en/registration/new-code", { companyId });
+    assert.equal(newCode.status, 422);
+    const codes = await portal.database.db.selectFrom("activation_codes").select("id").where("company_id", "=", companyId).execute();
+    assert.equal(codes.length, 1, "no code was issued");
+    assert.ok(fieldErrors(await (await activate(owner, clientNumber, code)).text()).includes("This company's account is already activated."));
+    const dashboard = await (await owner.get(`/en/companies/${companyId}`)).text();
+    assert.match(dashboard, /The account owner must accept the terms and conditions of use before the account can be used/);
+    const main = /<main[^>]*>([\s\S]*)<\/main>/.exec(dashboard)?.[1] ?? "";
+    assert.equal(main.match(/<form/g)?.length ?? 0, 0, "no form to change anything");
+  });
+
   it("never says which half was wrong, and locks the code after 5 wrong tries", async () => {
     const owner = await trader();
     await registerCompany(owner, "en", { legalName: "Lockout Ltd.", bn: BNS[5]! });
@@ -194,7 +215,7 @@ describe("activation (REG-5 to REG-7)", () => {
     await registerCompany(early, "en", { legalName: "Just In Time Inc.", bn: BNS[7]! });
     const a = await readQueuedLetter(portal, "Just In Time Inc.");
     const late = await trader();
-    await registerCompany(late, "en", { legalName: "Too Late Inc.", bn: "900000001" });
+    await registerCompany(late, "en", { legalName: "Too Late Inc.", bn: "111111118" });
     const b = await readQueuedLetter(portal, "Too Late Inc.");
     const start = portal.clock.now().getTime();
     portal.clock.set(new Date(start + 45 * DAY_MS - 60_000));
