@@ -4,7 +4,8 @@ import { ConfigError, loadConfig, type Config } from "./config.ts";
 import { PortalClock } from "./platform/clock.ts";
 import { createLogger } from "./platform/log.ts";
 import { migrateToLatest, openDatabase } from "./platform/db/index.ts";
-import { JobRunner } from "./platform/jobs/queue.ts";
+import { ensureRecurringJob, JobRunner } from "./platform/jobs/queue.ts";
+import { cleanupIdentity, IDENTITY_CLEANUP_EVERY_MS, IDENTITY_CLEANUP_JOB } from "./features/identity/cleanup.ts";
 import { MAIL_DELIVERY_JOB, mailDeliveryHandler } from "./platform/mail/outbox.ts";
 import { devMailboxTransport, smtpTransport } from "./platform/mail/transport.ts";
 import { createApp } from "./app.ts";
@@ -45,8 +46,12 @@ const jobs = new JobRunner({
   logger,
   handlers: {
     [MAIL_DELIVERY_JOB]: mailDeliveryHandler({ db: database.db, clock, transport: mailTransport, from: config.mail.from, logger }),
+    [IDENTITY_CLEANUP_JOB]: async () => {
+      logger.info({ deleted: await cleanupIdentity({ db: database.db, clock }) }, "identity cleanup");
+    },
   },
 });
+await ensureRecurringJob(database.db, clock, IDENTITY_CLEANUP_JOB, IDENTITY_CLEANUP_EVERY_MS);
 jobs.start();
 
 const app = createApp({

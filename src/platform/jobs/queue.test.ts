@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { createTestDatabase, type TestDatabase } from "../../../test/helpers/db.ts";
 import { PortalClock } from "../clock.ts";
 import { createLogger } from "../log.ts";
-import { enqueueJob, JobRunner, retryDelayMs, type Job, type JobHandler } from "./queue.ts";
+import { enqueueJob, ensureRecurringJob, JobRunner, retryDelayMs, type Job, type JobHandler } from "./queue.ts";
 
 let database: TestDatabase;
 let clock: PortalClock;
@@ -129,6 +129,32 @@ describe("job queue", () => {
     );
     const rows = await database.db.selectFrom("jobs").select("id").where("kind", "=", "test.rolled-back").execute();
     assert.equal(rows.length, 0);
+  });
+
+  it("keeps one instance of a recurring job, which schedules its next run when it finishes", async () => {
+    const HOUR = 60 * 60 * 1000;
+    await ensureRecurringJob(database.db, clock, "test.recurring", HOUR);
+    await ensureRecurringJob(database.db, clock, "test.recurring", HOUR); // a second process starting
+    const pending = await database.db.selectFrom("jobs").select("id").where("kind", "=", "test.recurring").where("status", "=", "pending").execute();
+    assert.equal(pending.length, 1);
+    let runs = 0;
+    const r = runner({ "test.recurring": () => Promise.resolve(void runs++) });
+    assert.equal(await r.drain(), 1);
+    assert.equal(await r.drain(), 0, "the next run waits an hour");
+    clock.advance(HOUR);
+    assert.equal(await r.drain(), 1);
+    assert.equal(runs, 2);
+    const rows = await database.db.selectFrom("jobs").select(["status"]).where("kind", "=", "test.recurring").execute();
+    assert.deepEqual(rows.map((x) => x.status).sort(), ["done", "done", "pending"]);
+  });
+
+  it("schedules a recurring job's next run even when this one gave up", async () => {
+    await database.db.deleteFrom("jobs").execute();
+    await ensureRecurringJob(database.db, clock, "test.recurring-broken", 60_000);
+    await database.db.updateTable("jobs").set({ max_attempts: 1 }).where("kind", "=", "test.recurring-broken").execute();
+    await runner({ "test.recurring-broken": () => Promise.reject(new Error("down")) }).drain();
+    const rows = await database.db.selectFrom("jobs").select(["status"]).where("kind", "=", "test.recurring-broken").execute();
+    assert.deepEqual(rows.map((x) => x.status).sort(), ["failed", "pending"]);
   });
 
   it("polls in the background once started, and stops", async () => {

@@ -49,6 +49,17 @@ export async function enqueueJob(
   return row.id;
 }
 
+/**
+ * Schedules a job that runs every `everyMs`: one instance at a time (a unique index), and
+ * each run, when it succeeds, schedules the next in the same transaction. Safe to call at
+ * every start of every process.
+ */
+export async function ensureRecurringJob(db: Kysely<Database>, clock: Clock, kind: string, everyMs: number, firstRunAt?: Date): Promise<void> {
+  await sql`insert into jobs (kind, payload, status, run_at, max_attempts, created_at)
+            values (${kind}, ${JSON.stringify({ recurring: true, everyMs })}::jsonb, 'pending', ${firstRunAt ?? clock.now()}, ${DEFAULT_MAX_ATTEMPTS}, ${clock.now()})
+            on conflict do nothing`.execute(db);
+}
+
 /** Delay before retry number `attempt` (1-based): 10 s, 20 s, 40 s, … capped at one hour. */
 export function retryDelayMs(attempt: number): number {
   return Math.min(10_000 * 2 ** Math.max(0, attempt - 1), 60 * 60 * 1000);
@@ -172,12 +183,18 @@ export class JobRunner {
     try {
       if (!handler) throw new Error(`no handler for job kind "${job.kind}"`);
       await handler(job);
-      await this.#db
-        .updateTable("jobs")
-        .set({ status: "done", finished_at: this.#clock.now(), locked_by: null, locked_until: null, last_error: null })
-        .where("id", "=", job.id)
-        .where("locked_by", "=", this.workerId)
-        .execute();
+      await this.#db.transaction().execute(async (trx) => {
+        const done = await trx
+          .updateTable("jobs")
+          .set({ status: "done", finished_at: this.#clock.now(), locked_by: null, locked_until: null, last_error: null })
+          .where("id", "=", job.id)
+          .where("locked_by", "=", this.workerId)
+          .executeTakeFirst();
+        const everyMs = job.payload.everyMs;
+        if (Number(done.numUpdatedRows) === 1 && job.payload.recurring === true && typeof everyMs === "number") {
+          await ensureRecurringJob(trx, this.#clock, job.kind, everyMs, new Date(this.#clock.now().getTime() + everyMs));
+        }
+      });
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       const final = job.attempts >= job.maxAttempts;
@@ -199,6 +216,11 @@ export class JobRunner {
         .where("id", "=", job.id)
         .where("locked_by", "=", this.workerId)
         .execute();
+      // A recurring job that gave up still has its next run.
+      const everyMs = job.payload.everyMs;
+      if (final && job.payload.recurring === true && typeof everyMs === "number") {
+        await ensureRecurringJob(this.#db, this.#clock, job.kind, everyMs, new Date(now.getTime() + everyMs));
+      }
     }
   }
 }

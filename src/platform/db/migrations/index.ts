@@ -7,6 +7,7 @@ import * as m0003 from "./0003_demo_partner.ts";
 import * as m0004 from "./0004_staff.ts";
 import * as m0005 from "./0005_registration.ts";
 import * as m0006 from "./0006_outbox_sensitive.ts";
+import * as m0007 from "./0007_recurring_jobs.ts";
 
 export const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   "0004_staff": m0004,
   "0005_registration": m0005,
   "0006_outbox_sensitive": m0006,
+  "0007_recurring_jobs": m0007,
 };
