@@ -207,6 +207,22 @@ describe("the email one-time code (ID-5)", () => {
     assert.equal(reuse.status, 422);
   });
 
+  it("counts parallel guesses: 40 wrong codes at once still spend only the code's 5 tries", async () => {
+    const p = person(12);
+    await signUpAndSignIn(portal, p);
+    const c = new TestClient(portal.app);
+    await c.postForm("/en/sign-in/gckey", { username: p.username, password: PASSWORD });
+    const good = await latestCode(portal, p.email);
+    const wrong = good === "000000" ? "111111" : "000000";
+    const answers = await Promise.all(Array.from({ length: 40 }, () => c.postForm("/en/sign-in/code", { action: "verify", code: wrong })));
+    const messages = await Promise.all(answers.map(async (r) => fieldErrors(await r.text())[0] ?? ""));
+    assert.ok(messages.filter((m) => m.startsWith("The code is not correct")).length <= 4, "at most 4 'tries left' answers");
+    const row = await portal.database.db.selectFrom("one_time_codes").select("failed_attempts").where("purpose", "=", "mfa").orderBy("id", "desc").executeTakeFirstOrThrow();
+    assert.equal(row.failed_attempts, 5);
+    const right = await c.postForm("/en/sign-in/code", { action: "verify", code: good });
+    assert.equal(right.status === 303, false, "the right code no longer opens this sign-in");
+  });
+
   it("stores codes only as hashes", async () => {
     const rows = await portal.database.db.selectFrom("one_time_codes").select("code_hash").execute();
     assert.ok(rows.length > 0);

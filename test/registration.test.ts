@@ -93,6 +93,40 @@ describe("company identity and address (REG-2, REG-3)", () => {
   });
 });
 
+describe("steps answered out of order, and double submissions", () => {
+  it("starts identity and address again when the eligibility answers change", async () => {
+    const client = await trader();
+    await client.postForm("/en/registration/eligibility", { ...ELIGIBLE, country: "US", lines: "highway-carrier", canadianCarrierCode: "yes", canadianBusinessNumber: "no" });
+    await client.postForm("/en/registration/identity", { legalName: "Drift Freight LLC", carrierCode: "DRFT", correspondenceLocale: "en" });
+    await client.postForm("/en/registration/address", { line1: "1 Main St", city: "Buffalo", region: "NY", postalCode: "14201" });
+    // Now a Canadian importer: the earlier identity (no business number) and U.S. address do not fit.
+    await client.postForm("/en/registration/eligibility", ELIGIBLE);
+    assert.equal((await client.get("/en/registration/confirm")).headers.get("location"), "/en/registration/address");
+    assert.equal((await client.postForm("/en/registration/confirm", {})).headers.get("location"), "/en/registration/eligibility");
+    const rows = await portal.database.db.selectFrom("companies").select("id").where("legal_name", "=", "Drift Freight LLC").execute();
+    assert.equal(rows.length, 0);
+  });
+
+  it("creates one company when the confirmation is sent twice at once", async () => {
+    const client = await trader();
+    await client.postForm("/en/registration/eligibility", { ...ELIGIBLE, country: "US", lines: "highway-carrier", canadianCarrierCode: "yes", canadianBusinessNumber: "no" });
+    await client.postForm("/en/registration/identity", { legalName: "Double Click Trucking", carrierCode: "DBLC", correspondenceLocale: "en" });
+    await client.postForm("/en/registration/address", { line1: "9 Elm St", city: "Detroit", region: "MI", postalCode: "48201" });
+    const answers = await Promise.all([client.postForm("/en/registration/confirm", {}), client.postForm("/en/registration/confirm", {})]);
+    for (const a of answers) assert.equal(a.headers.get("location"), "/en/registration?registered=1");
+    const rows = await portal.database.db.selectFrom("companies").select("id").where("legal_name", "=", "Double Click Trucking").execute();
+    assert.equal(rows.length, 1);
+  });
+
+  it("refuses a name the letter could not print, in the page's language", async () => {
+    const client = await trader("fr");
+    await client.postForm("/fr/registration/eligibility", ELIGIBLE);
+    const res = await client.postForm("/fr/registration/identity", { legalName: "Łódź Trading", businessNumber: "222222226", correspondenceLocale: "fr" });
+    assert.equal(res.status, 422);
+    assert.ok(fieldErrors(await res.text()).some((e) => e.startsWith("La lettre ne peut pas imprimer ces caractères : Ł")));
+  });
+});
+
 describe("the letter (REG-4)", () => {
   it("tells when the letter should arrive: 15 business days, holidays excluded", async () => {
     const client = await trader();
@@ -190,6 +224,17 @@ describe("activation (REG-5 to REG-7)", () => {
     assert.ok(fieldErrors(await fifth.text()).includes("This activation code is locked after too many wrong tries. Request a new activation code."));
     portal.clock.advance(10 * 60_000);
     const right = await activate(owner, clientNumber, code);
+    assert.ok(fieldErrors(await right.text()).includes("This activation code is locked after too many wrong tries. Request a new activation code."));
+  });
+
+  it("counts parallel wrong guesses against the code's 5 tries", async () => {
+    const owner = await trader();
+    await registerCompany(owner, "en", { legalName: "Parallel Guess Ltd.", bn: "333333334" });
+    const { clientNumber, code } = await readQueuedLetter(portal, "Parallel Guess Ltd.");
+    const wrongCode = code.startsWith("A") ? `B${code.slice(1)}` : `A${code.slice(1)}`;
+    await Promise.all(Array.from({ length: 20 }, () => activate(owner, clientNumber, wrongCode)));
+    portal.clock.advance(31 * 60_000); // past the growing delay those failures earned
+    const right = await activate(await again(owner), clientNumber, code);
     assert.ok(fieldErrors(await right.text()).includes("This activation code is locked after too many wrong tries. Request a new activation code."));
   });
 

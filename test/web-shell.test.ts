@@ -95,6 +95,20 @@ describe("error pages", () => {
     assert.match(await res.text(), /<html lang="en">/);
   });
 
+  it("answers a malformed multipart body with 400 in the page's language and runs nothing", async () => {
+    const client = new TestClient(portal.app);
+    await client.get("/fr");
+    const before = probeCalls;
+    const res = await client.request("/fr/__probe", {
+      method: "POST",
+      headers: { "content-type": "multipart/form-data", "sec-fetch-site": "same-origin", "x-csrf-token": client.csrfToken()! },
+      body: "--nope\r\ngarbage",
+    });
+    assert.equal(res.status, 400);
+    assert.match(await res.text(), /Nous n’avons pas pu comprendre la demande/);
+    assert.equal(probeCalls, before);
+  });
+
   it("refuses an oversized body with 413 in the page's language and runs nothing", async () => {
     const client = new TestClient(portal.app);
     const before = probeCalls;

@@ -39,6 +39,8 @@ export const PASSWORD_USER_POLICY: ThrottlePolicy = { freeFailures: 3, baseDelay
 export const PASSWORD_ADDRESS_POLICY: ThrottlePolicy = { freeFailures: 20, baseDelayMs: 1_000, maxDelayMs: 15 * 60_000 };
 export const CODE_PERSON_POLICY: ThrottlePolicy = { freeFailures: 5, baseDelayMs: 5_000, maxDelayMs: 30 * 60_000 };
 export const RECOVERY_POLICY: ThrottlePolicy = { freeFailures: 3, baseDelayMs: 5_000, maxDelayMs: 60 * 60_000 };
+/** Requests for a reset code: a few are free, then growing delays. */
+export const RECOVERY_REQUEST_POLICY: ThrottlePolicy = { freeFailures: 5, baseDelayMs: 60_000, maxDelayMs: 60 * 60_000 };
 
 const ARGON2_OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
@@ -317,8 +319,12 @@ export async function changePassword(
 /** Sends a reset code when the username exists and has a recovery email; says nothing either way. */
 export async function startRecovery(deps: AppDeps, username: string, meta: RequestMeta): Promise<{ throttledUntil: Date | null }> {
   const normalized = normalizeUsername(username);
-  const blocked = await blockedUntil(deps.db, [`recovery:user:${normalized}`, `recovery:addr:${meta.address}`], deps.clock.now());
+  const now = deps.clock.now();
+  const blocked = await blockedUntil(deps.db, [`recovery-request:user:${normalized}`, `recovery-request:addr:${meta.address}`], now);
   if (blocked) return { throttledUntil: blocked };
+  // Each request counts, known username or not: nobody can flood a recovery inbox.
+  await recordFailure(deps.db, `recovery-request:user:${normalized}`, RECOVERY_REQUEST_POLICY, now);
+  await recordFailure(deps.db, `recovery-request:addr:${meta.address}`, RECOVERY_REQUEST_POLICY, now);
   const credential = await deps.db
     .selectFrom("credentials")
     .leftJoin("people", "people.id", "credentials.person_id")
@@ -326,7 +332,16 @@ export async function startRecovery(deps: AppDeps, username: string, meta: Reque
     .where("credentials.kind", "=", "gckey")
     .where("credentials.username_normalized", "=", normalized)
     .executeTakeFirst();
-  if (credential?.recovery_email) {
+  const recent = credential
+    ? await deps.db
+        .selectFrom("one_time_codes")
+        .select("created_at")
+        .where("purpose", "=", "password-reset")
+        .where("credential_id", "=", credential.id)
+        .where("created_at", ">", new Date(now.getTime() - RESEND_INTERVAL_MS))
+        .executeTakeFirst()
+    : undefined;
+  if (credential?.recovery_email && !recent) {
     await deps.db.transaction().execute(async (trx) => {
       const code = await issueCode(trx, deps, { purpose: "password-reset", credentialId: credential.id, targetEmail: credential.recovery_email! });
       await queueMail(trx, deps.clock, passwordResetEmail, { address: credential.recovery_email!, locale: credential.preferred_locale ?? meta.locale }, { code });
@@ -335,6 +350,8 @@ export async function startRecovery(deps: AppDeps, username: string, meta: Reque
   }
   return { throttledUntil: null };
 }
+
+class CodeAlreadyUsed extends Error {}
 
 export type RecoveryResult =
   | { ok: true }
@@ -379,13 +396,21 @@ export async function completeRecovery(
       .where("voided_at", "is", null)
       .orderBy("created_at", "desc")
       .executeTakeFirst();
-    if (row && new Date(row.expires_at) > now && row.failed_attempts < CODE_MAX_TRIES) {
-      if (codeMatches(row.code_hash, code)) {
-        proven = true;
-        codeId = row.id;
-      } else {
-        await deps.db.updateTable("one_time_codes").set((eb) => ({ failed_attempts: eb("failed_attempts", "+", 1) })).where("id", "=", row.id).execute();
-      }
+    // Reserve the try before comparing, so parallel guesses cannot exceed the limit.
+    const reserved =
+      row && new Date(row.expires_at) > now
+        ? await deps.db
+            .updateTable("one_time_codes")
+            .set((eb) => ({ failed_attempts: eb("failed_attempts", "+", 1) }))
+            .where("id", "=", row.id)
+            .where("failed_attempts", "<", CODE_MAX_TRIES)
+            .where("consumed_at", "is", null)
+            .returning("id")
+            .executeTakeFirst()
+        : undefined;
+    if (row && reserved && codeMatches(row.code_hash, code)) {
+      proven = true;
+      codeId = row.id;
     }
   }
   if (credential && !proven && answered) {
@@ -408,26 +433,34 @@ export async function completeRecovery(
   }
 
   const hash = await hashPassword(input.password);
-  await deps.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable("credentials")
-      .set({ password_hash: hash, password_changed_at: now, consecutive_failures: 0, recovery_required: false })
-      .where("id", "=", credential.id)
-      .execute();
-    if (codeId) await trx.updateTable("one_time_codes").set({ consumed_at: now }).where("id", "=", codeId).execute();
-    await endCredentialSessions(trx, deps.clock, credential.id, "password-reset");
-    if (credential.person_id) {
-      const person = await trx.selectFrom("people").select(["email", "preferred_locale"]).where("id", "=", credential.person_id).executeTakeFirstOrThrow();
-      await queueMail(trx, deps.clock, passwordChangedEmail, { address: person.email, locale: person.preferred_locale }, {});
-    }
-    await recordAudit(trx, deps.clock, {
-      actor: { type: "anonymous" },
-      action: "gckey.password-reset",
-      subject: { type: "credential", id: credential.id },
-      after: { by: codeId ? "recovery-email" : "recovery-answers" },
-      requestId: meta.requestId,
+  try {
+    await deps.db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable("credentials")
+        .set({ password_hash: hash, password_changed_at: now, consecutive_failures: 0, recovery_required: false })
+        .where("id", "=", credential.id)
+        .execute();
+      if (codeId) {
+        const consumed = await trx.updateTable("one_time_codes").set({ consumed_at: now }).where("id", "=", codeId).where("consumed_at", "is", null).executeTakeFirst();
+        if (Number(consumed.numUpdatedRows) !== 1) throw new CodeAlreadyUsed();
+      }
+      await endCredentialSessions(trx, deps.clock, credential.id, "password-reset");
+      if (credential.person_id) {
+        const person = await trx.selectFrom("people").select(["email", "preferred_locale"]).where("id", "=", credential.person_id).executeTakeFirstOrThrow();
+        await queueMail(trx, deps.clock, passwordChangedEmail, { address: person.email, locale: person.preferred_locale }, {});
+      }
+      await recordAudit(trx, deps.clock, {
+        actor: { type: "anonymous" },
+        action: "gckey.password-reset",
+        subject: { type: "credential", id: credential.id },
+        after: { by: codeId ? "recovery-email" : "recovery-answers" },
+        requestId: meta.requestId,
+      });
     });
-  });
+  } catch (err) {
+    if (err instanceof CodeAlreadyUsed) return { ok: false, reason: "failed" };
+    throw err;
+  }
   await clearFailures(deps.db, [keys[0]!, `pw:user:${normalized}`]);
   return { ok: true };
 }
@@ -465,10 +498,11 @@ export interface ProfileInput {
   preferredLocale: Locale;
 }
 
-export async function createProfile(deps: AppDeps, session: SessionRecord, input: ProfileInput, meta: RequestMeta): Promise<{ urn: string }> {
+/** Creates the profile once; a second submission (a double click) changes nothing: urn null. */
+export async function createProfile(deps: AppDeps, session: SessionRecord, input: ProfileInput, meta: RequestMeta): Promise<{ urn: string | null }> {
   return deps.db.transaction().execute(async (trx) => {
-    const credential = await trx.selectFrom("credentials").select(["person_id"]).where("id", "=", session.credentialId).executeTakeFirstOrThrow();
-    if (credential.person_id) throw new Error("this credential already has a profile");
+    const credential = await trx.selectFrom("credentials").select(["person_id"]).where("id", "=", session.credentialId).forUpdate().executeTakeFirstOrThrow();
+    if (credential.person_id) return { urn: null };
     const now = deps.clock.now();
     let person: { id: string; urn: string } | undefined;
     for (let attempt = 0; !person; attempt++) {
@@ -569,15 +603,20 @@ async function checkCode(
   if (!row) return { ok: false, reason: "none" };
   if (row.failed_attempts >= CODE_MAX_TRIES) return { ok: false, reason: "locked" };
   if (new Date(row.expires_at) <= now) return { ok: false, reason: "expired" };
+  // Reserve this try before comparing, so that parallel guesses cannot exceed the limit.
+  const reserved = await deps.db
+    .updateTable("one_time_codes")
+    .set((eb) => ({ failed_attempts: eb("failed_attempts", "+", 1) }))
+    .where("id", "=", row.id)
+    .where("failed_attempts", "<", CODE_MAX_TRIES)
+    .where("consumed_at", "is", null)
+    .where("voided_at", "is", null)
+    .returning("failed_attempts")
+    .executeTakeFirst();
+  if (!reserved) return { ok: false, reason: "locked" };
   if (!codeMatches(row.code_hash, code)) {
-    const updated = await deps.db
-      .updateTable("one_time_codes")
-      .set((eb) => ({ failed_attempts: eb("failed_attempts", "+", 1) }))
-      .where("id", "=", row.id)
-      .returning("failed_attempts")
-      .executeTakeFirstOrThrow();
     await recordFailure(deps.db, personKey, CODE_PERSON_POLICY, now);
-    const left = CODE_MAX_TRIES - updated.failed_attempts;
+    const left = CODE_MAX_TRIES - reserved.failed_attempts;
     return left <= 0 ? { ok: false, reason: "locked" } : { ok: false, reason: "wrong", triesLeft: left };
   }
   return { ok: true, codeId: row.id, targetEmail: row.target_email };
@@ -589,9 +628,10 @@ export async function verifyMfaCode(deps: AppDeps, session: SessionRecord, input
   if (!result.ok) return result;
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
-    // Single use: only the first of two concurrent submissions consumes the code.
+    // Single use: only the first of two concurrent submissions consumes the code and moves
+    // the sign-in on; a second (a double click) finds the work done.
     const consumed = await trx.updateTable("one_time_codes").set({ consumed_at: now }).where("id", "=", result.codeId!).where("consumed_at", "is", null).executeTakeFirst();
-    if (Number(consumed.numUpdatedRows) !== 1) throw new Error("code already used");
+    if (Number(consumed.numUpdatedRows) !== 1) return;
     await trx.updateTable("people").set({ email_verified_at: now }).where("id", "=", personId).where("email_verified_at", "is", null).execute();
     await setStage(trx, session.id, "terms");
     await recordAudit(trx, deps.clock, { actor: { type: "trader", id: personId }, action: "mfa.verified", subject: { type: "person", id: personId }, requestId: meta.requestId });
@@ -736,7 +776,8 @@ export async function confirmEmailChange(deps: AppDeps, personId: string, input:
   await deps.db.transaction().execute(async (trx) => {
     const now = deps.clock.now();
     const before = await trx.selectFrom("people").select("email").where("id", "=", personId).executeTakeFirstOrThrow();
-    await trx.updateTable("one_time_codes").set({ consumed_at: now }).where("id", "=", result.codeId!).execute();
+    const consumed = await trx.updateTable("one_time_codes").set({ consumed_at: now }).where("id", "=", result.codeId!).where("consumed_at", "is", null).executeTakeFirst();
+    if (Number(consumed.numUpdatedRows) !== 1) return; // a double submission: already done
     await trx.updateTable("people").set({ email: result.targetEmail!, email_verified_at: now, updated_at: now }).where("id", "=", personId).execute();
     await recordAudit(trx, deps.clock, {
       actor: { type: "trader", id: personId },

@@ -62,10 +62,17 @@ export function registrationRoutes(deps: AppDeps): Hono<AppEnv> {
     const parsed = parseEligibility(lang(c), await formAll(c));
     if (!parsed.ok) return renderPage(c, r(c).eligibilityTitle, <views.EligibilityPage c={c} errors={parsed.errors} values={parsed.values} />, 422);
     const assessment = assessEligibility(parsed.answers);
+    if (assessment.outcome !== "eligible") await service.discardDraft(deps, s.session.personId);
     if (assessment.outcome === "contact-program") return renderPage(c, r(c).contactProgramTitle, <views.ContactProgramPage c={c} />);
     if (assessment.outcome === "ineligible") return renderPage(c, r(c).ineligibleTitle, <views.IneligiblePage c={c} failures={assessment.failures} />, 422);
     const draft = await service.getDraft(deps, s.session.personId);
-    await service.saveDraft(deps, s.session.personId, { ...draft, eligibility: { answers: parsed.answers, portalLines: assessment.portalLines } });
+    const sameAnswers = JSON.stringify(draft.eligibility?.answers) === JSON.stringify(parsed.answers);
+    // New answers may change what the identity and address need: those steps start again.
+    await service.saveDraft(
+      deps,
+      s.session.personId,
+      sameAnswers ? draft : { eligibility: { answers: parsed.answers, portalLines: assessment.portalLines } },
+    );
     return c.redirect(`/${lang(c)}/registration/identity`, 303);
   });
 
@@ -146,6 +153,7 @@ export function registrationRoutes(deps: AppDeps): Hono<AppEnv> {
     if ("redirect" in s) return s.redirect;
     const result = await service.registerCompany(deps, s.session.personId, requestMeta(c));
     if (result.ok) return c.redirect(`/${lang(c)}/registration?registered=1`, 303);
+    if (result.reason === "already-confirmed") return c.redirect(`/${lang(c)}/registration?registered=1`, 303);
     if (result.reason === "incomplete") return c.redirect(`/${lang(c)}/registration/eligibility`, 303);
     const draft = (await service.getDraft(deps, s.session.personId)) as Required<service.RegistrationDraft>;
     return renderPage(

@@ -7,6 +7,7 @@ import type { PostalAddress } from "../../platform/db/schema.ts";
 import { parseBusinessNumber } from "../../domain/business-number.ts";
 import { CARRIER_LINES, LINES_OF_BUSINESS, type EligibilityAnswers, type LineOfBusiness } from "../../domain/eligibility.ts";
 import { cleanText } from "../identity/schema.ts";
+import { unsupportedCharacters } from "../../platform/pdf/letters.ts";
 import type { CompanyIdentity } from "./service.ts";
 
 type Body = Record<string, string | File | (string | File)[]>;
@@ -105,6 +106,10 @@ export function parseIdentity(
   if (values.carrierCode && !/^[A-Z0-9]{4}$/.test(values.carrierCode)) errors.carrierCode = t.carrierCodeInvalid;
   else if (!values.carrierCode && needs.carrierCode) errors.carrierCode = f.required;
   if (values.correspondenceLocale !== "en" && values.correspondenceLocale !== "fr") errors.correspondenceLocale = f.chooseOne;
+  for (const k of ["legalName", "operatingName"] as const) {
+    const bad = unsupportedCharacters([values[k]]);
+    if (bad.length > 0 && !errors[k]) errors[k] = t.unprintable(bad.join(" "));
+  }
   if (Object.keys(errors).length > 0) return { ok: false, errors, values };
   return {
     ok: true,
@@ -171,6 +176,10 @@ export function parseAddress(locale: Locale, body: Body, country: "CA" | "US"): 
     else postal = `${postal.slice(0, 3)} ${postal.slice(3)}`;
   } else if (!/^\d{5}(-\d{4})?$/.test(postal)) {
     errors.postalCode = values.postalCode ? t.zipInvalid : f.required;
+  }
+  for (const k of ["line1", "line2", "city"] as const) {
+    const bad = unsupportedCharacters([values[k]]);
+    if (bad.length > 0 && !errors[k]) errors[k] = t.unprintable(bad.join(" "));
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors, values };
   return { ok: true, address: { line1: values.line1, line2: values.line2, city: values.city, region: values.region, postalCode: postal, country } };

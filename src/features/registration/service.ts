@@ -14,6 +14,7 @@ import { addBusinessDays } from "../../domain/business-days.ts";
 import { formatClientNumber, generateClientNumber, parseClientNumber } from "../../domain/client-number.ts";
 import { activationCodeExpiry, formatActivationCode, generateActivationCode, normalizeActivationCode } from "../../domain/activation-code.ts";
 import type { EligibilityAnswers, LineOfBusiness } from "../../domain/eligibility.ts";
+import { identityNeeds } from "./schema.ts";
 import { otherLocale, type Locale } from "../../domain/locale.ts";
 import { formatDate, messages } from "../../web/i18n/index.ts";
 import type { RequestMeta } from "../../web/request-meta.ts";
@@ -59,6 +60,10 @@ export async function saveDraft(deps: AppDeps, personId: string, draft: Registra
     .values({ person_id: personId, data: JSON.stringify(draft), updated_at: deps.clock.now() })
     .onConflict((oc) => oc.column("person_id").doUpdateSet({ data: JSON.stringify(draft), updated_at: deps.clock.now() }))
     .execute();
+}
+
+export async function discardDraft(deps: AppDeps, personId: string): Promise<void> {
+  await deps.db.deleteFrom("registration_drafts").where("person_id", "=", personId).execute();
 }
 
 export async function businessNumberTaken(deps: AppDeps, bn9: string): Promise<boolean> {
@@ -153,7 +158,7 @@ const registeredEmail: MailTemplate<{ name: string; company: string; date: strin
   }),
 };
 
-export type RegisterResult = { ok: true; companyId: string } | { ok: false; reason: "incomplete" | "bn-taken" };
+export type RegisterResult = { ok: true; companyId: string } | { ok: false; reason: "incomplete" | "bn-taken" | "already-confirmed" };
 
 interface NewCompany {
   identity: CompanyIdentity;
@@ -221,19 +226,25 @@ export async function registerCompany(deps: AppDeps, personId: string, meta: Req
   const draft = await getDraft(deps, personId);
   if (!draft.eligibility || !draft.identity || !draft.address) return { ok: false, reason: "incomplete" };
   const { eligibility, identity, address } = draft;
+  const country = eligibility.answers.country === "US" ? "US" : "CA";
+  // The steps may have been answered in another order: check that they still fit together.
+  const needs = identityNeeds(country, eligibility.portalLines);
+  if (address.country !== country || (needs.bn && !identity.bn9) || (needs.carrierCode && !identity.carrierCode)) return { ok: false, reason: "incomplete" };
   try {
     const companyId = await deps.db.transaction().execute(async (trx) => {
+      // One confirmation per draft: a double submission finds it gone.
+      const claimed = await trx.deleteFrom("registration_drafts").where("person_id", "=", personId).returning("person_id").executeTakeFirst();
+      if (!claimed) return "already-confirmed" as const;
       const created = await insertCompany(trx, deps, {
         identity,
         address,
         lines: eligibility.portalLines,
-        country: eligibility.answers.country === "US" ? "US" : "CA",
+        country,
         origin: "registered",
         membershipStatus: "not-applied",
         ownerDesignate: personId,
         createdByStaff: null,
       });
-      await trx.deleteFrom("registration_drafts").where("person_id", "=", personId).execute();
       const person = await trx.selectFrom("people").select(["given_name", "email", "preferred_locale"]).where("id", "=", personId).executeTakeFirstOrThrow();
       await queueMail(
         trx,
@@ -252,7 +263,7 @@ export async function registerCompany(deps: AppDeps, personId: string, meta: Req
       });
       return created.id;
     });
-    return { ok: true, companyId };
+    return companyId === "already-confirmed" ? { ok: false, reason: "already-confirmed" } : { ok: true, companyId };
   } catch (err) {
     if (err instanceof BusinessNumberTaken || isUniqueViolation(err)) return { ok: false, reason: "bn-taken" };
     throw err;
@@ -419,42 +430,59 @@ export async function activateCompany(deps: AppDeps, personId: string, clientNum
     .where("client_number", "=", clientNumber)
     .executeTakeFirst();
   if (!company) return fail();
-  const active = await deps.db
+  const codes = await deps.db
     .selectFrom("activation_codes")
-    .select(["id", "code_hash", "expires_at", "failed_attempts", "locked_at"])
+    .select(["id", "code_hash", "expires_at", "failed_attempts", "locked_at", "voided_at", "used_at"])
     .where("company_id", "=", company.id)
-    .where("voided_at", "is", null)
-    .where("used_at", "is", null)
     .orderBy("issued_at", "desc")
-    .executeTakeFirst();
-  if (!active) return company.status === "pending-activation" ? fail() : { ok: false, reason: "already" };
-  if (active.locked_at) return { ok: false, reason: "locked" };
-  if (active.code_hash !== hashActivationCode(code)) {
-    const updated = await deps.db
-      .updateTable("activation_codes")
-      .set((eb) => ({ failed_attempts: eb("failed_attempts", "+", 1) }))
-      .where("id", "=", active.id)
-      .returning("failed_attempts")
-      .executeTakeFirstOrThrow();
-    if (updated.failed_attempts >= ACTIVATION_MAX_TRIES) {
-      await deps.db.updateTable("activation_codes").set({ locked_at: now }).where("id", "=", active.id).execute();
-      await recordFailure(deps.db, keys[0]!, ACTIVATION_POLICY, now);
-      return { ok: false, reason: "locked" };
+    .execute();
+  const active = codes.find((c) => !c.voided_at && !c.used_at);
+  const matching = codes.find((c) => c.code_hash === hashActivationCode(code));
+  if (!matching || matching.voided_at) {
+    // A wrong (or replaced) code: one of the 5 tries of the code in force, reserved
+    // atomically so that parallel guesses cannot exceed them.
+    if (active && !active.locked_at) {
+      const reserved = await deps.db
+        .updateTable("activation_codes")
+        .set((eb) => ({ failed_attempts: eb("failed_attempts", "+", 1) }))
+        .where("id", "=", active.id)
+        .where("locked_at", "is", null)
+        .where("failed_attempts", "<", ACTIVATION_MAX_TRIES)
+        .returning("failed_attempts")
+        .executeTakeFirst();
+      if (reserved && reserved.failed_attempts >= ACTIVATION_MAX_TRIES) {
+        await deps.db.updateTable("activation_codes").set({ locked_at: now }).where("id", "=", active.id).execute();
+        await fail();
+        return { ok: false, reason: "locked" };
+      }
     }
     return fail();
   }
-  if (new Date(active.expires_at) <= now) return { ok: false, reason: "expired" };
-  if (company.status !== "pending-activation") return { ok: false, reason: "already" };
+  // Only someone holding the right code learns more than "no match".
+  if (matching.used_at || company.status !== "pending-activation") return { ok: false, reason: "already" };
+  if (matching.locked_at || matching.failed_attempts >= ACTIVATION_MAX_TRIES) return { ok: false, reason: "locked" };
+  if (new Date(matching.expires_at) <= now) return { ok: false, reason: "expired" };
   if (company.origin === "registered" && company.owner_designate_person_id !== personId) return { ok: false, reason: "not-designate" };
 
   return deps.db.transaction().execute(async (trx) => {
-    const used = await trx.updateTable("activation_codes").set({ used_at: now }).where("id", "=", active.id).where("used_at", "is", null).executeTakeFirst();
+    const used = await trx
+      .updateTable("activation_codes")
+      .set({ used_at: now })
+      .where("id", "=", matching.id)
+      .where("used_at", "is", null)
+      .where("voided_at", "is", null)
+      .where("locked_at", "is", null)
+      .executeTakeFirst();
     if (Number(used.numUpdatedRows) !== 1) return { ok: false as const, reason: "already" as const };
-    await trx
+    const activated = await trx
       .updateTable("companies")
       .set({ status: "activated", activated_at: now, activated_by_person_id: personId, updated_at: now })
       .where("id", "=", company.id)
-      .execute();
+      .where("status", "=", "pending-activation")
+      .executeTakeFirst();
+    if (Number(activated.numUpdatedRows) !== 1) throw new Error("company activated concurrently");
+    // A letter still waiting in the mail room is no longer needed: erase its code.
+    await trx.updateTable("letters").set({ status: "voided", voided_at: now, content: null }).where("company_id", "=", company.id).where("status", "=", "queued").execute();
     await trx.insertInto("company_users").values({ company_id: company.id, person_id: personId, role: "owner", status: "active", created_at: now, updated_at: now }).execute();
     const person = await trx.selectFrom("people").select(["email", "preferred_locale"]).where("id", "=", personId).executeTakeFirstOrThrow();
     await queueMail(trx, deps.clock, activatedEmail, { address: person.email, locale: person.preferred_locale }, { company: company.legal_name });
@@ -569,6 +597,20 @@ export async function queuedLetters(deps: AppDeps): Promise<QueuedLetter[]> {
     createdAt: new Date(r.created_at),
     expectedBy: r.expected_by,
   }));
+}
+
+/** One queued letter, by id (whatever the length of the queue). */
+export async function queuedLetter(deps: AppDeps, letterId: string): Promise<QueuedLetter | undefined> {
+  const r = await deps.db
+    .selectFrom("letters")
+    .innerJoin("companies", "companies.id", "letters.company_id")
+    .select(["letters.id", "letters.company_id", "companies.legal_name", "companies.client_number", "letters.created_at", "letters.expected_by"])
+    .where("letters.id", "=", letterId)
+    .where("letters.status", "=", "queued")
+    .executeTakeFirst();
+  return r
+    ? { id: r.id, companyId: r.company_id, legalName: r.legal_name, clientNumber: r.client_number, createdAt: new Date(r.created_at), expectedBy: r.expected_by }
+    : undefined;
 }
 
 /** The printable content of queued letters, in the order asked; each opening is audited. */

@@ -67,7 +67,7 @@ export function registrationStaffRoutes(deps: AppDeps): Hono<AppEnv> {
     return pdfResponse(c, await renderActivationLetters(letters, { title: r(c).letter.title }), `letter-L-${id}.pdf`);
   });
 
-  const findQueued = async (id: string) => (await service.queuedLetters(deps)).find((l) => l.id === id);
+  const findQueued = (id: string) => service.queuedLetter(deps, id);
 
   app.get(`${LANG}/staff/mail-room/letters/:letterId{[0-9]{1,18}}`, async (c) => {
     const g = requireStaff(c, MAIL_ROOM);

@@ -85,6 +85,7 @@ export const registrationEn = {
   correspondenceLegend: "Language of the company's letters",
   bnInvalid: "Enter a valid 9-digit business number. Its last digit is a check digit: check for a typing error.",
   bnTaken: "A portal account already exists for this business number. Ask its account owner to add you as a user.",
+  unprintable: (chars: string) => `The letter cannot print these characters: ${chars}. Use the closest letters without them.`,
   carrierCodeInvalid: "Enter a carrier code of 4 letters or digits.",
   addressTitle: "Mailing address",
   addressIntro: "We send the client number and activation code to this address by registered mail: someone must sign for the letter.",

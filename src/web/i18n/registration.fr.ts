@@ -86,6 +86,7 @@ export const registrationFr: RegistrationMessages = {
   correspondenceLegend: "Langue des lettres de l’entreprise",
   bnInvalid: "Entrez un numéro d’entreprise valide de 9 chiffres. Son dernier chiffre est un chiffre de contrôle : vérifiez s’il y a une faute de frappe.",
   bnTaken: "Un compte du portail existe déjà pour ce numéro d’entreprise. Demandez à son titulaire de compte de vous ajouter comme utilisateur.",
+  unprintable: (chars: string) => `La lettre ne peut pas imprimer ces caractères : ${chars}. Utilisez les lettres les plus proches.`,
   carrierCodeInvalid: "Entrez un code de transporteur de 4 lettres ou chiffres.",
   addressTitle: "Adresse postale",
   addressIntro: "Nous envoyons le numéro de client et le code d’activation à cette adresse par courrier recommandé : quelqu’un devra signer pour recevoir la lettre.",

@@ -7,6 +7,7 @@
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import { getCookie, setCookie } from "hono/cookie";
 import type { MiddlewareHandler } from "hono";
+import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "../context.ts";
 
 export const CSRF_FIELD = "_csrf";
@@ -60,10 +61,16 @@ export function csrfProtection(options: CsrfOptions): MiddlewareHandler<AppEnv> 
     if (!hadCookie) return options.onRefused(c, next);
 
     let presented = c.req.header(CSRF_HEADER);
-    if (presented === undefined) {
-      const type = c.req.header("content-type") ?? "";
-      if (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data")) {
-        const body = await c.req.parseBody();
+    const type = c.req.header("content-type") ?? "";
+    if (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data")) {
+      // Parsed here once (Hono caches it for the handlers); a malformed body is a 400 page.
+      let body: Record<string, unknown>;
+      try {
+        body = await c.req.parseBody();
+      } catch {
+        throw new HTTPException(400, { message: "malformed form body" });
+      }
+      if (presented === undefined) {
         const field = body[CSRF_FIELD];
         presented = typeof field === "string" ? field : undefined;
       }
