@@ -29,7 +29,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const https = config.baseUrl.startsWith("https://");
   const app = new Hono<AppEnv>();
 
-  app.use("*", requestContext(logger));
+  app.use("*", requestContext(logger, config.trustProxyHops));
   app.use("*", securityHeaders({ https }));
 
   app.route("/", assetRoutes());

@@ -23,6 +23,7 @@ const envSchema = z.object({
   PARTNER_CLIENT_ID: optionalString,
   PARTNER_CLIENT_SECRET: optionalString,
   TEST_CLOCK: z.enum(["0", "1", ""]).default("0"),
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -39,6 +40,8 @@ export interface Config {
   readonly partner: { readonly issuer: string; readonly clientId: string; readonly clientSecret: string | undefined };
   readonly testClock: boolean;
   readonly logLevel: string;
+  /** How many reverse proxies (load balancers) stand in front: their X-Forwarded-For entries are trusted. */
+  readonly trustProxyHops: number;
 }
 
 export class ConfigError extends Error {
@@ -87,5 +90,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       : { issuer: DEMO_PARTNER, clientId: "trusted-trader-portal", clientSecret: undefined },
     testClock: e.TEST_CLOCK === "1",
     logLevel: e.LOG_LEVEL,
+    trustProxyHops: e.TRUST_PROXY_HOPS,
   };
 }

@@ -414,6 +414,19 @@ describe("GCKey recovery and password change", () => {
   });
 });
 
+describe("guessing the current password in a borrowed session", () => {
+  it("meets the same growing delays as signing in", async () => {
+    const client = await signUpAndSignIn(portal, person(42));
+    const tries: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const res = await client.postForm("/en/account/password", { currentPassword: `wrong guess number ${i}`, password: "x", confirmPassword: "x" });
+      tries.push(fieldErrors(await res.text())[0]!);
+    }
+    assert.equal(tries[0], "Your current password is not correct.");
+    assert.equal(tries[4], "Too many wrong passwords. Wait a few minutes and try again.");
+  });
+});
+
 describe("the person's own contact details", () => {
   it("edits names, phone and language, audited", async () => {
     const p = person(50);

@@ -28,6 +28,8 @@ export interface AppEnv {
     session: SessionRecord | null;
     /** True when the request carried a session cookie that had ended or expired. */
     sessionEnded: boolean;
+    /** config.trustProxyHops, for reading the client's address. */
+    trustProxyHops: number;
   };
 }
 

@@ -29,6 +29,8 @@ export async function cleanupIdentity(deps: Pick<AppDeps, "db" | "clock">): Prom
       .where("last_failure_at", "<", new Date(now - DAY_MS))
       .executeTakeFirst();
     const partnerRequests = await trx.deleteFrom("partner_auth_requests").where("expires_at", "<", new Date(now)).executeTakeFirst();
+    // Finished jobs are kept 30 days for diagnosis, then go (the outbox keeps what was sent).
+    await trx.deleteFrom("jobs").where("status", "in", ["done", "failed"]).where("finished_at", "<", old).execute();
     return {
       sessions: Number(sessions.numDeletedRows),
       codes: Number(codes.numDeletedRows),

@@ -446,7 +446,7 @@ export function identityRoutes(deps: AppDeps): Hono<AppEnv> {
     if (result.ok) return c.redirect(`/${lang(c)}/account?password=1`, 303);
     const errors: FieldErrors = {};
     for (const e of result.errors) {
-      if (e.field === "currentPassword") errors.currentPassword = m.currentPasswordWrong;
+      if (e.field === "currentPassword") errors.currentPassword = e.problem === "throttled" ? m.tooManyTries : m.currentPasswordWrong;
       else Object.assign(errors, signUpErrors(lang(c), [e]));
     }
     return page(c, m.changePasswordTitle, <views.ChangePasswordPage c={c} errors={errors} />, 422);

@@ -181,9 +181,13 @@ export async function signUpGckey(deps: AppDeps, input: GckeySignUpInput, meta: 
   errors.push(...validateNewPassword(input.password, input.confirmPassword, input.username));
   for (const q of RECOVERY_QUESTIONS) if (normalizeAnswer(input.answers[q]).length < 3) errors.push({ field: `answer-${q}`, problem: "required" });
   if (!input.recoveryEmailValid) errors.push({ field: "recoveryEmail", problem: "invalid" });
+  const normalized = normalizeUsername(input.username);
+  // Cheap checks before the (deliberately slow) hashing.
+  if (errors.length === 0 && (await deps.db.selectFrom("credentials").select("id").where("kind", "=", "gckey").where("username_normalized", "=", normalized).executeTakeFirst())) {
+    errors.push({ field: "username", problem: "taken" });
+  }
   if (errors.length > 0) return { ok: false, errors };
 
-  const normalized = normalizeUsername(input.username);
   const passwordHash = await hashPassword(input.password);
   const answerHashes = await Promise.all(RECOVERY_QUESTIONS.map((q) => argon2.hash(normalizeAnswer(input.answers[q]), ARGON2_OPTIONS)));
 
@@ -289,11 +293,18 @@ export async function changePassword(
   next: string,
   confirm: string,
   meta: RequestMeta,
-): Promise<{ ok: true } | { ok: false; errors: (GckeySignUpError | { field: "currentPassword"; problem: "wrong" })[] }> {
+): Promise<{ ok: true } | { ok: false; errors: (GckeySignUpError | { field: "currentPassword"; problem: "wrong" | "throttled" })[] }> {
   const credential = await deps.db.selectFrom("credentials").select(["id", "kind", "username", "password_hash"]).where("id", "=", session.credentialId).executeTakeFirstOrThrow();
   if (credential.kind !== "gckey" || !credential.password_hash) throw new Error("not a GCKey credential");
-  const errors: (GckeySignUpError | { field: "currentPassword"; problem: "wrong" })[] = [];
-  if (!(await argon2.verify(credential.password_hash, normalizePassword(current)).catch(() => false))) errors.push({ field: "currentPassword", problem: "wrong" });
+  const errors: (GckeySignUpError | { field: "currentPassword"; problem: "wrong" | "throttled" })[] = [];
+  // Wrong current passwords count like wrong sign-in passwords: a borrowed session cannot guess freely.
+  const key = `pw:change:${credential.id}`;
+  const blocked = await blockedUntil(deps.db, [key], deps.clock.now());
+  if (blocked) return { ok: false, errors: [{ field: "currentPassword", problem: "throttled" }] };
+  if (!(await argon2.verify(credential.password_hash, normalizePassword(current)).catch(() => false))) {
+    await recordFailure(deps.db, key, PASSWORD_USER_POLICY, deps.clock.now());
+    errors.push({ field: "currentPassword", problem: "wrong" });
+  }
   errors.push(...validateNewPassword(next, confirm, credential.username ?? ""));
   if (errors.length > 0) return { ok: false, errors };
   const hash = await hashPassword(next);

@@ -2,7 +2,7 @@
 // back to their own URL; errors re-render with 422 (429 when throttled); success redirects
 // with 303. Every page of the staff area lives under /{lang}/staff.
 import { Hono, type MiddlewareHandler } from "hono";
-import { getConnInfo } from "@hono/node-server/conninfo";
+import { clientAddress } from "../../web/request-meta.ts";
 import { getCookie, setCookie, deleteCookie } from "hono/cookie";
 import type { AppContext, AppDeps, AppEnv } from "../../web/context.ts";
 import { LANG } from "../../web/paths.ts";
@@ -22,16 +22,8 @@ import { passwordMessage } from "../../web/password-messages.ts";
 
 const ID = ":id{[0-9]{1,18}}";
 
-function clientAddress(c: AppContext): string {
-  try {
-    return getConnInfo(c).remote.address ?? "unknown";
-  } catch {
-    return "unknown"; // app.request() without a socket
-  }
-}
-
 function meta(c: AppContext): RequestMeta {
-  return { userAgent: c.req.header("user-agent") ?? null, address: clientAddress(c), requestId: c.get("requestId") };
+  return { userAgent: c.req.header("user-agent") ?? null, address: clientAddress(c, c.get("trustProxyHops")), requestId: c.get("requestId") };
 }
 
 async function form(c: AppContext): Promise<Record<string, unknown>> {

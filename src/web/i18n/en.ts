@@ -220,6 +220,7 @@ export const en = {
     noOtherSessions: "You have no other active sessions.",
     changePasswordTitle: "Change your GCKey password",
     currentPassword: "Current password",
+    tooManyTries: "Too many wrong passwords. Wait a few minutes and try again.",
     currentPasswordWrong: "Your current password is not correct.",
     changePasswordButton: "Change password",
     passwordChanged: "Your password was changed. Your other sessions were ended.",

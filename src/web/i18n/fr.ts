@@ -220,6 +220,7 @@ export const fr: Messages = {
     noOtherSessions: "Vous n’avez aucune autre session active.",
     changePasswordTitle: "Changer le mot de passe de votre CléGC",
     currentPassword: "Mot de passe actuel",
+    tooManyTries: "Trop de mots de passe erronés. Attendez quelques minutes et réessayez.",
     currentPasswordWrong: "Votre mot de passe actuel est incorrect.",
     changePasswordButton: "Changer le mot de passe",
     passwordChanged: "Votre mot de passe a été changé. Vos autres sessions ont été fermées.",

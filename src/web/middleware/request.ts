@@ -27,11 +27,12 @@ export function preferredLocale(acceptLanguage: string | undefined): Locale {
   return best.locale;
 }
 
-export function requestContext(logger: Logger): MiddlewareHandler<AppEnv> {
+export function requestContext(logger: Logger, trustProxyHops = 0): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const started = performance.now();
     const requestId = randomUUID();
     c.set("requestId", requestId);
+    c.set("trustProxyHops", trustProxyHops);
     c.set("locale", requestLocale(c.req.path, c.req.header("accept-language")));
     await next();
     c.header("x-request-id", requestId);
