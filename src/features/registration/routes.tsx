@@ -7,6 +7,7 @@ import { renderPage } from "../../web/render.tsx";
 import { errorPage } from "../../web/errors.tsx";
 import type { FieldErrors } from "../../web/forms.tsx";
 import { requireSignedIn } from "../../web/middleware/session.ts";
+import { companyAction } from "../../web/middleware/company-access.ts";
 import { calendarDate } from "../../platform/clock.ts";
 import { assessEligibility } from "../../domain/eligibility.ts";
 import { requestMeta } from "../../web/request-meta.ts";
@@ -219,33 +220,32 @@ export function registrationRoutes(deps: AppDeps): Hono<AppEnv> {
   });
 
   // ---- the company: terms and dashboard --------------------------------------------------------
-  app.get(`${LANG}/companies/:companyId{[0-9]{1,18}}/terms`, async (c) => {
-    const s = requireSignedIn(c);
-    if ("redirect" in s) return s.redirect;
-    const company = await service.companyForMember(deps, s.session.personId, c.req.param("companyId"));
-    if (!company || company.role !== "owner") return errorPage(c, "forbidden");
+  // Accepting the terms is the owner's alone, like submitting (USR-2), and comes before authorization.
+  const ownerTerms = companyAction(deps, "account.submit", { beforeAuthorization: true });
+  app.get(`${LANG}/companies/:companyId{[0-9]{1,18}}/terms`, ownerTerms, async (c) => {
+    const access = c.get("companyAccess");
+    const company = await service.companyForMember(deps, access.personId, access.companyId);
+    if (!company) return errorPage(c, "forbidden");
     if (company.status !== "activated") return c.redirect(`/${lang(c)}/companies/${company.id}`, 303);
     return renderPage(c, r(c).termsTitle, <views.CompanyTermsPage c={c} company={company} errors={{}} />);
   });
-  app.post(`${LANG}/companies/:companyId{[0-9]{1,18}}/terms`, async (c) => {
-    const s = requireSignedIn(c);
-    if ("redirect" in s) return s.redirect;
-    const companyId = c.req.param("companyId");
-    const company = await service.companyForMember(deps, s.session.personId, companyId);
-    if (!company || company.role !== "owner") return errorPage(c, "forbidden");
+  app.post(`${LANG}/companies/:companyId{[0-9]{1,18}}/terms`, ownerTerms, async (c) => {
+    const access = c.get("companyAccess");
+    const companyId = access.companyId;
+    const company = await service.companyForMember(deps, access.personId, companyId);
+    if (!company) return errorPage(c, "forbidden");
     const body = await formAll(c);
     if (body.agree !== "yes") {
       return renderPage(c, r(c).termsTitle, <views.CompanyTermsPage c={c} company={company} errors={{ agree: messages(lang(c)).forms.mustAgree }} />, 422);
     }
-    const result = await service.acceptCompanyTerms(deps, s.session.personId, companyId, requestMeta(c));
+    const result = await service.acceptCompanyTerms(deps, access.personId, companyId, requestMeta(c));
     if (result === "not-owner") return errorPage(c, "forbidden");
     return c.redirect(`/${lang(c)}/companies/${companyId}${result === "ok" ? "?authorized=1" : ""}`, 303);
   });
 
-  app.get(`${LANG}/companies/:companyId{[0-9]{1,18}}`, async (c) => {
-    const s = requireSignedIn(c);
-    if ("redirect" in s) return s.redirect;
-    const company = await service.companyForMember(deps, s.session.personId, c.req.param("companyId"));
+  app.get(`${LANG}/companies/:companyId{[0-9]{1,18}}`, companyAction(deps, "status.view", { beforeAuthorization: true }), async (c) => {
+    const access = c.get("companyAccess");
+    const company = await service.companyForMember(deps, access.personId, access.companyId);
     if (!company) return errorPage(c, "forbidden");
     const notice = c.req.query("authorized") !== undefined ? r(c).authorizedNotice : undefined;
     return renderPage(c, r(c).dashboardTitle, <views.DashboardPage c={c} company={company} notice={notice} />);

@@ -28,6 +28,10 @@ const INT8_OID = 20;
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if (target.kind === "postgres") {
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
+    // An idle connection the server closes (a restart, a failover, an administrator) is
+    // dropped from the pool and replaced on the next query; unhandled, it would crash the
+    // process. Queries in flight still fail, and are answered with the error page.
+    pool.on("error", () => {});
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: "postgres", close: () => db.destroy() };
   }

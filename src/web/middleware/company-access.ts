@@ -1,0 +1,57 @@
+// The one authorization choke point for company-scoped pages (SEC-5, USR-2). A route under
+// /{lang}/companies/:companyId declares the action it needs with `companyAction(...)`; this
+// middleware resolves the caller's active membership in THAT company and checks the
+// permission matrix (domain/permissions.ts). Identifiers in URLs never grant access by
+// themselves: no membership, a deactivated one, or a role without the action is a 403 page.
+import type { MiddlewareHandler } from "hono";
+import type { AppDeps, AppEnv } from "../context.ts";
+import { can, isCompanyRole, type CompanyAction, type CompanyRole } from "../../domain/permissions.ts";
+import { errorPage } from "../errors.tsx";
+import { requireSignedIn } from "./session.ts";
+
+export interface CompanyAccess {
+  companyId: string;
+  personId: string;
+  role: CompanyRole;
+  companyStatus: "pending-activation" | "activated" | "authorized";
+}
+
+declare module "hono" {
+  interface ContextVariableMap {
+    /** Set by companyAction(): the caller's membership in the company of the URL. */
+    companyAccess: CompanyAccess;
+  }
+}
+
+export interface CompanyActionOptions {
+  /**
+   * REG-7: account information changes only once the account is authorized. Reading pages
+   * and the owner's acceptance of the terms itself are the exceptions that say so here.
+   */
+  beforeAuthorization?: boolean;
+}
+
+/** A route's declared action; tests read it from the app's routes. */
+export type DeclaredCompanyAction = MiddlewareHandler<AppEnv> & { readonly companyAction: CompanyAction };
+
+export function companyAction(deps: Pick<AppDeps, "db">, action: CompanyAction, options: CompanyActionOptions = {}): DeclaredCompanyAction {
+  const handler: MiddlewareHandler<AppEnv> = async (c, next) => {
+    const signedIn = requireSignedIn(c);
+    if ("redirect" in signedIn) return signedIn.redirect;
+    const companyId = c.req.param("companyId");
+    if (!companyId || !/^[0-9]{1,18}$/.test(companyId)) return errorPage(c, "notFound");
+    const row = await deps.db
+      .selectFrom("company_users")
+      .innerJoin("companies", "companies.id", "company_users.company_id")
+      .select(["company_users.role", "companies.status"])
+      .where("company_users.company_id", "=", companyId)
+      .where("company_users.person_id", "=", signedIn.session.personId)
+      .where("company_users.status", "=", "active")
+      .executeTakeFirst();
+    if (!row || !isCompanyRole(row.role) || !can(row.role, action)) return errorPage(c, "forbidden");
+    if (row.status !== "authorized" && !options.beforeAuthorization) return errorPage(c, "forbidden");
+    c.set("companyAccess", { companyId, personId: signedIn.session.personId, role: row.role, companyStatus: row.status });
+    await next();
+  };
+  return Object.assign(handler, { companyAction: action });
+}

@@ -1,0 +1,141 @@
+// The authorization choke point, tested from the permission matrix (USR-2, SEC-5): every
+// company-scoped route declares an action; for each route, each role of the matrix and a user
+// of another company, the answer is allowed or refused exactly as the matrix says — refused
+// being the 403 page in the page's language, with nothing changed. Routes are read from the
+// app itself, so a new company route without a declared action fails this test.
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { createTestPortal, type TestPortal } from "./helpers/app.ts";
+import { person, signUpAndSignIn } from "./helpers/identity.ts";
+import type { TestClient } from "./helpers/client.ts";
+import { COMPANY_ROLES, can, type CompanyAction, type CompanyRole } from "../src/domain/permissions.ts";
+
+let portal: TestPortal;
+const members = new Map<CompanyRole | "other-company", TestClient>();
+let companyId = "";
+let otherCompanyId = "";
+
+interface RouteInfo {
+  method: string;
+  path: string;
+  action: CompanyAction | undefined;
+}
+
+function companyRoutes(): RouteInfo[] {
+  const byKey = new Map<string, RouteInfo>();
+  for (const r of portal.app.routes) {
+    if (!r.path.includes(":companyId")) continue;
+    const key = `${r.method} ${r.path}`;
+    const info = byKey.get(key) ?? { method: r.method, path: r.path, action: undefined };
+    const declared = (r.handler as { companyAction?: CompanyAction }).companyAction;
+    if (declared) info.action = declared;
+    byKey.set(key, info);
+  }
+  return [...byKey.values()].filter((r) => r.method !== "ALL");
+}
+
+function concretePath(path: string, id: string): string {
+  const filled = path.replace(/:lang\{[^}]*\}\}?/, "fr").replace(/:companyId(\{[^/]*\})?/, id);
+  assert.doesNotMatch(filled, /:/, `a route parameter this test does not know how to fill: ${path}`);
+  return filled;
+}
+
+async function insertCompany(name: string, bn: string, status: "activated" | "authorized"): Promise<string> {
+  const now = portal.clock.now();
+  const row = await portal.database.db
+    .insertInto("companies")
+    .values({
+      legal_name: name,
+      operating_name: null,
+      country: "CA",
+      bn9: bn,
+      program_account: null,
+      carrier_code: null,
+      lines_of_business: JSON.stringify(["importer"]),
+      correspondence_locale: "fr",
+      address: JSON.stringify({ line1: "1 rue A", line2: "", city: "Laval", region: "QC", postalCode: "H7N 1A1", country: "CA" }),
+      client_number: bn.slice(0, 9) + "0",
+      status,
+      origin: "cbsa-created",
+      membership_status: "existing-member",
+      owner_designate_person_id: null,
+      created_by_staff_id: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+async function personId(client: TestClient): Promise<string> {
+  const html = await (await client.get("/en/account")).text();
+  const urn = /URN-([0-9A-Z]{4})-([0-9A-Z]{4})-([0-9A-Z])/.exec(html)!;
+  const row = await portal.database.db.selectFrom("people").select("id").where("urn", "=", `${urn[1]}${urn[2]}${urn[3]}`).executeTakeFirstOrThrow();
+  return row.id;
+}
+
+before(async () => {
+  portal = await createTestPortal();
+  // Fixture: one company with a member in each role, and a user of another company.
+  companyId = await insertCompany("Matrice inc.", "123456782", "authorized");
+  otherCompanyId = await insertCompany("Autre inc.", "100000009", "authorized");
+  const now = portal.clock.now();
+  for (const [i, role] of ([...COMPANY_ROLES, "other-company"] as const).entries()) {
+    const client = await signUpAndSignIn(portal, person(`az${i}`, "fr"));
+    members.set(role, client);
+    await portal.database.db
+      .insertInto("company_users")
+      .values({ company_id: role === "other-company" ? otherCompanyId : companyId, person_id: await personId(client), role: role === "other-company" ? "owner" : role, status: "active", created_at: now, updated_at: now })
+      .execute();
+  }
+});
+after(() => portal.close());
+
+describe("the authorization choke point", () => {
+  it("finds company routes, and every one declares an action", () => {
+    const routes = companyRoutes();
+    assert.ok(routes.length >= 3, `company routes found: ${routes.map((r) => `${r.method} ${r.path}`).join(", ")}`);
+    const undeclared = routes.filter((r) => !r.action).map((r) => `${r.method} ${r.path}`);
+    assert.deepEqual(undeclared, [], "every company-scoped route declares its action");
+  });
+
+  it("allows or refuses each role exactly as the matrix says, and a refusal changes nothing", async () => {
+    for (const route of companyRoutes()) {
+      for (const [who, client] of members) {
+        const expected = who !== "other-company" && can(who, route.action!);
+        const auditBefore = await portal.database.db.selectFrom("audit_events").select("id").execute();
+        const url = concretePath(route.path, companyId);
+        const res = route.method === "GET" ? await client.get(url) : await client.postForm(url, {});
+        const label = `${route.method} ${route.path} as ${who}`;
+        if (expected) {
+          assert.notEqual(res.status, 403, `${label}: allowed by the matrix`);
+        } else {
+          assert.equal(res.status, 403, `${label}: refused by the matrix`);
+          const html = await res.text();
+          assert.match(html, /<html lang="fr">/, `${label}: the 403 page in the page's language`);
+          assert.match(html, /Vous ne pouvez pas faire cela ici/);
+          const auditAfter = await portal.database.db.selectFrom("audit_events").select("id").execute();
+          assert.equal(auditAfter.length, auditBefore.length, `${label}: nothing changed`);
+        }
+      }
+    }
+  });
+
+  it("gives a user of one company nothing of another by guessing its identifiers", async () => {
+    const outsider = members.get("other-company")!;
+    for (const route of companyRoutes()) {
+      const res = route.method === "GET" ? await outsider.get(concretePath(route.path, companyId)) : await outsider.postForm(concretePath(route.path, companyId), {});
+      assert.equal(res.status, 403, `${route.method} ${route.path}`);
+      assert.doesNotMatch(await res.text(), /Matrice inc\./);
+    }
+    assert.equal((await outsider.get("/fr/companies/999999")).status, 403, "an unknown company looks the same as someone else's");
+  });
+
+  it("refuses a user deactivated while signed in on the very next request", async () => {
+    const client = members.get("full-access")!;
+    assert.equal((await client.get(`/fr/companies/${companyId}`)).status, 200);
+    await portal.database.db.updateTable("company_users").set({ status: "deactivated" }).where("company_id", "=", companyId).where("role", "=", "full-access").execute();
+    assert.equal((await client.get(`/fr/companies/${companyId}`)).status, 403);
+  });
+});
