@@ -47,8 +47,11 @@ describe("public pages in the browser", { skip }, () => {
 
       // The skip link leads to the main content.
       await page.keyboard.press("Tab");
+      const skip = lang === "en" ? "Skip to main content" : "Passer au contenu principal";
+      await page.getByRole("link", { name: skip }).waitFor();
       await page.keyboard.press("Enter");
-      assert.equal(new URL(page.url()).hash, "#main-content");
+      // The jump is asynchronous: wait for it rather than read the address at once.
+      await page.waitForURL((url) => url.hash === "#main-content");
 
       // The language toggle leads to the same page in the other language.
       await page.getByRole("link", { name: toggleName }).click();
