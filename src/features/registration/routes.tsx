@@ -154,7 +154,7 @@ export function registrationRoutes(deps: AppDeps): Hono<AppEnv> {
     if ("redirect" in s) return s.redirect;
     const result = await service.registerCompany(deps, s.session.personId, requestMeta(c));
     if (result.ok) return c.redirect(`/${lang(c)}/registration?registered=1`, 303);
-    if (result.reason === "already-confirmed") return c.redirect(`/${lang(c)}/registration?registered=1`, 303);
+    if (result.reason === "already-confirmed") return c.redirect(`/${lang(c)}/registration`, 303);
     if (result.reason === "incomplete") return c.redirect(`/${lang(c)}/registration/eligibility`, 303);
     const draft = (await service.getDraft(deps, s.session.personId)) as Required<service.RegistrationDraft>;
     return renderPage(

@@ -224,6 +224,9 @@ function isUniqueViolation(err: unknown): boolean {
 /** Confirms a complete draft: the company, its client number, code and letter, in one transaction. */
 export async function registerCompany(deps: AppDeps, personId: string, meta: RequestMeta): Promise<RegisterResult> {
   const draft = await getDraft(deps, personId);
+  // No draft at all: nothing to confirm (typically the second of two clicks, whose first
+  // has just registered the company).
+  if (!draft.eligibility && !draft.identity && !draft.address) return { ok: false, reason: "already-confirmed" };
   if (!draft.eligibility || !draft.identity || !draft.address) return { ok: false, reason: "incomplete" };
   const { eligibility, identity, address } = draft;
   const country = eligibility.answers.country === "US" ? "US" : "CA";
