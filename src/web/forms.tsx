@@ -119,6 +119,16 @@ export function SubmitButton(props: { children: Child; name?: string; value?: st
   );
 }
 
+/** A form post's fields (repeated fields as arrays); {} for any other body. The CSRF
+ * middleware has already parsed it (a malformed body never gets here), so this is cached. */
+export type FormBody = Record<string, string | File | (string | File)[]>;
+
+export async function readForm(c: AppContext): Promise<FormBody> {
+  const type = c.req.header("content-type") ?? "";
+  if (!type.startsWith("application/x-www-form-urlencoded") && !type.startsWith("multipart/form-data")) return {};
+  return c.req.parseBody({ all: true });
+}
+
 /** The string value of a form field, or "" when absent or not a string. */
 export function field(body: Record<string, unknown>, name: string): string {
   const v = body[name];

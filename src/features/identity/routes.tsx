@@ -8,7 +8,7 @@ import type { AppContext, AppDeps, AppEnv } from "../../web/context.ts";
 import { LANG, PARTNER_CALLBACK_PATH } from "../../web/paths.ts";
 import { formatTime, messages } from "../../web/i18n/index.ts";
 import { renderPage } from "../../web/render.tsx";
-import { field, type FieldErrors } from "../../web/forms.tsx";
+import { field, readForm, type FieldErrors } from "../../web/forms.tsx";
 import { clearSessionCookie, requireSignedIn, requireStage, setSessionCookie, stagePath } from "../../web/middleware/session.ts";
 import { listActiveSessions, hashToken } from "../../platform/sessions.ts";
 import { createPartnerClient, PartnerError, type PartnerClient } from "../../platform/oidc/partner-client.ts";
@@ -25,14 +25,25 @@ import * as registration from "../registration/service.ts";
 const PARTNER_COOKIE = "ttp-partner";
 const PARTNER_REQUEST_TTL_MS = 10 * 60 * 1000;
 
-async function form(c: AppContext): Promise<Record<string, unknown>> {
-  const type = c.req.header("content-type") ?? "";
-  if (!type.startsWith("application/x-www-form-urlencoded") && !type.startsWith("multipart/form-data")) return {};
-  return await c.req.parseBody();
-}
-
 function answersFrom(body: Record<string, unknown>): Record<service.RecoveryQuestion, string> {
   return Object.fromEntries(RECOVERY_QUESTIONS.map((q) => [q, field(body, `answer-${q}`).slice(0, 200)])) as Record<service.RecoveryQuestion, string>;
+}
+
+/** The page's words for a refused one-time code (sign-in or email change). */
+function codeErrorMessage(c: AppContext, result: Exclude<service.CodeCheck, { ok: true }>): string {
+  const m = messages(c.get("locale")).identity;
+  switch (result.reason) {
+    case "format":
+      return m.codeFormat;
+    case "wrong":
+      return m.codeWrong(result.triesLeft);
+    case "expired":
+      return m.codeExpired;
+    case "throttled":
+      return m.throttled(formatTime(c.get("locale"), result.retryAt));
+    default:
+      return m.codeLocked;
+  }
 }
 
 export function identityRoutes(deps: AppDeps): Hono<AppEnv> {
@@ -79,7 +90,7 @@ export function identityRoutes(deps: AppDeps): Hono<AppEnv> {
   app.get(`${LANG}/sign-in/gckey`, (c) => page(c, t(c).identity.gckeySignInTitle, <views.GckeySignInPage c={c} errors={{}} values={{}} />));
   app.post(`${LANG}/sign-in/gckey`, async (c) => {
     const m = t(c).identity;
-    const body = await form(c);
+    const body = await readForm(c);
     const username = cleanText(field(body, "username")).slice(0, 64);
     const password = field(body, "password").slice(0, 1024);
     const errors: FieldErrors = {};
@@ -103,7 +114,7 @@ export function identityRoutes(deps: AppDeps): Hono<AppEnv> {
   app.get(`${LANG}/gckey/create`, (c) => page(c, t(c).identity.signUpTitle, <views.GckeyCreatePage c={c} errors={{}} values={{}} />));
   app.post(`${LANG}/gckey/create`, async (c) => {
     const m = t(c).identity;
-    const body = await form(c);
+    const body = await readForm(c);
     const answers = answersFrom(body);
     const values: Record<string, string> = {
       username: cleanText(field(body, "username")).slice(0, 64),
@@ -133,7 +144,7 @@ export function identityRoutes(deps: AppDeps): Hono<AppEnv> {
   app.get(`${LANG}/gckey/forgot`, (c) => page(c, t(c).identity.forgotTitle, <views.ForgotPage c={c} errors={{}} values={{}} />));
   app.post(`${LANG}/gckey/forgot`, async (c) => {
     const m = t(c).identity;
-    const body = await form(c);
+    const body = await readForm(c);
     const username = cleanText(field(body, "username")).slice(0, 64);
     if (checkUsername(username) !== "ok") {
       return page(c, m.forgotTitle, <views.ForgotPage c={c} errors={{ username: username ? m.usernameInvalid : m.enterUsername }} values={{ username }} />, 422);
@@ -152,7 +163,7 @@ export function identityRoutes(deps: AppDeps): Hono<AppEnv> {
   });
   app.post(`${LANG}/gckey/reset`, async (c) => {
     const m = t(c).identity;
-    const body = await form(c);
+    const body = await readForm(c);
     const username = cleanText(field(body, "username")).slice(0, 64);
     if (checkUsername(username) !== "ok") return c.redirect(`/${lang(c)}/gckey/forgot`, 303);
     const answers = answersFrom(body);
@@ -238,7 +249,7 @@ export function identityRoutes(deps: AppDeps): Hono<AppEnv> {
   app.post(`${LANG}/sign-in/profile`, async (c) => {
     const r = requireStage(c, ["profile"]);
     if ("redirect" in r) return r.redirect;
-    const parsed = parseProfile(lang(c), await form(c), true);
+    const parsed = parseProfile(lang(c), await readForm(c), true);
     if (!parsed.ok) return page(c, t(c).identity.profileTitle, <views.ProfilePage c={c} errors={parsed.errors} values={parsed.values} />, 422);
     await service.createProfile(deps, r.session, parsed.value, meta(c));
     return c.redirect(stagePath(lang(c), "mfa-terms"), 303);
@@ -252,7 +263,7 @@ export function identityRoutes(deps: AppDeps): Hono<AppEnv> {
   app.post(`${LANG}/sign-in/mfa-terms`, async (c) => {
     const r = requireStage(c, ["mfa-terms"]);
     if ("redirect" in r) return r.redirect;
-    const body = await form(c);
+    const body = await readForm(c);
     if (field(body, "agree") !== "yes") return page(c, t(c).identity.mfaTermsTitle, <views.MfaTermsPage c={c} errors={{ agree: t(c).forms.mustAgree }} />, 422);
     await service.acceptMfaTerms(deps, r.session, meta(c));
     return c.redirect(stagePath(lang(c), "mfa"), 303);
@@ -271,7 +282,7 @@ export function identityRoutes(deps: AppDeps): Hono<AppEnv> {
     const r = requireStage(c, ["mfa"]);
     if ("redirect" in r) return r.redirect;
     const m = t(c).identity;
-    const body = await form(c);
+    const body = await readForm(c);
     if (field(body, "action") === "resend") {
       const resent = await service.resendMfaCode(deps, r.session, meta(c));
       if (resent.ok) return c.redirect(`${stagePath(lang(c), "mfa")}?resent=1`, 303);
@@ -284,16 +295,7 @@ export function identityRoutes(deps: AppDeps): Hono<AppEnv> {
     }
     const result = await service.verifyMfaCode(deps, r.session, field(body, "code").slice(0, 20), meta(c));
     if (result.ok) return c.redirect(stagePath(lang(c), "terms"), 303);
-    const message =
-      result.reason === "format"
-        ? m.codeFormat
-        : result.reason === "wrong"
-          ? m.codeWrong(result.triesLeft)
-          : result.reason === "expired"
-            ? m.codeExpired
-            : result.reason === "throttled"
-              ? m.throttled(formatTime(lang(c), result.retryAt))
-              : m.codeLocked;
+    const message = codeErrorMessage(c, result);
     return codePage(c, r.session.personId!, { code: message }, result.reason === "throttled" ? 429 : 422);
   });
 
@@ -305,7 +307,7 @@ export function identityRoutes(deps: AppDeps): Hono<AppEnv> {
   app.post(`${LANG}/sign-in/terms`, async (c) => {
     const r = requireStage(c, ["terms"]);
     if ("redirect" in r) return r.redirect;
-    const body = await form(c);
+    const body = await readForm(c);
     if (field(body, "agree") !== "yes") return page(c, t(c).identity.termsTitle, <views.PortalTermsPage c={c} errors={{ agree: t(c).forms.mustAgree }} />, 422);
     const token = await service.acceptPortalTerms(deps, r.session, meta(c));
     setSessionCookie(c, https, token);
@@ -327,7 +329,7 @@ export function identityRoutes(deps: AppDeps): Hono<AppEnv> {
     const r = requireSignedIn(c);
     if ("redirect" in r) return wantsJson ? c.json({ ok: false }, 401) : r.redirect;
     if (wantsJson) return c.json({ ok: true, lastSeenAt: r.session.lastSeenAt.toISOString() });
-    const next = field(await form(c), "next");
+    const next = field(await readForm(c), "next");
     return c.redirect(/^\/(en|fr)(\/[\w\-/]*)?$/.test(next) ? next : `/${lang(c)}/account`, 303);
   });
 
@@ -353,7 +355,7 @@ export function identityRoutes(deps: AppDeps): Hono<AppEnv> {
   app.post(`${LANG}/account/contact`, async (c) => {
     const r = requireSignedIn(c);
     if ("redirect" in r) return r.redirect;
-    const parsed = parseProfile(lang(c), await form(c), false);
+    const parsed = parseProfile(lang(c), await readForm(c), false);
     if (!parsed.ok) return page(c, t(c).identity.contactTitle, <views.ContactPage c={c} errors={parsed.errors} values={parsed.values} />, 422);
     await service.updateContactDetails(deps, r.session.personId, parsed.value, meta(c));
     return c.redirect(`/${lang(c)}/account?saved=1`, 303);
@@ -368,7 +370,7 @@ export function identityRoutes(deps: AppDeps): Hono<AppEnv> {
     const r = requireSignedIn(c);
     if ("redirect" in r) return r.redirect;
     const m = t(c).identity;
-    const email = cleanText(field(await form(c), "email")).toLowerCase();
+    const email = cleanText(field(await readForm(c), "email")).toLowerCase();
     const person = await service.getPerson(deps, r.session);
     const problem = checkEmail(lang(c), email) ?? (email === person.email ? m.emailSameAsCurrent : null);
     if (problem) return page(c, m.emailChangeTitle, <views.EmailChangePage c={c} errors={{ email: problem }} values={{ email }} />, 422);
@@ -391,18 +393,9 @@ export function identityRoutes(deps: AppDeps): Hono<AppEnv> {
     const m = t(c).identity;
     const target = await service.pendingEmailChange(deps, r.session.personId);
     if (!target) return c.redirect(`/${lang(c)}/account/email`, 303);
-    const result = await service.confirmEmailChange(deps, r.session.personId, field(await form(c), "code").slice(0, 20), meta(c));
+    const result = await service.confirmEmailChange(deps, r.session.personId, field(await readForm(c), "code").slice(0, 20), meta(c));
     if (result.ok) return c.redirect(`/${lang(c)}/account?email=1`, 303);
-    const message =
-      result.reason === "format"
-        ? m.codeFormat
-        : result.reason === "wrong"
-          ? m.codeWrong(result.triesLeft)
-          : result.reason === "expired"
-            ? m.codeExpired
-            : result.reason === "throttled"
-              ? m.throttled(formatTime(lang(c), result.retryAt))
-              : m.codeLocked;
+    const message = codeErrorMessage(c, result);
     return page(c, m.emailCodeTitle, <views.EmailConfirmPage c={c} errors={{ code: message }} target={target} />, result.reason === "throttled" ? 429 : 422);
   });
 
@@ -434,7 +427,7 @@ export function identityRoutes(deps: AppDeps): Hono<AppEnv> {
     const m = t(c).identity;
     const person = await service.getPerson(deps, r.session);
     if (person.credentialKind !== "gckey") return c.redirect(`/${lang(c)}/account`, 303);
-    const body = await form(c);
+    const body = await readForm(c);
     const result = await service.changePassword(
       deps,
       r.session,

@@ -5,7 +5,7 @@ import { LANG } from "../../web/paths.ts";
 import { formatTime, messages } from "../../web/i18n/index.ts";
 import { renderPage } from "../../web/render.tsx";
 import { errorPage } from "../../web/errors.tsx";
-import type { FieldErrors } from "../../web/forms.tsx";
+import { readForm, type FieldErrors } from "../../web/forms.tsx";
 import { requireSignedIn } from "../../web/middleware/session.ts";
 import { companyAction } from "../../web/middleware/company-access.ts";
 import { calendarDate } from "../../platform/clock.ts";
@@ -15,13 +15,6 @@ import { identityNeeds, parseAddress, parseEligibility, parseIdentity, type Valu
 import * as service from "./service.ts";
 import * as views from "./views.tsx";
 
-type Body = Record<string, string | File | (string | File)[]>;
-
-async function formAll(c: AppContext): Promise<Body> {
-  const type = c.req.header("content-type") ?? "";
-  if (!type.startsWith("application/x-www-form-urlencoded") && !type.startsWith("multipart/form-data")) return {};
-  return c.req.parseBody({ all: true });
-}
 
 export function registrationRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -60,7 +53,7 @@ export function registrationRoutes(deps: AppDeps): Hono<AppEnv> {
   app.post(`${LANG}/registration/eligibility`, async (c) => {
     const s = requireSignedIn(c);
     if ("redirect" in s) return s.redirect;
-    const parsed = parseEligibility(lang(c), await formAll(c));
+    const parsed = parseEligibility(lang(c), await readForm(c));
     if (!parsed.ok) return renderPage(c, r(c).eligibilityTitle, <views.EligibilityPage c={c} errors={parsed.errors} values={parsed.values} />, 422);
     const assessment = assessEligibility(parsed.answers);
     if (assessment.outcome !== "eligible") await service.discardDraft(deps, s.session.personId);
@@ -107,12 +100,12 @@ export function registrationRoutes(deps: AppDeps): Hono<AppEnv> {
     if (!draft.eligibility) return c.redirect(`/${lang(c)}/registration/eligibility`, 303);
     const country = draft.eligibility.answers.country === "US" ? "US" : "CA";
     const needs = identityNeeds(country, draft.eligibility.portalLines);
-    const parsed = parseIdentity(lang(c), await formAll(c), needs);
+    const parsed = parseIdentity(lang(c), await readForm(c), needs);
     const dropped = draft.eligibility.portalLines.length < draft.eligibility.answers.linesOfBusiness.length;
     if (!parsed.ok) return renderPage(c, r(c).identityTitle, <views.IdentityPage c={c} errors={parsed.errors} values={parsed.values} needs={needs} droppedLines={dropped} />, 422);
     if (parsed.identity.bn9 && (await service.businessNumberTaken(deps, parsed.identity.bn9))) {
       const errors: FieldErrors = { businessNumber: r(c).bnTaken };
-      const values: Values = Object.fromEntries(Object.entries(await formAll(c)).map(([k, v]) => [k, typeof v === "string" ? v : ""]));
+      const values: Values = Object.fromEntries(Object.entries(await readForm(c)).map(([k, v]) => [k, typeof v === "string" ? v : ""]));
       return renderPage(c, r(c).identityTitle, <views.IdentityPage c={c} errors={errors} values={values} needs={needs} droppedLines={dropped} />, 422);
     }
     await service.saveDraft(deps, s.session.personId, { ...draft, identity: parsed.identity });
@@ -135,7 +128,7 @@ export function registrationRoutes(deps: AppDeps): Hono<AppEnv> {
     const draft = await service.getDraft(deps, s.session.personId);
     if (!draft.eligibility || !draft.identity) return c.redirect(`/${lang(c)}/registration/identity`, 303);
     const country = draft.eligibility.answers.country === "US" ? "US" : "CA";
-    const parsed = parseAddress(lang(c), await formAll(c), country);
+    const parsed = parseAddress(lang(c), await readForm(c), country);
     if (!parsed.ok) return renderPage(c, r(c).addressTitle, <views.AddressPage c={c} errors={parsed.errors} values={parsed.values} country={country} />, 422);
     await service.saveDraft(deps, s.session.personId, { ...draft, address: parsed.address });
     return c.redirect(`/${lang(c)}/registration/confirm`, 303);
@@ -175,7 +168,7 @@ export function registrationRoutes(deps: AppDeps): Hono<AppEnv> {
   app.post(`${LANG}/registration/new-code`, async (c) => {
     const s = requireSignedIn(c);
     if ("redirect" in s) return s.redirect;
-    const body = await formAll(c);
+    const body = await readForm(c);
     const companyId = typeof body.companyId === "string" && /^\d{1,18}$/.test(body.companyId) ? body.companyId : "";
     const ok = companyId ? await service.requestNewCode(deps, s.session.personId, companyId, requestMeta(c)) : false;
     if (ok) return c.redirect(`/${lang(c)}/registration?newcode=1`, 303);
@@ -193,7 +186,7 @@ export function registrationRoutes(deps: AppDeps): Hono<AppEnv> {
     const s = requireSignedIn(c);
     if ("redirect" in s) return s.redirect;
     const t = r(c);
-    const body = await formAll(c);
+    const body = await readForm(c);
     const values = { clientNumber: typeof body.clientNumber === "string" ? body.clientNumber.slice(0, 40) : "", activationCode: typeof body.activationCode === "string" ? body.activationCode.slice(0, 40) : "" };
     const f = messages(lang(c)).forms;
     const errors: FieldErrors = {};
@@ -234,7 +227,7 @@ export function registrationRoutes(deps: AppDeps): Hono<AppEnv> {
     const companyId = access.companyId;
     const company = await service.companyForMember(deps, access.personId, companyId);
     if (!company) return errorPage(c, "forbidden");
-    const body = await formAll(c);
+    const body = await readForm(c);
     if (body.agree !== "yes") {
       return renderPage(c, r(c).termsTitle, <views.CompanyTermsPage c={c} company={company} errors={{ agree: messages(lang(c)).forms.mustAgree }} />, 422);
     }

@@ -5,7 +5,7 @@ import { LANG } from "../../web/paths.ts";
 import { messages } from "../../web/i18n/index.ts";
 import { renderPage } from "../../web/render.tsx";
 import { errorPage } from "../../web/errors.tsx";
-import type { FieldErrors } from "../../web/forms.tsx";
+import { readForm, type FieldErrors } from "../../web/forms.tsx";
 import { requestMeta } from "../../web/request-meta.ts";
 import { renderActivationLetters } from "../../platform/pdf/letters.ts";
 import { parseTrackingNumber } from "../../domain/registered-mail.ts";
@@ -15,16 +15,9 @@ import { parseAddress, parseIdentity, type Values } from "./schema.ts";
 import * as service from "./service.ts";
 import * as views from "./staff-views.tsx";
 
-type Body = Record<string, string | File | (string | File)[]>;
 const MAIL_ROOM = ["mail-room"] as const;
 const COMPANIES_VIEW = ["tccu", "pip-officer", "admin"] as const;
 const COMPANIES_CREATE = ["pip-officer", "admin"] as const;
-
-async function formAll(c: AppContext): Promise<Body> {
-  const type = c.req.header("content-type") ?? "";
-  if (!type.startsWith("application/x-www-form-urlencoded") && !type.startsWith("multipart/form-data")) return {};
-  return c.req.parseBody({ all: true });
-}
 
 function pdfResponse(c: AppContext, pdf: Buffer, filename: string): Response {
   return c.body(new Uint8Array(pdf), 200, {
@@ -82,7 +75,7 @@ export function registrationStaffRoutes(deps: AppDeps): Hono<AppEnv> {
     const t = r(c).mailRoom;
     const letter = await findQueued(c.req.param("letterId"));
     if (!letter) return renderPage(c, t.title, <views.MailRoomPage c={c} letters={await service.queuedLetters(deps)} error={t.notQueued} />, 409);
-    const body = await formAll(c);
+    const body = await readForm(c);
     const values = { tracking: typeof body.tracking === "string" ? body.tracking.slice(0, 40) : "", sentOn: typeof body.sentOn === "string" ? body.sentOn.trim().slice(0, 20) : "" };
     const errors: FieldErrors = {};
     const tracking = parseTrackingNumber(values.tracking);
@@ -117,7 +110,7 @@ export function registrationStaffRoutes(deps: AppDeps): Hono<AppEnv> {
   app.post(`${LANG}/staff/companies/new`, async (c) => {
     const g = requireStaff(c, COMPANIES_CREATE);
     if ("response" in g) return g.response;
-    const body = await formAll(c);
+    const body = await readForm(c);
     const country = body.country === "US" ? "US" : "CA";
     const lines = (Array.isArray(body.lines) ? body.lines : [body.lines]).filter(
       (l): l is LineOfBusiness => typeof l === "string" && (LINES_OF_BUSINESS as readonly string[]).includes(l) && l !== "customs-broker" && l !== "shipping-agent",

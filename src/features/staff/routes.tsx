@@ -9,7 +9,7 @@ import { LANG } from "../../web/paths.ts";
 import { formatTime, messages } from "../../web/i18n/index.ts";
 import { renderPage } from "../../web/render.tsx";
 import { errorPage } from "../../web/errors.tsx";
-import { field, type FieldErrors } from "../../web/forms.tsx";
+import { field, readForm, type FieldErrors } from "../../web/forms.tsx";
 import type { Locale } from "../../domain/locale.ts";
 import { isStaffRole, STAFF_ROLES, type StaffRole } from "./schema.ts";
 import { clearStaffCookie, currentStaffSession, setStaffCookie } from "./sessions.ts";
@@ -24,12 +24,6 @@ const ID = ":id{[0-9]{1,18}}";
 
 function meta(c: AppContext): RequestMeta {
   return { userAgent: c.req.header("user-agent") ?? null, address: clientAddress(c, c.get("trustProxyHops")), requestId: c.get("requestId") };
-}
-
-async function form(c: AppContext): Promise<Record<string, unknown>> {
-  const type = c.req.header("content-type") ?? "";
-  if (!type.startsWith("application/x-www-form-urlencoded") && !type.startsWith("multipart/form-data")) return {};
-  return await c.req.parseBody({ all: true });
 }
 
 /** One text field; when a field is sent several times, its last value. */
@@ -105,7 +99,7 @@ export function staffRoutes(deps: AppDeps): Hono<AppEnv> {
   app.post(`${LANG}/staff/sign-in`, async (c) => {
     const session = currentStaffSession(c);
     if (session) return c.redirect(staffStagePath(lang(c), session.stage), 303);
-    const body = await form(c);
+    const body = await readForm(c);
     const username = service.cleanText(text(body, "username")).slice(0, 64);
     const password = text(body, "password").slice(0, 1024);
     const errors: FieldErrors = {};
@@ -139,7 +133,7 @@ export function staffRoutes(deps: AppDeps): Hono<AppEnv> {
   app.post(`${LANG}/staff/sign-in/totp`, async (c) => {
     const r = requireStaffStage(c, ["totp"]);
     if ("response" in r) return r.response;
-    const result = await service.verifyStaffTotp(deps, r.session, text(await form(c), "code").slice(0, 20), meta(c));
+    const result = await service.verifyStaffTotp(deps, r.session, text(await readForm(c), "code").slice(0, 20), meta(c));
     if (result.ok) {
       if (result.stage === "authenticated") setStaffCookie(c, https, result.token);
       return c.redirect(staffStagePath(lang(c), result.stage), 303);
@@ -158,7 +152,7 @@ export function staffRoutes(deps: AppDeps): Hono<AppEnv> {
   app.post(`${LANG}/staff/sign-in/password`, async (c) => {
     const r = requireStaffStage(c, ["change-password"]);
     if ("response" in r) return r.response;
-    const body = await form(c);
+    const body = await readForm(c);
     const result = await service.changeInitialPassword(deps, r.session, text(body, "password").slice(0, 1024), text(body, "confirmPassword").slice(0, 1024), meta(c));
     if (result.ok) {
       setStaffCookie(c, https, result.token);
@@ -201,7 +195,7 @@ export function staffRoutes(deps: AppDeps): Hono<AppEnv> {
   app.post(`${LANG}/staff/users/new`, async (c) => {
     const r = requireStaff(c, admins);
     if ("response" in r) return r.response;
-    const body = await form(c);
+    const body = await readForm(c);
     const values = {
       username: service.cleanText(text(body, "username")).slice(0, 64),
       displayName: service.cleanText(text(body, "displayName")).slice(0, 200),
