@@ -1,4 +1,5 @@
 // Pages of sign-in and of the person's own portal account. Every string comes from i18n.
+import { Notice } from "../../web/notice.tsx";
 import type { AppContext } from "../../web/context.ts";
 import { formatDateTime, messages } from "../../web/i18n/index.ts";
 import { ErrorSummary, Input, PostForm, Radios, SubmitButton, Checkbox, type FieldErrors } from "../../web/forms.tsx";
@@ -13,13 +14,6 @@ function t(c: AppContext) {
   return messages(c.get("locale"));
 }
 
-function Notice(props: { role: "info" | "success" | "warning" | "danger"; text: string }) {
-  return (
-    <gcds-notice notice-role={props.role} notice-title-tag="h2" notice-title={props.text}>
-      <gcds-text>{props.text}</gcds-text>
-    </gcds-notice>
-  );
-}
 
 export function Heading(props: { text: string }) {
   return <gcds-heading tag="h1">{props.text}</gcds-heading>;
@@ -31,7 +25,7 @@ export function SignInChooser(props: { c: AppContext; notice?: { role: "info" | 
   return (
     <>
       <Heading text={m.signInTitle} />
-      {props.notice ? <Notice {...props.notice} /> : null}
+      {props.notice ? <Notice role={props.notice.role} title={props.notice.text} /> : null}
       <gcds-text>{m.signInIntro}</gcds-text>
       <gcds-heading tag="h2">{m.gckeyHeading}</gcds-heading>
       <gcds-text>{m.gckeyText}</gcds-text>
@@ -241,7 +235,7 @@ export function CodePage(props: { c: AppContext; errors: FieldErrors; maskedEmai
   return (
     <>
       <Heading text={m.codeTitle} />
-      {props.notice ? <Notice role="success" text={props.notice} /> : null}
+      {props.notice ? <Notice role="success" title={props.notice} /> : null}
       <ErrorSummary c={props.c} errors={props.errors} />
       <gcds-text>{m.codeSent(props.maskedEmail)}</gcds-text>
       <PostForm c={props.c}>
@@ -267,7 +261,7 @@ export function AccountPage(props: { c: AppContext; person: PersonView; companie
   return (
     <>
       <Heading text={m.accountTitle} />
-      {props.notice ? <Notice role="success" text={props.notice} /> : null}
+      {props.notice ? <Notice role="success" title={props.notice} /> : null}
       <gcds-text>{m.signedInAs(`${p.givenName} ${p.familyName}`)}</gcds-text>
       <gcds-heading tag="h2">{m.urnLabel}</gcds-heading>
       <p class="ttp-urn" data-testid="urn">
@@ -383,7 +377,7 @@ export function SessionsPage(props: { c: AppContext; sessions: ActiveSessionSumm
   return (
     <>
       <Heading text={m.sessionsTitle} />
-      {props.notice ? <Notice role="success" text={props.notice} /> : null}
+      {props.notice ? <Notice role="success" title={props.notice} /> : null}
       <gcds-text>{m.sessionsIntro}</gcds-text>
       <table class="ttp-table">
         <thead>

@@ -1,4 +1,5 @@
 // Pages of company registration and activation, and the PIP dashboard.
+import { Notice } from "../../web/notice.tsx";
 import type { AppContext } from "../../web/context.ts";
 import { formatDate, messages } from "../../web/i18n/index.ts";
 import { PROGRAM_EMAIL } from "../../web/i18n/registration.en.ts";
@@ -21,13 +22,6 @@ function str(v: string | string[] | undefined): string | undefined {
   return typeof v === "string" ? v : undefined;
 }
 
-export function Notice(props: { role: "info" | "success" | "warning" | "danger"; title: string; children?: unknown }) {
-  return (
-    <gcds-notice notice-role={props.role} notice-title-tag="h2" notice-title={props.title}>
-      {props.children ?? <gcds-text>{props.title}</gcds-text>}
-    </gcds-notice>
-  );
-}
 
 export function HubPage(props: { c: AppContext; pending: PendingRegistration[]; today: string; now: Date; notice?: string | undefined }) {
   const t = r(props.c);

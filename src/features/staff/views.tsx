@@ -1,5 +1,6 @@
 // Pages of CBSA staff sign-in, the staff home and staff accounts. Every string comes from
 // web/i18n/staff.{en,fr}.ts (and the shared form and password-rule messages).
+import { Notice, type NoticeRole } from "../../web/notice.tsx";
 import type { AppContext } from "../../web/context.ts";
 import { formatDate, messages } from "../../web/i18n/index.ts";
 import { CsrfField, ErrorSummary, Input, PostForm, SubmitButton, type FieldErrors } from "../../web/forms.tsx";
@@ -10,7 +11,7 @@ import { staffMessages } from "./messages.ts";
 import type { IssuedSignIn, StaffUserView } from "./service.ts";
 
 type Values = Record<string, string>;
-type NoticeRole = "info" | "success" | "warning" | "danger";
+
 
 function sm(c: AppContext) {
   return staffMessages(c.get("locale"));
@@ -20,13 +21,6 @@ function Heading(props: { text: string }) {
   return <gcds-heading tag="h1">{props.text}</gcds-heading>;
 }
 
-function Notice(props: { role: NoticeRole; text: string }) {
-  return (
-    <gcds-notice notice-role={props.role} notice-title-tag="h2" notice-title={props.text}>
-      <gcds-text>{props.text}</gcds-text>
-    </gcds-notice>
-  );
-}
 
 /** Who is signed in, the way home, sign-out: at the top of every page of a signed-in staff member. */
 function StaffBar(props: { c: AppContext; staff: AuthenticatedStaff }) {
@@ -62,7 +56,7 @@ export function SignInPage(props: { c: AppContext; errors: FieldErrors; values: 
   return (
     <>
       <Heading text={m.signInTitle} />
-      {props.notice ? <Notice {...props.notice} /> : null}
+      {props.notice ? <Notice role={props.notice.role} title={props.notice.text} /> : null}
       <ErrorSummary c={props.c} errors={props.errors} />
       <gcds-text>{m.signInIntro}</gcds-text>
       <PostForm c={props.c}>
@@ -177,7 +171,7 @@ export function UsersPage(props: { c: AppContext; staff: AuthenticatedStaff; use
     <>
       <StaffBar c={props.c} staff={props.staff} />
       <Heading text={m.usersTitle} />
-      {props.notice ? <Notice role="success" text={props.notice} /> : null}
+      {props.notice ? <Notice role="success" title={props.notice} /> : null}
       <gcds-button type="link" href={`/${lang}/staff/users/new`}>
         {m.createUserLink}
       </gcds-button>
@@ -329,7 +323,7 @@ export function ConfirmPage(props: { c: AppContext; staff: AuthenticatedStaff; t
     <>
       <StaffBar c={props.c} staff={props.staff} />
       <Heading text={props.title} />
-      {props.refusal ? <Notice role="danger" text={props.refusal} /> : null}
+      {props.refusal ? <Notice role="danger" title={props.refusal} /> : null}
       <gcds-text>{props.text}</gcds-text>
       {props.refusal ? null : (
         <PostForm c={props.c}>

@@ -3,6 +3,8 @@
 import type { ColumnType, Generated, JSONColumnType } from "kysely";
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** A nullable column that inserts may leave out. */
+type Optional<T, I = T> = ColumnType<T | null, I | null | undefined, I | null>;
 type Json = JSONColumnType<Record<string, unknown>, string, string>;
 
 export interface AuditEventsTable {
@@ -179,6 +181,26 @@ export interface CompaniesTable {
   authorized_at: Timestamp | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** The company profile (APP-2), beyond what registration collected. */
+  business_started_on: Optional<string>;
+  employee_count: Optional<number>;
+  website: Optional<string>;
+  mailing_address: Optional<PostalAddress, string>;
+  facilities: ColumnType<Facility[], string | undefined, string>;
+  primary_contact: Optional<PrimaryContact, string>;
+  profile_updated_at: Optional<Date, Date | string>;
+}
+
+export interface Facility {
+  name: string;
+  address: PostalAddress;
+}
+
+export interface PrimaryContact {
+  name: string;
+  title: string;
+  phone: string;
+  email: string;
 }
 
 export type CompanyRole = "owner" | "proxy" | "full-access" | "admin-only";
@@ -190,6 +212,19 @@ export interface CompanyUsersTable {
   status: "active" | "deactivated";
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** This membership's business contact details; null: the person's own. */
+  job_title: Optional<string>;
+  phone: Optional<string>;
+  email: Optional<string>;
+  added_by_person_id: Optional<string>;
+}
+
+export interface NotificationsTable {
+  id: Generated<string>;
+  company_id: string;
+  kind: string;
+  params: JSONColumnType<Record<string, string>, string, string>;
+  created_at: Timestamp;
 }
 
 export interface ActivationCodesTable {
@@ -243,4 +278,5 @@ export interface Database {
   activation_codes: ActivationCodesTable;
   letters: LettersTable;
   registration_drafts: RegistrationDraftsTable;
+  notifications: NotificationsTable;
 }

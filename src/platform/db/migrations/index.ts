@@ -8,6 +8,7 @@ import * as m0004 from "./0004_staff.ts";
 import * as m0005 from "./0005_registration.ts";
 import * as m0006 from "./0006_outbox_sensitive.ts";
 import * as m0007 from "./0007_recurring_jobs.ts";
+import * as m0008 from "./0008_company_users.ts";
 
 export const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   "0005_registration": m0005,
   "0006_outbox_sensitive": m0006,
   "0007_recurring_jobs": m0007,
+  "0008_company_users": m0008,
 };
