@@ -23,6 +23,13 @@ export interface SignedInChrome {
   warnMs: number;
 }
 
+/** The company a page works in (USR-1): shown on every company page, with a way to change. */
+export interface CompanyChrome {
+  id: string;
+  legalName: string;
+  clientNumber: string;
+}
+
 export interface LayoutProps {
   locale: Locale;
   title: string;
@@ -32,6 +39,24 @@ export interface LayoutProps {
   children?: Child;
   dateModified?: string;
   signedIn?: SignedInChrome | undefined;
+  company?: CompanyChrome | undefined;
+}
+
+function CompanyBar(props: { locale: Locale; company: CompanyChrome }) {
+  const t = messages(props.locale).companies;
+  const lang = props.locale;
+  return (
+    <nav class="ttp-company-bar" aria-label={t.companyNav} data-testid="company-in-use">
+      <span>
+        {t.workingIn}{" "}
+        <a href={`/${lang}/companies/${props.company.id}`}>
+          <strong>{props.company.legalName}</strong>
+        </a>{" "}
+        ({props.company.clientNumber})
+      </span>
+      <a href={`/${lang}/companies`}>{t.changeCompany}</a>
+    </nav>
+  );
 }
 
 function AccountBar(props: { locale: Locale; chrome: SignedInChrome; path: string }) {
@@ -99,6 +124,7 @@ export function Layout(props: LayoutProps) {
         <body>
           <gcds-header lang-href={alternateHref(props.path, props.query ?? "", props.locale)} skip-to-href="#main-content" lang={props.locale}></gcds-header>
           {props.signedIn ? <AccountBar locale={props.locale} chrome={props.signedIn} path={props.path} /> : null}
+          {props.company ? <CompanyBar locale={props.locale} company={props.company} /> : null}
           <main id="main-content" tabindex={-1}>
             {props.children}
             <gcds-date-modified lang={props.locale}>{props.dateModified ?? CONTENT_DATE}</gcds-date-modified>

@@ -18,7 +18,8 @@ import type { Locale } from "../../domain/locale.ts";
 import * as service from "./service.ts";
 import { RECOVERY_QUESTIONS } from "./service.ts";
 import { requestMeta as meta } from "../../web/request-meta.ts";
-import { checkEmail, cleanText, parseProfile, signUpErrors } from "./schema.ts";
+import { parseProfile, signUpErrors } from "./schema.ts";
+import { checkEmail, cleanText } from "../../web/validation.ts";
 import * as views from "./views.tsx";
 import * as registration from "../registration/service.ts";
 

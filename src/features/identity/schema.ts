@@ -1,28 +1,15 @@
 // Form parsing for identity pages: each returns the typed value, or messages per field in
 // the page's language together with the person's input to show again.
-import { z } from "zod";
 import type { FieldErrors } from "../../web/forms.tsx";
 import { field } from "../../web/forms.tsx";
 import { messages } from "../../web/i18n/index.ts";
 import type { Locale } from "../../domain/locale.ts";
 import { passwordMessage } from "../../web/password-messages.ts";
+import { checkEmail, cleanText } from "../../web/validation.ts";
 import type { GckeySignUpError, ProfileInput } from "./service.ts";
 
 const NAME = /^[\p{L}\p{M}][\p{L}\p{M}'’ .-]*$/u;
-const emailSchema = z.email();
 
-export function cleanText(value: string): string {
-  // Control characters (C0 and DEL) never belong in a form's text.
-  // eslint-disable-next-line no-control-regex
-  return value.normalize("NFC").replace(/[\u0000-\u001f\u007f]/g, "").trim().replace(/\s+/g, " ");
-}
-
-export function checkEmail(locale: Locale, value: string): string | null {
-  const f = messages(locale).forms;
-  if (value === "") return f.required;
-  if (value.length > 254 || !emailSchema.safeParse(value).success) return f.emailInvalid;
-  return null;
-}
 
 /** 10 to 15 digits, with spaces, dashes, dots, brackets, a leading + and an "x" extension. */
 export function checkPhone(locale: Locale, value: string): string | null {

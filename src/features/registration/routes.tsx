@@ -11,7 +11,8 @@ import { companyAction } from "../../web/middleware/company-access.ts";
 import { calendarDate } from "../../platform/clock.ts";
 import { assessEligibility } from "../../domain/eligibility.ts";
 import { requestMeta } from "../../web/request-meta.ts";
-import { identityNeeds, parseAddress, parseEligibility, parseIdentity, type Values } from "./schema.ts";
+import { identityNeeds, parseEligibility, parseIdentity, type Values } from "./schema.ts";
+import { parseAddress } from "../../web/address.tsx";
 import * as service from "./service.ts";
 import * as views from "./views.tsx";
 

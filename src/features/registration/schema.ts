@@ -1,12 +1,11 @@
-// Form parsing for registration: eligibility, company identity, mailing address. Each
+// Form parsing for registration: eligibility and company identity (the address: web/address.tsx). Each
 // returns a typed value, or the person's input with a message per field in the page language.
 import type { FieldErrors } from "../../web/forms.tsx";
 import { messages } from "../../web/i18n/index.ts";
 import type { Locale } from "../../domain/locale.ts";
-import type { PostalAddress } from "../../platform/db/schema.ts";
 import { parseBusinessNumber } from "../../domain/business-number.ts";
 import { CARRIER_LINES, LINES_OF_BUSINESS, type EligibilityAnswers, type LineOfBusiness } from "../../domain/eligibility.ts";
-import { cleanText } from "../identity/schema.ts";
+import { cleanText } from "../../web/validation.ts";
 import { unsupportedCharacters } from "../../platform/pdf/letters.ts";
 import type { CompanyIdentity } from "./service.ts";
 
@@ -124,63 +123,3 @@ export function parseIdentity(
   };
 }
 
-export const PROVINCES: Record<string, { en: string; fr: string }> = {
-  AB: { en: "Alberta", fr: "Alberta" },
-  BC: { en: "British Columbia", fr: "Colombie-Britannique" },
-  MB: { en: "Manitoba", fr: "Manitoba" },
-  NB: { en: "New Brunswick", fr: "Nouveau-Brunswick" },
-  NL: { en: "Newfoundland and Labrador", fr: "Terre-Neuve-et-Labrador" },
-  NS: { en: "Nova Scotia", fr: "Nouvelle-Écosse" },
-  NT: { en: "Northwest Territories", fr: "Territoires du Nord-Ouest" },
-  NU: { en: "Nunavut", fr: "Nunavut" },
-  ON: { en: "Ontario", fr: "Ontario" },
-  PE: { en: "Prince Edward Island", fr: "Île-du-Prince-Édouard" },
-  QC: { en: "Quebec", fr: "Québec" },
-  SK: { en: "Saskatchewan", fr: "Saskatchewan" },
-  YT: { en: "Yukon", fr: "Yukon" },
-};
-
-export const STATES: Record<string, string> = {
-  AL: "Alabama", AK: "Alaska", AZ: "Arizona", AR: "Arkansas", CA: "California", CO: "Colorado", CT: "Connecticut", DE: "Delaware",
-  DC: "District of Columbia", FL: "Florida", GA: "Georgia", HI: "Hawaii", ID: "Idaho", IL: "Illinois", IN: "Indiana", IA: "Iowa",
-  KS: "Kansas", KY: "Kentucky", LA: "Louisiana", ME: "Maine", MD: "Maryland", MA: "Massachusetts", MI: "Michigan", MN: "Minnesota",
-  MS: "Mississippi", MO: "Missouri", MT: "Montana", NE: "Nebraska", NV: "Nevada", NH: "New Hampshire", NJ: "New Jersey",
-  NM: "New Mexico", NY: "New York", NC: "North Carolina", ND: "North Dakota", OH: "Ohio", OK: "Oklahoma", OR: "Oregon",
-  PA: "Pennsylvania", RI: "Rhode Island", SC: "South Carolina", SD: "South Dakota", TN: "Tennessee", TX: "Texas", UT: "Utah",
-  VT: "Vermont", VA: "Virginia", WA: "Washington", WV: "West Virginia", WI: "Wisconsin", WY: "Wyoming",
-};
-
-const ADDRESS_LINE_MAX = 60;
-
-export function parseAddress(locale: Locale, body: Body, country: "CA" | "US"): { ok: true; address: PostalAddress } | { ok: false; errors: FieldErrors; values: Values } {
-  const f = messages(locale).forms;
-  const t = messages(locale).registration;
-  const values = {
-    line1: one(body, "line1"),
-    line2: one(body, "line2"),
-    city: one(body, "city"),
-    region: one(body, "region"),
-    postalCode: one(body, "postalCode").toUpperCase(),
-  };
-  const errors: FieldErrors = {};
-  for (const k of ["line1", "city"] as const) {
-    if (!values[k]) errors[k] = f.required;
-    else if (values[k].length > ADDRESS_LINE_MAX) errors[k] = f.tooLong(ADDRESS_LINE_MAX);
-  }
-  if (values.line2.length > ADDRESS_LINE_MAX) errors.line2 = f.tooLong(ADDRESS_LINE_MAX);
-  const regions = country === "CA" ? Object.keys(PROVINCES) : Object.keys(STATES);
-  if (!regions.includes(values.region)) errors.region = t.regionRequired;
-  let postal = values.postalCode.replace(/\s+/g, "");
-  if (country === "CA") {
-    if (!/^[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z]\d[ABCEGHJ-NPRSTV-Z]\d$/.test(postal)) errors.postalCode = values.postalCode ? t.postalInvalid : f.required;
-    else postal = `${postal.slice(0, 3)} ${postal.slice(3)}`;
-  } else if (!/^\d{5}(-\d{4})?$/.test(postal)) {
-    errors.postalCode = values.postalCode ? t.zipInvalid : f.required;
-  }
-  for (const k of ["line1", "line2", "city"] as const) {
-    const bad = unsupportedCharacters([values[k]]);
-    if (bad.length > 0 && !errors[k]) errors[k] = t.unprintable(bad.join(" "));
-  }
-  if (Object.keys(errors).length > 0) return { ok: false, errors, values };
-  return { ok: true, address: { line1: values.line1, line2: values.line2, city: values.city, region: values.region, postalCode: postal, country } };
-}

@@ -18,6 +18,8 @@ import { identityNeeds } from "./schema.ts";
 import { otherLocale, type Locale } from "../../domain/locale.ts";
 import { formatDate, messages } from "../../web/i18n/index.ts";
 import type { RequestMeta } from "../../web/request-meta.ts";
+import type { CompanyRole } from "../../domain/permissions.ts";
+import { notify } from "../notifications/service.ts";
 
 export const LETTER_BUSINESS_DAYS = 15;
 export const ACTIVATION_MAX_TRIES = 5;
@@ -353,10 +355,12 @@ export async function pendingRegistrations(deps: AppDeps, personId: string): Pro
   return out;
 }
 
+/** A company the person works in (USR-1): their active memberships. */
 export interface Membership {
   companyId: string;
   legalName: string;
-  role: string;
+  clientNumber: string;
+  role: CompanyRole;
   companyStatus: "pending-activation" | "activated" | "authorized";
 }
 
@@ -364,12 +368,12 @@ export async function memberships(deps: AppDeps, personId: string): Promise<Memb
   const rows = await deps.db
     .selectFrom("company_users")
     .innerJoin("companies", "companies.id", "company_users.company_id")
-    .select(["companies.id", "companies.legal_name", "company_users.role", "companies.status"])
+    .select(["companies.id", "companies.legal_name", "companies.client_number", "company_users.role", "companies.status"])
     .where("company_users.person_id", "=", personId)
     .where("company_users.status", "=", "active")
     .orderBy("companies.legal_name")
     .execute();
-  return rows.map((r) => ({ companyId: r.id, legalName: r.legal_name, role: r.role, companyStatus: r.status }));
+  return rows.map((r) => ({ companyId: r.id, legalName: r.legal_name, clientNumber: r.client_number, role: r.role, companyStatus: r.status }));
 }
 
 // ---- a new code (REG-5) -----------------------------------------------------------------------
@@ -567,6 +571,7 @@ export async function acceptCompanyTerms(deps: AppDeps, personId: string, compan
       after: { status: "authorized" },
       requestId: meta.requestId,
     });
+    await notify(trx, deps.clock, companyId, "company-authorized", {});
     return "ok";
   });
 }
@@ -684,6 +689,7 @@ export async function recordLetterSent(deps: AppDeps, staffId: string, letterId:
       after: { trackingNumber: tracking, sentOn },
       requestId: meta.requestId,
     });
+    await notify(trx, deps.clock, letter.company_id, "letter-sent", { sentOn });
     return { ok: true as const };
   });
 }

@@ -11,7 +11,8 @@ import { renderActivationLetters } from "../../platform/pdf/letters.ts";
 import { parseTrackingNumber } from "../../domain/registered-mail.ts";
 import { LINES_OF_BUSINESS, type LineOfBusiness } from "../../domain/eligibility.ts";
 import { requireStaff } from "../staff/guard.ts";
-import { parseAddress, parseIdentity, type Values } from "./schema.ts";
+import { parseIdentity, type Values } from "./schema.ts";
+import { parseAddress } from "../../web/address.tsx";
 import * as service from "./service.ts";
 import * as views from "./staff-views.tsx";
 

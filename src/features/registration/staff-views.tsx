@@ -7,7 +7,8 @@ import { formatClientNumber } from "../../domain/client-number.ts";
 import { LINES_OF_BUSINESS } from "../../domain/eligibility.ts";
 import type { Values } from "./schema.ts";
 import type { CompanySummary, QueuedLetter } from "./service.ts";
-import { AddressFields, IdentityFields } from "./views.tsx";
+import { IdentityFields } from "./views.tsx";
+import { AddressFields } from "../../web/address.tsx";
 import { Notice } from "../../web/notice.tsx";
 
 function r(c: AppContext) {

@@ -3,11 +3,12 @@ import { Notice } from "../../web/notice.tsx";
 import type { AppContext } from "../../web/context.ts";
 import { formatDate, messages } from "../../web/i18n/index.ts";
 import { PROGRAM_EMAIL } from "../../web/i18n/registration.en.ts";
-import { Checkbox, Checkboxes, ErrorSummary, Input, PostForm, Radios, Select, SubmitButton, type FieldErrors } from "../../web/forms.tsx";
+import { Checkbox, Checkboxes, ErrorSummary, Input, PostForm, Radios, SubmitButton, type FieldErrors } from "../../web/forms.tsx";
 import { formatClientNumber } from "../../domain/client-number.ts";
 import { LINES_OF_BUSINESS, type EligibilityCriterion } from "../../domain/eligibility.ts";
 import type { PostalAddress } from "../../platform/db/schema.ts";
-import { PROVINCES, STATES, US_QUESTIONS, YES_NO_QUESTIONS, type Values } from "./schema.ts";
+import { US_QUESTIONS, YES_NO_QUESTIONS, type Values } from "./schema.ts";
+import { AddressFields } from "../../web/address.tsx";
 import type { CompanyView, PendingRegistration, RegistrationDraft } from "./service.ts";
 
 function r(c: AppContext) {
@@ -198,42 +199,6 @@ export function IdentityPage(props: { c: AppContext; errors: FieldErrors; values
         <IdentityFields c={props.c} errors={props.errors} values={props.values} needs={props.needs} />
         <SubmitButton>{t.nextButton}</SubmitButton>
       </PostForm>
-    </>
-  );
-}
-
-export function AddressFields(props: { c: AppContext; errors: FieldErrors; values: Values; country: "CA" | "US" }) {
-  const t = r(props.c);
-  const lang = props.c.get("locale");
-  const v = props.values;
-  const regions =
-    props.country === "CA"
-      ? Object.entries(PROVINCES).map(([code, names]) => ({ value: code, label: names[lang] }))
-      : Object.entries(STATES).map(([code, name]) => ({ value: code, label: name }));
-  return (
-    <>
-      <Input name="line1" label={t.line1} required errors={props.errors} value={str(v.line1)} autocomplete="address-line1" />
-      <Input name="line2" label={t.line2} errors={props.errors} value={str(v.line2)} autocomplete="address-line2" />
-      <Input name="city" label={t.city} required errors={props.errors} value={str(v.city)} autocomplete="address-level2" />
-      <Select
-        name="region"
-        label={props.country === "CA" ? t.province : t.state}
-        placeholder={t.chooseRegion}
-        required
-        errors={props.errors}
-        value={str(v.region)}
-        options={regions}
-      />
-      <Input
-        name="postalCode"
-        label={props.country === "CA" ? t.postalCode : t.zipCode}
-        hint={props.country === "CA" ? t.postalCodeHint : t.zipCodeHint}
-        required
-        errors={props.errors}
-        value={str(v.postalCode)}
-        autocomplete="postal-code"
-        size={10}
-      />
     </>
   );
 }

@@ -1,5 +1,7 @@
 import { registrationEn } from "./registration.en.ts";
 import { staffEn } from "./staff.en.ts";
+import { usersEn } from "./users.en.ts";
+import { companiesEn } from "./companies.en.ts";
 
 // English messages. fr.ts is typed against this object: a message missing in French does
 // not compile. Functions take the values they interpolate.
@@ -265,6 +267,8 @@ export const en = {
   },
   registration: registrationEn,
   staff: staffEn,
+  users: usersEn,
+  companies: companiesEn,
   mailbox: {
     title: "Development mailbox",
     intro: "Messages the portal sent while no SMTP server is configured. This page does not exist in production.",

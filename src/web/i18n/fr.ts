@@ -1,4 +1,6 @@
 import type { Messages } from "./en.ts";
+import { usersFr } from "./users.fr.ts";
+import { companiesFr } from "./companies.fr.ts";
 import { registrationFr } from "./registration.fr.ts";
 import { staffFr } from "./staff.fr.ts";
 
@@ -265,6 +267,8 @@ export const fr: Messages = {
   },
   registration: registrationFr,
   staff: staffFr,
+  users: usersFr,
+  companies: companiesFr,
   mailbox: {
     title: "Boîte de courriel de développement",
     intro: "Messages envoyés par le portail lorsqu’aucun serveur SMTP n’est configuré. Cette page n’existe pas en production.",

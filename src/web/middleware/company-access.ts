@@ -14,6 +14,9 @@ export interface CompanyAccess {
   personId: string;
   role: CompanyRole;
   companyStatus: "pending-activation" | "activated" | "authorized";
+  /** For the page chrome's "you are working in" (USR-1). */
+  legalName: string;
+  clientNumber: string;
 }
 
 declare module "hono" {
@@ -43,14 +46,21 @@ export function companyAction(deps: Pick<AppDeps, "db">, action: CompanyAction, 
     const row = await deps.db
       .selectFrom("company_users")
       .innerJoin("companies", "companies.id", "company_users.company_id")
-      .select(["company_users.role", "companies.status"])
+      .select(["company_users.role", "companies.status", "companies.legal_name", "companies.client_number"])
       .where("company_users.company_id", "=", companyId)
       .where("company_users.person_id", "=", signedIn.session.personId)
       .where("company_users.status", "=", "active")
       .executeTakeFirst();
     if (!row || !isCompanyRole(row.role) || !can(row.role, action)) return errorPage(c, "forbidden");
     if (row.status !== "authorized" && !options.beforeAuthorization) return errorPage(c, "forbidden");
-    c.set("companyAccess", { companyId, personId: signedIn.session.personId, role: row.role, companyStatus: row.status });
+    c.set("companyAccess", {
+      companyId,
+      personId: signedIn.session.personId,
+      role: row.role,
+      companyStatus: row.status,
+      legalName: row.legal_name,
+      clientNumber: row.client_number,
+    });
     await next();
   };
   return Object.assign(handler, { companyAction: action });

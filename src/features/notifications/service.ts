@@ -1,0 +1,56 @@
+// A company's system notifications (APP-1): what the portal tells every user of the company
+// on its dashboard — users added, roles changed, users deactivated or reactivated, ownership
+// transferred, the activation letter mailed, the account authorized, the profile updated.
+// Written in the transaction of the change they report; their text is rendered in the
+// reader's language from the kind and the parameters recorded at the time.
+import type { AppDeps } from "../../web/context.ts";
+import type { Tx } from "../../platform/db/index.ts";
+import type { Clock } from "../../platform/clock.ts";
+
+export interface NotificationParams {
+  "user-added": { name: string; role: string };
+  "role-changed": { name: string; from: string; to: string };
+  "user-deactivated": { name: string };
+  "user-reactivated": { name: string };
+  "user-left": { name: string };
+  "ownership-transferred": { from: string; to: string };
+  "letter-sent": { sentOn: string };
+  "company-authorized": Record<string, never>;
+  "profile-updated": { name: string };
+}
+
+export type NotificationKind = keyof NotificationParams;
+
+export type CompanyNotification = {
+  [K in NotificationKind]: { id: string; kind: K; params: NotificationParams[K]; createdAt: Date };
+}[NotificationKind];
+
+const KINDS: readonly string[] = [
+  "user-added",
+  "role-changed",
+  "user-deactivated",
+  "user-reactivated",
+  "user-left",
+  "ownership-transferred",
+  "letter-sent",
+  "company-authorized",
+  "profile-updated",
+] satisfies NotificationKind[];
+
+export async function notify<K extends NotificationKind>(trx: Tx, clock: Clock, companyId: string, kind: K, params: NotificationParams[K]): Promise<void> {
+  await trx.insertInto("notifications").values({ company_id: companyId, kind, params: JSON.stringify(params), created_at: clock.now() }).execute();
+}
+
+/** The company's latest notifications, newest first. */
+export async function recentNotifications(deps: Pick<AppDeps, "db">, companyId: string, limit = 10): Promise<CompanyNotification[]> {
+  const rows = await deps.db
+    .selectFrom("notifications")
+    .select(["id", "kind", "params", "created_at"])
+    .where("company_id", "=", companyId)
+    .orderBy("id", "desc")
+    .limit(limit)
+    .execute();
+  return rows
+    .filter((r) => KINDS.includes(r.kind))
+    .map((r) => ({ id: r.id, kind: r.kind, params: r.params, createdAt: new Date(r.created_at) }) as CompanyNotification);
+}

@@ -1,0 +1,424 @@
+// A company's users (SPEC section 3): the list, adding a person by family name + URN + email
+// (USR-3), role changes, contact details, deactivation and reactivation, and the transfer of
+// ownership (USR-4).
+//
+// Concurrency (USR-5): every change starts by locking the company's row (SELECT … FOR UPDATE),
+// so the changes of one company run one after the other, whichever app process serves them;
+// each then re-reads the actor's membership inside the transaction and checks it with the
+// same functions the route middleware used (domain/permissions.ts). The database itself keeps
+// "exactly one active owner" (a partial unique index and a deferred constraint trigger,
+// migration 0008), so even a bug here could not commit a company with no owner or two.
+import type { AppDeps } from "../../web/context.ts";
+import type { Tx } from "../../platform/db/index.ts";
+import type { RequestMeta } from "../../web/request-meta.ts";
+import { recordAudit } from "../../platform/audit.ts";
+import { queueMail } from "../../platform/mail/outbox.ts";
+import { blockedUntil, recordFailure, type ThrottlePolicy } from "../../platform/throttle.ts";
+import { assignableRoles, can, canManageUser, type CompanyAction, type CompanyRole, type UserChange } from "../../domain/permissions.ts";
+import { parseUrn } from "../../domain/urn.ts";
+import { emailsMatch, namesMatch } from "../../domain/names.ts";
+import type { Locale } from "../../domain/locale.ts";
+import { notify } from "../notifications/service.ts";
+import * as emails from "./emails.ts";
+
+/** Who is acting, in which company: what the route's middleware resolved. */
+export interface Actor {
+  companyId: string;
+  personId: string;
+}
+
+export interface CompanyUser {
+  personId: string;
+  givenName: string;
+  familyName: string;
+  urn: string;
+  role: CompanyRole;
+  status: "active" | "deactivated";
+  /** This company's contact details for the person, falling back to the person's own. */
+  jobTitle: string | null;
+  email: string;
+  phone: string;
+  addedAt: Date;
+}
+
+export interface MembershipContact {
+  jobTitle: string;
+  phone: string;
+  email: string;
+}
+
+/** The identification USR-3 and USR-4 ask for: all three must match one person. */
+export interface PersonIdentification {
+  familyName: string;
+  urn: string;
+  email: string;
+}
+
+export type Refusal = "forbidden" | "not-found";
+export type Outcome<R extends string = never> = { ok: true } | { ok: false; reason: Refusal | R; retryAt?: Date };
+
+/** SEC-3: growing delays on URN look-up failures, per person and per client address. */
+const URN_LOOKUP_POLICY: ThrottlePolicy = { freeFailures: 5, baseDelayMs: 5_000, maxDelayMs: 15 * 60_000 };
+
+const ROLE_ORDER: Record<CompanyRole, number> = { owner: 0, proxy: 1, "full-access": 2, "admin-only": 3 };
+
+function fullName(p: { given_name: string; family_name: string }): string {
+  return `${p.given_name} ${p.family_name}`;
+}
+
+// ---- reading ----------------------------------------------------------------------------------
+
+export async function listUsers(deps: Pick<AppDeps, "db">, companyId: string): Promise<CompanyUser[]> {
+  const rows = await deps.db
+    .selectFrom("company_users as cu")
+    .innerJoin("people as p", "p.id", "cu.person_id")
+    .select([
+      "cu.person_id",
+      "cu.role",
+      "cu.status",
+      "cu.job_title",
+      "cu.email as cu_email",
+      "cu.phone as cu_phone",
+      "cu.created_at",
+      "p.given_name",
+      "p.family_name",
+      "p.urn",
+      "p.email",
+      "p.phone",
+    ])
+    .where("cu.company_id", "=", companyId)
+    .execute();
+  return rows
+    .map((r) => ({
+      personId: r.person_id,
+      givenName: r.given_name,
+      familyName: r.family_name,
+      urn: r.urn,
+      role: r.role,
+      status: r.status,
+      jobTitle: r.job_title,
+      email: r.cu_email ?? r.email,
+      phone: r.cu_phone ?? r.phone,
+      addedAt: new Date(r.created_at),
+    }))
+    .sort(
+      (a, b) =>
+        Number(a.status === "deactivated") - Number(b.status === "deactivated") ||
+        ROLE_ORDER[a.role] - ROLE_ORDER[b.role] ||
+        a.familyName.localeCompare(b.familyName, "fr-CA") ||
+        a.givenName.localeCompare(b.givenName, "fr-CA"),
+    );
+}
+
+export async function getUser(deps: Pick<AppDeps, "db">, companyId: string, personId: string): Promise<CompanyUser | undefined> {
+  if (!/^[0-9]{1,18}$/.test(personId)) return undefined;
+  return (await listUsers(deps, companyId)).find((u) => u.personId === personId);
+}
+
+// ---- the transaction's first steps -----------------------------------------------------------
+
+interface LockedCompany {
+  id: string;
+  legalName: string;
+  status: string;
+}
+
+/** Locks the company's row: one membership change per company at a time (see the header). */
+async function lockCompany(trx: Tx, companyId: string): Promise<LockedCompany | undefined> {
+  const row = await trx.selectFrom("companies").select(["id", "legal_name", "status"]).where("id", "=", companyId).forUpdate().executeTakeFirst();
+  return row ? { id: row.id, legalName: row.legal_name, status: row.status } : undefined;
+}
+
+interface Member {
+  personId: string;
+  role: CompanyRole;
+  status: "active" | "deactivated";
+  givenName: string;
+  familyName: string;
+  email: string;
+  locale: Locale;
+}
+
+async function member(trx: Tx, companyId: string, personId: string): Promise<Member | undefined> {
+  const row = await trx
+    .selectFrom("company_users as cu")
+    .innerJoin("people as p", "p.id", "cu.person_id")
+    .select(["cu.role", "cu.status", "p.given_name", "p.family_name", "p.email", "p.preferred_locale"])
+    .where("cu.company_id", "=", companyId)
+    .where("cu.person_id", "=", personId)
+    .executeTakeFirst();
+  return row
+    ? { personId, role: row.role, status: row.status, givenName: row.given_name, familyName: row.family_name, email: row.email, locale: row.preferred_locale }
+    : undefined;
+}
+
+/** Locks the company and returns it with the actor's active membership, if `action` is theirs. */
+async function begin(trx: Tx, actor: Actor, action: CompanyAction): Promise<{ company: LockedCompany; me: Member } | undefined> {
+  const company = await lockCompany(trx, actor.companyId);
+  if (!company || company.status !== "authorized") return undefined;
+  const me = await member(trx, actor.companyId, actor.personId);
+  if (!me || me.status !== "active" || !can(me.role, action)) return undefined;
+  return { company, me };
+}
+
+/** The person identified by family name + URN + email, or undefined (never which part failed). */
+async function identify(trx: Tx, id: PersonIdentification): Promise<{ id: string; given_name: string; family_name: string; email: string; preferred_locale: Locale } | undefined> {
+  const urn = parseUrn(id.urn);
+  if (!urn) return undefined;
+  const person = await trx.selectFrom("people").select(["id", "given_name", "family_name", "email", "preferred_locale"]).where("urn", "=", urn).executeTakeFirst();
+  if (!person || !namesMatch(id.familyName, person.family_name) || !emailsMatch(id.email, person.email)) return undefined;
+  return person;
+}
+
+function lookupKeys(actor: Actor, meta: RequestMeta): string[] {
+  return [`urn:person:${actor.personId}`, `urn:ip:${meta.address}`];
+}
+
+async function lookupBlocked(deps: AppDeps, actor: Actor, meta: RequestMeta): Promise<Date | null> {
+  return blockedUntil(deps.db, lookupKeys(actor, meta), deps.clock.now());
+}
+
+async function lookupFailed(deps: AppDeps, actor: Actor, meta: RequestMeta): Promise<void> {
+  for (const key of lookupKeys(actor, meta)) await recordFailure(deps.db, key, URN_LOOKUP_POLICY, deps.clock.now());
+}
+
+// ---- adding a user (USR-3) -------------------------------------------------------------------
+
+export type AddOutcome = Outcome<"no-match" | "throttled" | "role-not-allowed" | "already-member" | "deactivated-member">;
+
+export async function addUser(deps: AppDeps, actor: Actor, id: PersonIdentification, role: CompanyRole, meta: RequestMeta): Promise<AddOutcome> {
+  const retryAt = await lookupBlocked(deps, actor, meta);
+  if (retryAt) return { ok: false, reason: "throttled", retryAt };
+  const outcome = await deps.db.transaction().execute(async (trx): Promise<AddOutcome> => {
+    const started = await begin(trx, actor, "users.add");
+    if (!started) return { ok: false, reason: "forbidden" };
+    const { company, me } = started;
+    if (!assignableRoles(me.role).includes(role)) return { ok: false, reason: "role-not-allowed" };
+    const person = await identify(trx, id);
+    if (!person) return { ok: false, reason: "no-match" };
+    const existing = await member(trx, company.id, person.id);
+    if (existing) return { ok: false, reason: existing.status === "active" ? "already-member" : "deactivated-member" };
+    const now = deps.clock.now();
+    await trx
+      .insertInto("company_users")
+      .values({ company_id: company.id, person_id: person.id, role, status: "active", created_at: now, updated_at: now, added_by_person_id: me.personId })
+      .execute();
+    await recordAudit(trx, deps.clock, {
+      actor: { type: "trader", id: me.personId },
+      action: "company-user.added",
+      subject: { type: "person", id: person.id },
+      companyId: company.id,
+      after: { role, status: "active" },
+      requestId: meta.requestId,
+    });
+    await notify(trx, deps.clock, company.id, "user-added", { name: fullName(person), role });
+    await queueMail(trx, deps.clock, emails.userAddedEmail, { address: person.email, locale: person.preferred_locale }, {
+      name: person.given_name,
+      company: company.legalName,
+      role,
+      by: fullName({ given_name: me.givenName, family_name: me.familyName }),
+    });
+    return { ok: true };
+  });
+  if (!outcome.ok && outcome.reason === "no-match") await lookupFailed(deps, actor, meta);
+  return outcome;
+}
+
+// ---- managing a user ---------------------------------------------------------------------------
+
+/** The common path of a change to another user: lock, re-check with canManageUser, apply. */
+async function manage(
+  deps: AppDeps,
+  actor: Actor,
+  targetId: string,
+  change: UserChange,
+  newRole: CompanyRole | undefined,
+  apply: (trx: Tx, ctx: { company: LockedCompany; me: Member; target: Member }) => Promise<void>,
+): Promise<Outcome> {
+  if (!/^[0-9]{1,18}$/.test(targetId)) return { ok: false, reason: "not-found" };
+  return deps.db.transaction().execute(async (trx): Promise<Outcome> => {
+    const company = await lockCompany(trx, actor.companyId);
+    if (!company || company.status !== "authorized") return { ok: false, reason: "forbidden" };
+    const me = await member(trx, actor.companyId, actor.personId);
+    if (!me || me.status !== "active") return { ok: false, reason: "forbidden" };
+    const target = await member(trx, actor.companyId, targetId);
+    if (!target) return { ok: false, reason: "not-found" };
+    if (!canManageUser(me, target, change, newRole)) return { ok: false, reason: "forbidden" };
+    await apply(trx, { company, me, target });
+    return { ok: true };
+  });
+}
+
+/** What a person may do to a user, for showing only the actions that would be accepted. */
+export function allowedChanges(me: { personId: string; role: CompanyRole }, target: { personId: string; role: CompanyRole; status: string }) {
+  return {
+    editContact: canManageUser(me, target, "edit-contact"),
+    roles: assignableRoles(me.role).filter((r) => canManageUser(me, target, "change-role", r)),
+    deactivate: target.status === "active" && canManageUser(me, target, "deactivate"),
+    reactivate: target.status === "deactivated" && canManageUser(me, target, "reactivate"),
+  };
+}
+
+export async function changeRole(deps: AppDeps, actor: Actor, targetId: string, role: CompanyRole, meta: RequestMeta): Promise<Outcome> {
+  return manage(deps, actor, targetId, "change-role", role, async (trx, { company, me, target }) => {
+    if (target.role === role) return;
+    await trx
+      .updateTable("company_users")
+      .set({ role, updated_at: deps.clock.now() })
+      .where("company_id", "=", company.id)
+      .where("person_id", "=", target.personId)
+      .execute();
+    await recordAudit(trx, deps.clock, {
+      actor: { type: "trader", id: me.personId },
+      action: "company-user.role-changed",
+      subject: { type: "person", id: target.personId },
+      companyId: company.id,
+      before: { role: target.role },
+      after: { role },
+      requestId: meta.requestId,
+    });
+    await notify(trx, deps.clock, company.id, "role-changed", { name: fullName({ given_name: target.givenName, family_name: target.familyName }), from: target.role, to: role });
+    await queueMail(trx, deps.clock, emails.roleChangedEmail, { address: target.email, locale: target.locale }, { name: target.givenName, company: company.legalName, role });
+  });
+}
+
+export async function setActive(deps: AppDeps, actor: Actor, targetId: string, change: "deactivate" | "reactivate", meta: RequestMeta): Promise<Outcome> {
+  const status = change === "deactivate" ? "deactivated" : "active";
+  return manage(deps, actor, targetId, change, undefined, async (trx, { company, me, target }) => {
+    if (target.status === status) return;
+    await trx
+      .updateTable("company_users")
+      .set({ status, updated_at: deps.clock.now() })
+      .where("company_id", "=", company.id)
+      .where("person_id", "=", target.personId)
+      .execute();
+    await recordAudit(trx, deps.clock, {
+      actor: { type: "trader", id: me.personId },
+      action: change === "deactivate" ? "company-user.deactivated" : "company-user.reactivated",
+      subject: { type: "person", id: target.personId },
+      companyId: company.id,
+      before: { status: target.status },
+      after: { status },
+      requestId: meta.requestId,
+    });
+    const name = fullName({ given_name: target.givenName, family_name: target.familyName });
+    await notify(trx, deps.clock, company.id, change === "deactivate" ? "user-deactivated" : "user-reactivated", { name });
+    await queueMail(trx, deps.clock, change === "deactivate" ? emails.deactivatedEmail : emails.reactivatedEmail, { address: target.email, locale: target.locale }, {
+      name: target.givenName,
+      company: company.legalName,
+    });
+  });
+}
+
+export async function updateContact(deps: AppDeps, actor: Actor, targetId: string, contact: MembershipContact, meta: RequestMeta): Promise<Outcome> {
+  return manage(deps, actor, targetId, "edit-contact", undefined, async (trx, { company, me, target }) => {
+    const before = await trx
+      .selectFrom("company_users")
+      .select(["job_title", "phone", "email"])
+      .where("company_id", "=", company.id)
+      .where("person_id", "=", target.personId)
+      .executeTakeFirstOrThrow();
+    const after = { job_title: contact.jobTitle || null, phone: contact.phone || null, email: contact.email || null };
+    await trx
+      .updateTable("company_users")
+      .set({ ...after, updated_at: deps.clock.now() })
+      .where("company_id", "=", company.id)
+      .where("person_id", "=", target.personId)
+      .execute();
+    await recordAudit(trx, deps.clock, {
+      actor: { type: "trader", id: me.personId },
+      action: "company-user.contact-updated",
+      subject: { type: "person", id: target.personId },
+      companyId: company.id,
+      before,
+      after,
+      requestId: meta.requestId,
+    });
+  });
+}
+
+// ---- transfer of ownership (USR-4) ----------------------------------------------------------
+
+export type OutgoingChoice = Exclude<CompanyRole, "owner"> | "leave";
+
+export const OUTGOING_CHOICES: readonly OutgoingChoice[] = ["proxy", "full-access", "admin-only", "leave"];
+
+export interface Transferee {
+  personId: string;
+  givenName: string;
+  familyName: string;
+  role: CompanyRole;
+}
+
+export type FindOutcome = { ok: true; transferee: Transferee } | { ok: false; reason: Refusal | "no-match" | "throttled"; retryAt?: Date };
+
+/**
+ * The active user of the company (not the owner) identified by family name + URN + email.
+ * One answer for every mismatch, whether the person exists, is not a user of the company, or
+ * one of the three parts differs.
+ */
+async function findTransferee(trx: Tx, companyId: string, ownerId: string, id: PersonIdentification): Promise<Transferee | undefined> {
+  const person = await identify(trx, id);
+  if (!person || person.id === ownerId) return undefined;
+  const m = await member(trx, companyId, person.id);
+  if (!m || m.status !== "active") return undefined;
+  return { personId: person.id, givenName: person.given_name, familyName: person.family_name, role: m.role };
+}
+
+/** The first step of a transfer: who would become owner (nothing changes). */
+export async function previewTransfer(deps: AppDeps, actor: Actor, id: PersonIdentification, meta: RequestMeta): Promise<FindOutcome> {
+  const retryAt = await lookupBlocked(deps, actor, meta);
+  if (retryAt) return { ok: false, reason: "throttled", retryAt };
+  const outcome = await deps.db.transaction().execute(async (trx): Promise<FindOutcome> => {
+    const started = await begin(trx, actor, "ownership.transfer");
+    if (!started) return { ok: false, reason: "forbidden" };
+    const transferee = await findTransferee(trx, actor.companyId, actor.personId, id);
+    return transferee ? { ok: true, transferee } : { ok: false, reason: "no-match" };
+  });
+  if (!outcome.ok && outcome.reason === "no-match") await lookupFailed(deps, actor, meta);
+  return outcome;
+}
+
+export async function transferOwnership(deps: AppDeps, actor: Actor, id: PersonIdentification, outgoing: OutgoingChoice, meta: RequestMeta): Promise<FindOutcome> {
+  const retryAt = await lookupBlocked(deps, actor, meta);
+  if (retryAt) return { ok: false, reason: "throttled", retryAt };
+  const outcome = await deps.db.transaction().execute(async (trx): Promise<FindOutcome> => {
+    const started = await begin(trx, actor, "ownership.transfer");
+    if (!started) return { ok: false, reason: "forbidden" };
+    const { company, me } = started;
+    const transferee = await findTransferee(trx, company.id, me.personId, id);
+    if (!transferee) return { ok: false, reason: "no-match" };
+    const now = deps.clock.now();
+    // The outgoing owner first: the partial unique index allows one active owner at any moment.
+    if (outgoing === "leave") {
+      await trx.deleteFrom("company_users").where("company_id", "=", company.id).where("person_id", "=", me.personId).execute();
+    } else {
+      await trx.updateTable("company_users").set({ role: outgoing, updated_at: now }).where("company_id", "=", company.id).where("person_id", "=", me.personId).execute();
+    }
+    await trx
+      .updateTable("company_users")
+      .set({ role: "owner", updated_at: now })
+      .where("company_id", "=", company.id)
+      .where("person_id", "=", transferee.personId)
+      .execute();
+    await recordAudit(trx, deps.clock, {
+      actor: { type: "trader", id: me.personId },
+      action: "company.ownership-transferred",
+      subject: { type: "company", id: company.id },
+      companyId: company.id,
+      before: { owner: me.personId, newOwnerRole: transferee.role },
+      after: { owner: transferee.personId, previousOwner: outgoing },
+      requestId: meta.requestId,
+    });
+    const from = fullName({ given_name: me.givenName, family_name: me.familyName });
+    const to = fullName({ given_name: transferee.givenName, family_name: transferee.familyName });
+    await notify(trx, deps.clock, company.id, "ownership-transferred", { from, to });
+    if (outgoing === "leave") await notify(trx, deps.clock, company.id, "user-left", { name: from });
+    const newOwner = await member(trx, company.id, transferee.personId);
+    await queueMail(trx, deps.clock, emails.ownershipReceivedEmail, { address: newOwner!.email, locale: newOwner!.locale }, { name: transferee.givenName, company: company.legalName, from });
+    await queueMail(trx, deps.clock, emails.ownershipHandedOverEmail, { address: me.email, locale: me.locale }, { name: me.givenName, company: company.legalName, to, outgoing });
+    return { ok: true, transferee };
+  });
+  if (!outcome.ok && outcome.reason === "no-match") await lookupFailed(deps, actor, meta);
+  return outcome;
+}
