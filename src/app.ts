@@ -12,6 +12,8 @@ import { assetRoutes } from "./web/assets.ts";
 import { homeRoutes } from "./features/home/routes.tsx";
 import { identityRoutes } from "./features/identity/routes.tsx";
 import { registrationRoutes } from "./features/registration/routes.tsx";
+import { companyRoutes } from "./features/companies/routes.tsx";
+import { userRoutes } from "./features/users/routes.tsx";
 import { registrationStaffRoutes } from "./features/registration/staff-routes.tsx";
 import { staffRoutes } from "./features/staff/routes.tsx";
 import { staffSessionContext } from "./features/staff/sessions.ts";
@@ -65,6 +67,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route("/", homeRoutes());
   app.route("/", identityRoutes(deps));
   app.route("/", registrationRoutes(deps));
+  app.route("/", companyRoutes(deps));
+  app.route("/", userRoutes(deps));
   app.route("/", staffRoutes(deps));
   app.route("/", registrationStaffRoutes(deps));
 

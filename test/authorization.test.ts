@@ -14,6 +14,8 @@ let portal: TestPortal;
 const members = new Map<CompanyRole | "other-company", TestClient>();
 let companyId = "";
 let otherCompanyId = "";
+/** A full-access user whom owner, proxy and admin-only may manage: fills routes' :personId. */
+let targetPersonId = "";
 
 interface RouteInfo {
   method: string;
@@ -35,12 +37,15 @@ function companyRoutes(): RouteInfo[] {
 }
 
 function concretePath(path: string, id: string): string {
-  const filled = path.replace(/:lang\{[^}]*\}\}?/, "fr").replace(/:companyId(\{[^/]*\})?/, id);
+  const filled = path
+    .replace(/:lang\{[^}]*\}\}?/, "fr")
+    .replace(/:companyId(\{[^/]*\})?/, id)
+    .replace(/:personId(\{[^/]*\})?/, targetPersonId);
   assert.doesNotMatch(filled, /:/, `a route parameter this test does not know how to fill: ${path}`);
   return filled;
 }
 
-async function insertCompany(name: string, bn: string, status: "activated" | "authorized"): Promise<string> {
+async function insertCompany(name: string, bn: string, status: "activated"): Promise<string> {
   const now = portal.clock.now();
   const row = await portal.database.db
     .insertInto("companies")
@@ -78,8 +83,10 @@ async function personId(client: TestClient): Promise<string> {
 before(async () => {
   portal = await createTestPortal();
   // Fixture: one company with a member in each role, and a user of another company.
-  companyId = await insertCompany("Matrice inc.", "123456782", "authorized");
-  otherCompanyId = await insertCompany("Autre inc.", "100000009", "authorized");
+  // Companies are authorized once their owner is in: the database refuses an authorized company
+  // without exactly one active owner (USR-5).
+  companyId = await insertCompany("Matrice inc.", "123456782", "activated");
+  otherCompanyId = await insertCompany("Autre inc.", "100000009", "activated");
   const now = portal.clock.now();
   for (const [i, role] of ([...COMPANY_ROLES, "other-company"] as const).entries()) {
     const client = await signUpAndSignIn(portal, person(`az${i}`, "fr"));
@@ -89,6 +96,10 @@ before(async () => {
       .values({ company_id: role === "other-company" ? otherCompanyId : companyId, person_id: await personId(client), role: role === "other-company" ? "owner" : role, status: "active", created_at: now, updated_at: now })
       .execute();
   }
+  const target = await signUpAndSignIn(portal, person("aztarget", "fr"));
+  targetPersonId = await personId(target);
+  await portal.database.db.insertInto("company_users").values({ company_id: companyId, person_id: targetPersonId, role: "full-access", status: "active", created_at: now, updated_at: now }).execute();
+  await portal.database.db.updateTable("companies").set({ status: "authorized" }).where("id", "in", [companyId, otherCompanyId]).execute();
 });
 after(() => portal.close());
 

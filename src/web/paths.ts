@@ -6,3 +6,7 @@ export const LANG = "/:lang{(?:en|fr)}";
 
 /** Where the Sign-In Partner sends the person back (registered with the partner). */
 export const PARTNER_CALLBACK_PATH = "/auth/partner/callback";
+
+/** A company's pages: /{lang}/companies/{id}/… — every route under it declares its action
+ * with companyAction() (web/middleware/company-access.ts). */
+export const COMPANY = `${LANG}/companies/:companyId{[0-9]{1,18}}`;

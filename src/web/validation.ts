@@ -27,3 +27,10 @@ export function checkEmail(locale: Locale, value: string): string | null {
   if (value.length > 254 || !emailSchema.safeParse(value).success) return f.emailInvalid;
   return null;
 }
+
+/** A problem with a telephone number (10 to 15 digits, the usual separators) or null. */
+export function checkPhone(locale: Locale, value: string): string | null {
+  const digits = value.replace(/\D/g, "");
+  if (!/^[0-9+()\-. ]+$/.test(value) || digits.length < 10 || digits.length > 15) return messages(locale).companies.invalidPhone;
+  return null;
+}

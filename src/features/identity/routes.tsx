@@ -313,8 +313,10 @@ export function identityRoutes(deps: AppDeps): Hono<AppEnv> {
     const token = await service.acceptPortalTerms(deps, r.session, meta(c));
     setSessionCookie(c, https, token);
     // A person with no company yet lands on registration and activation (REG).
+    // A person with one company works in it; with several, they choose (USR-1).
     const companies = await registration.memberships(deps, r.session.personId!);
-    return c.redirect(companies.length === 0 ? `/${lang(c)}/registration` : `/${lang(c)}/account`, 303);
+    const landing = companies.length === 0 ? "registration" : companies.length === 1 ? `companies/${companies[0]!.companyId}` : "companies";
+    return c.redirect(`/${lang(c)}/${landing}`, 303);
   });
 
   app.post(`${LANG}/sign-out`, async (c) => {
@@ -342,7 +344,16 @@ export function identityRoutes(deps: AppDeps): Hono<AppEnv> {
     const companies = await registration.memberships(deps, r.session.personId);
     const m = t(c).identity;
     const q = c.req.query();
-    const notice = q.saved !== undefined ? m.contactSaved : q.email !== undefined ? m.emailChanged : q.password !== undefined ? m.passwordChanged : undefined;
+    const notice =
+      q.saved !== undefined
+        ? m.contactSaved
+        : q.email !== undefined
+          ? m.emailChanged
+          : q.password !== undefined
+            ? m.passwordChanged
+            : q.left !== undefined
+              ? t(c).users.leftNotice
+              : undefined;
     return page(c, m.accountTitle, <views.AccountPage c={c} person={person} companies={companies} notice={notice} />);
   });
 

@@ -1,7 +1,8 @@
-// HTTP routes of company registration and activation (trader side) and the PIP dashboard.
+// HTTP routes of company registration and activation (trader side), up to the owner's
+// acceptance of the terms; the dashboard is the companies feature's.
 import { Hono } from "hono";
 import type { AppContext, AppDeps, AppEnv } from "../../web/context.ts";
-import { LANG } from "../../web/paths.ts";
+import { COMPANY, LANG } from "../../web/paths.ts";
 import { formatTime, messages } from "../../web/i18n/index.ts";
 import { renderPage } from "../../web/render.tsx";
 import { errorPage } from "../../web/errors.tsx";
@@ -216,14 +217,14 @@ export function registrationRoutes(deps: AppDeps): Hono<AppEnv> {
   // ---- the company: terms and dashboard --------------------------------------------------------
   // Accepting the terms is the owner's alone, like submitting (USR-2), and comes before authorization.
   const ownerTerms = companyAction(deps, "account.submit", { beforeAuthorization: true });
-  app.get(`${LANG}/companies/:companyId{[0-9]{1,18}}/terms`, ownerTerms, async (c) => {
+  app.get(`${COMPANY}/terms`, ownerTerms, async (c) => {
     const access = c.get("companyAccess");
     const company = await service.companyForMember(deps, access.personId, access.companyId);
     if (!company) return errorPage(c, "forbidden");
     if (company.status !== "activated") return c.redirect(`/${lang(c)}/companies/${company.id}`, 303);
     return renderPage(c, r(c).termsTitle, <views.CompanyTermsPage c={c} company={company} errors={{}} />);
   });
-  app.post(`${LANG}/companies/:companyId{[0-9]{1,18}}/terms`, ownerTerms, async (c) => {
+  app.post(`${COMPANY}/terms`, ownerTerms, async (c) => {
     const access = c.get("companyAccess");
     const companyId = access.companyId;
     const company = await service.companyForMember(deps, access.personId, companyId);
@@ -235,14 +236,6 @@ export function registrationRoutes(deps: AppDeps): Hono<AppEnv> {
     const result = await service.acceptCompanyTerms(deps, access.personId, companyId, requestMeta(c));
     if (result === "not-owner") return errorPage(c, "forbidden");
     return c.redirect(`/${lang(c)}/companies/${companyId}${result === "ok" ? "?authorized=1" : ""}`, 303);
-  });
-
-  app.get(`${LANG}/companies/:companyId{[0-9]{1,18}}`, companyAction(deps, "status.view", { beforeAuthorization: true }), async (c) => {
-    const access = c.get("companyAccess");
-    const company = await service.companyForMember(deps, access.personId, access.companyId);
-    if (!company) return errorPage(c, "forbidden");
-    const notice = c.req.query("authorized") !== undefined ? r(c).authorizedNotice : undefined;
-    return renderPage(c, r(c).dashboardTitle, <views.DashboardPage c={c} company={company} notice={notice} />);
   });
 
   return app;

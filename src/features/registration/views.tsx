@@ -311,39 +311,6 @@ export function CompanyTermsPage(props: { c: AppContext; company: CompanyView; e
   );
 }
 
-export function DashboardPage(props: { c: AppContext; company: CompanyView; notice?: string | undefined }) {
-  const t = r(props.c);
-  const lang = props.c.get("locale");
-  const co = props.company;
-  return (
-    <>
-      <gcds-heading tag="h1">{t.dashboardTitle}</gcds-heading>
-      {props.notice ? <Notice role="success" title={props.notice} /> : null}
-      <dl class="ttp-details" data-testid="dashboard-company">
-        <dt>{t.companyName}</dt>
-        <dd>{co.legalName}</dd>
-        <dt>{t.clientNumber}</dt>
-        <dd>{formatClientNumber(co.clientNumber)}</dd>
-        <dt>{t.membershipStatus}</dt>
-        <dd>{t.membershipStatuses[co.membershipStatus] ?? co.membershipStatus}</dd>
-        <dt>{t.accountStatus}</dt>
-        <dd>{t.accountStatuses[co.status]}</dd>
-      </dl>
-      {co.status === "activated" ? (
-        <Notice role="warning" title={t.awaitingTerms}>
-          {co.role === "owner" ? (
-            <gcds-text>
-              <gcds-link href={`/${lang}/companies/${co.id}/terms`}>{t.acceptTermsLink}</gcds-link>
-            </gcds-text>
-          ) : (
-            <gcds-text>{t.termsOwnerOnly}</gcds-text>
-          )}
-        </Notice>
-      ) : null}
-    </>
-  );
-}
-
 export function addressLines(address: PostalAddress): string[] {
   return [address.line1, address.line2, `${address.city} ${address.region} ${address.postalCode}`].filter(Boolean);
 }

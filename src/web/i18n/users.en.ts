@@ -31,7 +31,7 @@ export const usersEn = {
   you: "(you)",
   manageLink: (name: string) => `Manage ${name}`,
   viewLink: (name: string) => `View ${name}`,
-  addedNotice: (name: string) => `${name} was added to the company and told by email.`,
+  addedNotice: "The person was added to the company and told by email.",
   roleChangedNotice: "The role was changed.",
   deactivatedNotice: "The user was deactivated. They can no longer open this company's pages.",
   reactivatedNotice: "The user was reactivated.",
@@ -91,8 +91,8 @@ export const usersEn = {
   confirmOutgoing: (choice: string) => `Your role after the transfer: ${choice}.`,
   confirmButton: "Transfer ownership",
   changeAnswers: "Change these answers",
-  transferredNotice: (name: string) => `${name} is now the account owner. You were both told by email.`,
-  leftNotice: (company: string) => `You transferred ownership and left ${company}.`,
+  transferredNotice: "Ownership was transferred to the new account owner. You were both told by email.",
+  leftNotice: "You transferred ownership and left the company. You were both told by email.",
 
   emails: {
     addedSubject: "You were added to a company — Trusted Trader Portal",

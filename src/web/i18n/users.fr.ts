@@ -31,7 +31,7 @@ export const usersFr: UsersMessages = {
   you: "(vous)",
   manageLink: (name: string) => `Gérer ${name}`,
   viewLink: (name: string) => `Consulter ${name}`,
-  addedNotice: (name: string) => `${name} a été ajouté à l’entreprise et en a été avisé par courriel.`,
+  addedNotice: "La personne a été ajoutée à l’entreprise et en a été avisée par courriel.",
   roleChangedNotice: "Le rôle a été modifié.",
   deactivatedNotice: "L’utilisateur a été désactivé. Il ne peut plus ouvrir les pages de cette entreprise.",
   reactivatedNotice: "L’utilisateur a été réactivé.",
@@ -95,8 +95,8 @@ export const usersFr: UsersMessages = {
   confirmOutgoing: (choice: string) => `Votre rôle après le transfert : ${choice}.`,
   confirmButton: "Transférer la propriété",
   changeAnswers: "Modifier ces réponses",
-  transferredNotice: (name: string) => `${name} est maintenant le propriétaire du compte. Vous en avez tous deux été avisés par courriel.`,
-  leftNotice: (company: string) => `Vous avez transféré la propriété et quitté ${company}.`,
+  transferredNotice: "La propriété a été transférée au nouveau propriétaire du compte. Vous en avez tous deux été avisés par courriel.",
+  leftNotice: "Vous avez transféré la propriété et quitté l’entreprise. Vous en avez tous deux été avisés par courriel.",
 
   emails: {
     addedSubject: "Vous avez été ajouté à une entreprise — Portail des négociants dignes de confiance",

@@ -1,0 +1,180 @@
+// The company as its users see it: the PIP dashboard (APP-1) and the company profile (APP-2).
+import type { AppDeps } from "../../web/context.ts";
+import type { RequestMeta } from "../../web/request-meta.ts";
+import type { Facility, PostalAddress, PrimaryContact } from "../../platform/db/schema.ts";
+import { recordAudit } from "../../platform/audit.ts";
+import { can, isCompanyRole, type CompanyRole } from "../../domain/permissions.ts";
+import { notify, recentNotifications, type CompanyNotification } from "../notifications/service.ts";
+
+export type SectionState = "not-started" | "in-progress" | "complete";
+
+export interface CompanyProfile {
+  legalName: string;
+  operatingName: string | null;
+  country: "CA" | "US";
+  bn9: string | null;
+  programAccount: string | null;
+  carrierCode: string | null;
+  clientNumber: string;
+  businessStartedOn: string | null;
+  employeeCount: number | null;
+  website: string | null;
+  headOffice: PostalAddress;
+  mailingAddress: PostalAddress | null;
+  facilities: Facility[];
+  primaryContact: PrimaryContact | null;
+  updatedAt: Date | null;
+}
+
+/** What the company itself may change in its profile (the BN and client number are the CBSA's). */
+export type CompanyProfileInput = Pick<
+  CompanyProfile,
+  "legalName" | "operatingName" | "businessStartedOn" | "employeeCount" | "website" | "headOffice" | "mailingAddress" | "facilities" | "primaryContact"
+>;
+
+/** The company profile's completion state (APP-1): every required part answered is complete. */
+export function profileState(p: Pick<CompanyProfile, "businessStartedOn" | "employeeCount" | "primaryContact" | "updatedAt">): SectionState {
+  if (p.businessStartedOn && p.employeeCount !== null && p.primaryContact) return "complete";
+  return p.updatedAt ? "in-progress" : "not-started";
+}
+
+export interface Dashboard {
+  id: string;
+  legalName: string;
+  clientNumber: string;
+  status: "pending-activation" | "activated" | "authorized";
+  membershipStatus: string;
+  role: CompanyRole;
+  activeUsers: number;
+  profile: SectionState;
+  notifications: CompanyNotification[];
+}
+
+/** The dashboard of a company for one of its active users (the middleware checked who). */
+export async function dashboard(deps: Pick<AppDeps, "db">, companyId: string, role: CompanyRole): Promise<Dashboard | undefined> {
+  const [row, notifications] = await Promise.all([
+    deps.db
+      .selectFrom("companies")
+      .select((eb) => [
+        "id",
+        "legal_name",
+        "client_number",
+        "status",
+        "membership_status",
+        "business_started_on",
+        "employee_count",
+        "primary_contact",
+        "profile_updated_at",
+        eb
+          .selectFrom("company_users")
+          .select((e) => e.fn.countAll<string>().as("n"))
+          .whereRef("company_users.company_id", "=", "companies.id")
+          .where("company_users.status", "=", "active")
+          .as("active_users"),
+      ])
+      .where("id", "=", companyId)
+      .executeTakeFirst(),
+    can(role, "status.view") ? recentNotifications(deps, companyId) : Promise.resolve([]),
+  ]);
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    legalName: row.legal_name,
+    clientNumber: row.client_number,
+    status: row.status,
+    membershipStatus: row.membership_status,
+    role,
+    activeUsers: Number(row.active_users ?? 0),
+    profile: profileState({
+      businessStartedOn: row.business_started_on,
+      employeeCount: row.employee_count,
+      primaryContact: row.primary_contact,
+      updatedAt: row.profile_updated_at ? new Date(row.profile_updated_at) : null,
+    }),
+    notifications,
+  };
+}
+
+export async function companyProfile(deps: Pick<AppDeps, "db">, companyId: string): Promise<CompanyProfile | undefined> {
+  const row = await deps.db.selectFrom("companies").selectAll().where("id", "=", companyId).executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    legalName: row.legal_name,
+    operatingName: row.operating_name,
+    country: row.country,
+    bn9: row.bn9,
+    programAccount: row.program_account,
+    carrierCode: row.carrier_code,
+    clientNumber: row.client_number,
+    businessStartedOn: row.business_started_on,
+    employeeCount: row.employee_count,
+    website: row.website,
+    headOffice: row.address,
+    mailingAddress: row.mailing_address,
+    facilities: row.facilities,
+    primaryContact: row.primary_contact,
+    updatedAt: row.profile_updated_at ? new Date(row.profile_updated_at) : null,
+  };
+}
+
+/** APP-2: saves the profile, audited with before and after, and tells the company. */
+export async function updateCompanyProfile(
+  deps: AppDeps,
+  actor: { companyId: string; personId: string },
+  input: CompanyProfileInput,
+  meta: RequestMeta,
+): Promise<{ ok: true } | { ok: false; reason: "forbidden" }> {
+  return deps.db.transaction().execute(async (trx) => {
+    const company = await trx.selectFrom("companies").selectAll().where("id", "=", actor.companyId).forUpdate().executeTakeFirst();
+    const me = await trx
+      .selectFrom("company_users as cu")
+      .innerJoin("people as p", "p.id", "cu.person_id")
+      .select(["cu.role", "cu.status", "p.given_name", "p.family_name"])
+      .where("cu.company_id", "=", actor.companyId)
+      .where("cu.person_id", "=", actor.personId)
+      .executeTakeFirst();
+    if (!company || company.status !== "authorized" || !me || me.status !== "active" || !isCompanyRole(me.role) || !can(me.role, "company-profile.update")) {
+      return { ok: false as const, reason: "forbidden" as const };
+    }
+    const now = deps.clock.now();
+    const before = {
+      legalName: company.legal_name,
+      operatingName: company.operating_name,
+      businessStartedOn: company.business_started_on,
+      employeeCount: company.employee_count,
+      website: company.website,
+      headOffice: company.address,
+      mailingAddress: company.mailing_address,
+      facilities: company.facilities,
+      primaryContact: company.primary_contact,
+    };
+    await trx
+      .updateTable("companies")
+      .set({
+        legal_name: input.legalName,
+        operating_name: input.operatingName,
+        business_started_on: input.businessStartedOn,
+        employee_count: input.employeeCount,
+        website: input.website,
+        address: JSON.stringify(input.headOffice),
+        mailing_address: input.mailingAddress ? JSON.stringify(input.mailingAddress) : null,
+        facilities: JSON.stringify(input.facilities),
+        primary_contact: input.primaryContact ? JSON.stringify(input.primaryContact) : null,
+        profile_updated_at: now,
+        updated_at: now,
+      })
+      .where("id", "=", actor.companyId)
+      .execute();
+    await recordAudit(trx, deps.clock, {
+      actor: { type: "trader", id: actor.personId },
+      action: "company.profile-updated",
+      subject: { type: "company", id: actor.companyId },
+      companyId: actor.companyId,
+      before,
+      after: { ...input },
+      requestId: meta.requestId,
+    });
+    await notify(trx, deps.clock, actor.companyId, "profile-updated", { name: `${me.given_name} ${me.family_name}` });
+    return { ok: true as const };
+  });
+}

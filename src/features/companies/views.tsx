@@ -1,0 +1,338 @@
+// Pages of the company a person works in: choosing it (USR-1), its PIP dashboard (APP-1)
+// and its company profile (APP-2).
+import type { AppContext } from "../../web/context.ts";
+import { formatDate, formatDateTime, messages } from "../../web/i18n/index.ts";
+import { Notice } from "../../web/notice.tsx";
+import { Checkbox, ErrorSummary, Input, PostForm, SubmitButton, type FieldErrors } from "../../web/forms.tsx";
+import { AddressFields } from "../../web/address.tsx";
+import { formatClientNumber } from "../../domain/client-number.ts";
+import { formatBusinessNumber } from "../../domain/business-number.ts";
+import { can, type CompanyRole } from "../../domain/permissions.ts";
+import type { PostalAddress } from "../../platform/db/schema.ts";
+import type { Membership } from "../registration/service.ts";
+import type { CompanyProfile, Dashboard, SectionState } from "./service.ts";
+import { FACILITY_SLOTS, type Values } from "./schema.ts";
+
+function m(c: AppContext) {
+  return messages(c.get("locale"));
+}
+
+export function ChooseCompanyPage(props: { c: AppContext; companies: Membership[] }) {
+  const t = m(props.c);
+  const lang = props.c.get("locale");
+  return (
+    <>
+      <gcds-heading tag="h1">{t.companies.chooseTitle}</gcds-heading>
+      <gcds-text>{t.companies.chooseIntro}</gcds-text>
+      <table class="ttp-table" data-testid="companies">
+        <caption>{t.companies.chooseTableCaption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.registration.companyName}</th>
+            <th scope="col">{t.registration.clientNumber}</th>
+            <th scope="col">{t.companies.yourRole}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.companies.map((co) => (
+            <tr>
+              <td>
+                <a href={`/${lang}/companies/${co.companyId}`} aria-label={t.companies.openCompany(co.legalName)}>
+                  {co.legalName}
+                </a>
+              </td>
+              <td>{formatClientNumber(co.clientNumber)}</td>
+              <td>{t.users.roles[co.role]}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <gcds-text>
+        <gcds-link href={`/${lang}/registration`}>{t.companies.registerOrActivate}</gcds-link>
+      </gcds-text>
+    </>
+  );
+}
+
+function State(props: { c: AppContext; state: SectionState }) {
+  return <p class="ttp-state">{m(props.c).companies.sectionStates[props.state]}</p>;
+}
+
+function Section(props: { heading: string; text: string; children?: unknown; testid: string }) {
+  return (
+    <li class="ttp-section" data-testid={props.testid}>
+      <h3>{props.heading}</h3>
+      <p>{props.text}</p>
+      {props.children}
+    </li>
+  );
+}
+
+export function DashboardPage(props: { c: AppContext; dashboard: Dashboard; notice?: string | undefined }) {
+  const t = m(props.c);
+  const lang = props.c.get("locale");
+  const d = props.dashboard;
+  const role = d.role;
+  const base = `/${lang}/companies/${d.id}`;
+  const day = (iso: string) => formatDate(lang, new Date(`${iso}T12:00:00Z`));
+  const roleLower = (r: string) => (t.users.roles[r as CompanyRole] ?? r).toLocaleLowerCase(lang === "fr" ? "fr-CA" : "en-CA");
+  return (
+    <>
+      <gcds-heading tag="h1">{t.registration.dashboardTitle}</gcds-heading>
+      {props.notice ? <Notice role="success" title={props.notice} /> : null}
+      <dl class="ttp-details" data-testid="dashboard-company">
+        <dt>{t.registration.companyName}</dt>
+        <dd>{d.legalName}</dd>
+        <dt>{t.registration.clientNumber}</dt>
+        <dd>{formatClientNumber(d.clientNumber)}</dd>
+        <dt>{t.registration.membershipStatus}</dt>
+        <dd>{t.registration.membershipStatuses[d.membershipStatus] ?? d.membershipStatus}</dd>
+        <dt>{t.registration.accountStatus}</dt>
+        <dd>{t.registration.accountStatuses[d.status]}</dd>
+        <dt>{t.companies.yourRole}</dt>
+        <dd>{t.users.roles[role]}</dd>
+      </dl>
+      {d.status === "activated" ? (
+        <Notice role="warning" title={t.registration.awaitingTerms}>
+          {role === "owner" ? (
+            <gcds-text>
+              <gcds-link href={`${base}/terms`}>{t.registration.acceptTermsLink}</gcds-link>
+            </gcds-text>
+          ) : (
+            <gcds-text>{t.registration.termsOwnerOnly}</gcds-text>
+          )}
+        </Notice>
+      ) : null}
+      {d.status === "authorized" ? (
+        <>
+          <gcds-heading tag="h2">{t.companies.sectionsHeading}</gcds-heading>
+          <ul class="ttp-sections">
+            <Section heading={t.companies.sections.companyProfile} text={t.companies.sectionTexts.companyProfile} testid="section-company-profile">
+              <State c={props.c} state={d.profile} />
+              <p>
+                <a href={`${base}/profile`}>{t.companies.sections.companyProfile}</a>
+              </p>
+              <details class="ttp-more">
+                <summary>{t.companies.moreMenu}</summary>
+                <ul>
+                  <li>
+                    <a href={`${base}/users`}>{t.companies.sections.users}</a>
+                  </li>
+                  {can(role, "ownership.transfer") ? (
+                    <li>
+                      <a href={`${base}/transfer`}>{t.users.transferLink}</a>
+                    </li>
+                  ) : null}
+                </ul>
+              </details>
+            </Section>
+            <Section heading={t.companies.sections.users} text={t.companies.sectionTexts.users} testid="section-users">
+              <State c={props.c} state="complete" />
+              <p>{t.companies.usersCount(d.activeUsers)}</p>
+              <p>
+                <a href={`${base}/users`}>{t.companies.sections.users}</a>
+              </p>
+            </Section>
+            <Section heading={t.companies.sections.applicationProfile} text={t.companies.sectionTexts.applicationProfile} testid="section-application-profile">
+              {can(role, "application-profile.view") ? (
+                <>
+                  <State c={props.c} state="not-started" />
+                  <p>{t.companies.sectionComingSoon}</p>
+                </>
+              ) : (
+                <p>{t.companies.sectionUnavailable}</p>
+              )}
+            </Section>
+            <Section heading={t.companies.sections.securityProfile} text={t.companies.sectionTexts.securityProfile} testid="section-security-profile">
+              {can(role, "security-profile.view") ? (
+                <>
+                  <State c={props.c} state="not-started" />
+                  <p>{t.companies.sectionComingSoon}</p>
+                </>
+              ) : (
+                <p>{t.companies.sectionUnavailable}</p>
+              )}
+            </Section>
+          </ul>
+        </>
+      ) : null}
+      <gcds-heading tag="h2">{t.companies.notificationsHeading}</gcds-heading>
+      {d.notifications.length === 0 ? (
+        <gcds-text>{t.companies.noNotifications}</gcds-text>
+      ) : (
+        <ul class="ttp-notifications" data-testid="notifications">
+          {d.notifications.map((n) => (
+            <li>
+              <time datetime={n.createdAt.toISOString()}>{formatDateTime(lang, n.createdAt)}</time>
+              {" — "}
+              {(t.companies.notifications[n.kind] as (p: typeof n.params, x: { role: (r: string) => string; day: (iso: string) => string }) => string)(n.params, {
+                role: roleLower,
+                day,
+              })}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+function Address(props: { address: PostalAddress }) {
+  const a = props.address;
+  return (
+    <>
+      {[a.line1, a.line2, `${a.city} ${a.region}  ${a.postalCode}`].filter(Boolean).map((line, i) => (
+        <>
+          {i > 0 ? <br /> : null}
+          {line}
+        </>
+      ))}
+    </>
+  );
+}
+
+export function ProfilePage(props: { c: AppContext; profile: CompanyProfile; canUpdate: boolean; notice?: string | undefined; companyId: string }) {
+  const t = m(props.c).companies;
+  const lang = props.c.get("locale");
+  const p = props.profile;
+  const none = <span>{t.notProvided}</span>;
+  return (
+    <>
+      <gcds-heading tag="h1">{t.profileTitle}</gcds-heading>
+      {props.notice ? <Notice role="success" title={props.notice} /> : null}
+      <gcds-text>{t.profileIntro}</gcds-text>
+      <dl class="ttp-details" data-testid="company-profile">
+        <dt>{t.legalName}</dt>
+        <dd>{p.legalName}</dd>
+        <dt>{t.operatingName}</dt>
+        <dd>{p.operatingName ?? none}</dd>
+        {p.bn9 ? (
+          <>
+            <dt>{t.businessNumber}</dt>
+            <dd>{p.programAccount ?? formatBusinessNumber(p.bn9)}</dd>
+          </>
+        ) : null}
+        {p.carrierCode ? (
+          <>
+            <dt>{t.carrierCode}</dt>
+            <dd>{p.carrierCode}</dd>
+          </>
+        ) : null}
+        <dt>{m(props.c).registration.clientNumber}</dt>
+        <dd>{formatClientNumber(p.clientNumber)}</dd>
+        <dt>{t.businessStart}</dt>
+        <dd>{p.businessStartedOn ? formatDate(lang, new Date(`${p.businessStartedOn}T12:00:00Z`)) : none}</dd>
+        <dt>{t.employees}</dt>
+        <dd>{p.employeeCount === null ? none : new Intl.NumberFormat(lang === "fr" ? "fr-CA" : "en-CA").format(p.employeeCount)}</dd>
+        <dt>{t.website}</dt>
+        <dd>{p.website ?? none}</dd>
+        <dt>{t.headOffice}</dt>
+        <dd>
+          <Address address={p.headOffice} />
+        </dd>
+        <dt>{t.mailingAddress}</dt>
+        <dd>{p.mailingAddress ? <Address address={p.mailingAddress} /> : t.mailingSame}</dd>
+        <dt>{t.facilities}</dt>
+        <dd>
+          {p.facilities.length === 0 ? (
+            none
+          ) : (
+            <ul class="ttp-list">
+              {p.facilities.map((f) => (
+                <li>
+                  <strong>{f.name}</strong>
+                  <br />
+                  <Address address={f.address} />
+                </li>
+              ))}
+            </ul>
+          )}
+        </dd>
+        <dt>{t.primaryContact}</dt>
+        <dd>
+          {p.primaryContact ? (
+            <>
+              {p.primaryContact.name}
+              {p.primaryContact.title ? `, ${p.primaryContact.title}` : ""}
+              <br />
+              {p.primaryContact.phone}
+              <br />
+              {p.primaryContact.email}
+            </>
+          ) : (
+            none
+          )}
+        </dd>
+      </dl>
+      {props.canUpdate ? (
+        <gcds-text>
+          <gcds-link href={`/${lang}/companies/${props.companyId}/profile/edit`}>{t.editProfile}</gcds-link>
+        </gcds-text>
+      ) : null}
+      <gcds-text>
+        <gcds-link href={`/${lang}/companies/${props.companyId}`}>{m(props.c).registration.dashboardTitle}</gcds-link>
+      </gcds-text>
+    </>
+  );
+}
+
+export function ProfileEditPage(props: { c: AppContext; errors: FieldErrors; values: Values; country: "CA" | "US"; companyId: string }) {
+  const t = m(props.c).companies;
+  const lang = props.c.get("locale");
+  const v = props.values;
+  const e = props.errors;
+  return (
+    <>
+      <gcds-heading tag="h1">{t.editProfile}</gcds-heading>
+      <ErrorSummary c={props.c} errors={e} />
+      <PostForm c={props.c}>
+        <Input name="legalName" label={t.legalName} required errors={e} value={v.legalName} autocomplete="organization" />
+        <Input name="operatingName" label={t.operatingName} hint={t.operatingNameHint} errors={e} value={v.operatingName} />
+        <Input name="businessStartedOn" label={t.businessStart} hint={t.businessStartHint} errors={e} value={v.businessStartedOn} size={10} />
+        <Input name="employeeCount" label={t.employees} errors={e} value={v.employeeCount} inputmode="numeric" size={10} />
+        <Input name="website" label={t.website} hint={t.websiteHint} errors={e} value={v.website} autocomplete="url" />
+        <fieldset class="ttp-fieldset">
+          <legend>
+            <gcds-heading tag="h2">{t.headOffice}</gcds-heading>
+          </legend>
+          <gcds-text>{t.headOfficeHint}</gcds-text>
+          <AddressFields c={props.c} errors={e} values={v} country={props.country} prefix="ho_" />
+        </fieldset>
+        <fieldset class="ttp-fieldset">
+          <legend>
+            <gcds-heading tag="h2">{t.mailingAddress}</gcds-heading>
+          </legend>
+          <Checkbox name="mailingSame" legend={t.mailingAddress} label={t.mailingSame} errors={e} checked={v.mailingSame === "yes"} />
+          <AddressFields c={props.c} errors={e} values={v} country={props.country} prefix="ml_" optional />
+        </fieldset>
+        <fieldset class="ttp-fieldset">
+          <legend>
+            <gcds-heading tag="h2">{t.facilities}</gcds-heading>
+          </legend>
+          <gcds-text>{t.facilitiesHint}</gcds-text>
+          {Array.from({ length: FACILITY_SLOTS }, (_, i) => (
+            <fieldset class="ttp-fieldset">
+              <legend>{t.facilityLegend(i + 1)}</legend>
+              <Input name={`f${i + 1}_name`} label={t.facilityName(i + 1)} errors={e} value={v[`f${i + 1}_name`]} />
+              <AddressFields c={props.c} errors={e} values={v} country={props.country} prefix={`f${i + 1}_`} optional />
+            </fieldset>
+          ))}
+          <gcds-text>{t.addFacilityHint}</gcds-text>
+        </fieldset>
+        <fieldset class="ttp-fieldset">
+          <legend>
+            <gcds-heading tag="h2">{t.primaryContact}</gcds-heading>
+          </legend>
+          <Input name="pc_name" label={t.contactName} errors={e} value={v.pc_name} autocomplete="name" />
+          <Input name="pc_title" label={t.contactTitle} errors={e} value={v.pc_title} autocomplete="organization-title" />
+          <Input name="pc_phone" label={t.contactPhone} type="tel" errors={e} value={v.pc_phone} autocomplete="tel" />
+          <Input name="pc_email" label={t.contactEmail} type="email" errors={e} value={v.pc_email} autocomplete="email" />
+        </fieldset>
+        <SubmitButton>{t.saveProfile}</SubmitButton>
+      </PostForm>
+      <gcds-text>
+        <gcds-link href={`/${lang}/companies/${props.companyId}/profile`}>{t.cancel}</gcds-link>
+      </gcds-text>
+    </>
+  );
+}
