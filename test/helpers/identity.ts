@@ -75,7 +75,7 @@ export async function signUpAndSignIn(portal: TestPortal, p: Person): Promise<Te
   );
   expectRedirect(await client.postForm(`/${l}/sign-in/mfa-terms`, { agree: "yes" }), `/${l}/sign-in/code`, "MFA terms");
   expectRedirect(await client.postForm(`/${l}/sign-in/code`, { action: "verify", code: await latestCode(portal, p.email) }), `/${l}/sign-in/terms`, "code");
-  expectRedirect(await client.postForm(`/${l}/sign-in/terms`, { agree: "yes" }), new RegExp(`^/${l}/(registration|account)$`), "terms");
+  expectRedirect(await client.postForm(`/${l}/sign-in/terms`, { agree: "yes" }), new RegExp(`^/${l}/(registration|account|companies(/\\d+)?)$`), "terms");
   return client;
 }
 
@@ -84,7 +84,7 @@ export async function signIn(portal: TestPortal, p: Person, client = new TestCli
   const l = p.lang;
   expectRedirect(await client.postForm(`/${l}/sign-in/gckey`, { username: p.username, password: p.password }), `/${l}/sign-in/code`, "password");
   expectRedirect(await client.postForm(`/${l}/sign-in/code`, { action: "verify", code: await latestCode(portal, p.email) }), `/${l}/sign-in/terms`, "code");
-  expectRedirect(await client.postForm(`/${l}/sign-in/terms`, { agree: "yes" }), new RegExp(`^/${l}/(registration|account)$`), "terms");
+  expectRedirect(await client.postForm(`/${l}/sign-in/terms`, { agree: "yes" }), new RegExp(`^/${l}/(registration|account|companies(/\\d+)?)$`), "terms");
   return client;
 }
 
