@@ -85,10 +85,8 @@ export const companiesEn = {
   invalidDate: "Enter a real date, in the form YYYY-MM-DD, not in the future.",
   invalidEmployees: "Enter a whole number from 0 to 10,000,000.",
   invalidWebsite: "Enter a web address that starts with https:// or http://",
-  invalidEmail: "Enter an email address in the form name@example.ca",
   invalidPhone: "Enter a telephone number with 10 to 15 digits.",
   tooLong: (max: number) => `Use at most ${max} characters.`,
-  partialAddress: "Complete the address, or leave all of its fields empty.",
 };
 
 export type CompaniesMessages = typeof companiesEn;

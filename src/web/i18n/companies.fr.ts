@@ -79,8 +79,6 @@ export const companiesFr: CompaniesMessages = {
   invalidDate: "Entrez une date réelle, sous la forme AAAA-MM-JJ, qui n’est pas dans le futur.",
   invalidEmployees: "Entrez un nombre entier de 0 à 10 000 000.",
   invalidWebsite: "Entrez une adresse Web qui commence par https:// ou http://",
-  invalidEmail: "Entrez une adresse courriel sous la forme nom@exemple.ca",
   invalidPhone: "Entrez un numéro de téléphone de 10 à 15 chiffres.",
   tooLong: (max: number) => `Utilisez au plus ${max} caractères.`,
-  partialAddress: "Remplissez l’adresse au complet, ou laissez tous ses champs vides.",
 };

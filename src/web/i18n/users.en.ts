@@ -52,7 +52,6 @@ export const usersEn = {
   deactivatedMember: "This person is a deactivated user of the company. An account owner or proxy account owner can reactivate them from the list of users.",
 
   userTitle: (name: string) => `User: ${name}`,
-  detailsHeading: "Details",
   addedOn: "Added on",
   businessContactHeading: "Contact details for this company",
   jobTitle: "Job title",
@@ -70,7 +69,6 @@ export const usersEn = {
   deactivateButton: "Deactivate the user",
   reactivateButton: "Reactivate the user",
   backToUsers: "Back to the list of users",
-  ownContactLink: "Edit your contact details for this company",
 
   transferTitle: "Reassign account owner",
   transferIntro: "Only the account owner can give the role to another user of the company. Do this before you step down, for example when leaving the company or changing departments.",

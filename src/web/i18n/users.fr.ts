@@ -54,7 +54,6 @@ export const usersFr: UsersMessages = {
     "Cette personne est un utilisateur désactivé de l’entreprise. Le propriétaire du compte ou un propriétaire mandataire peut la réactiver à partir de la liste des utilisateurs.",
 
   userTitle: (name: string) => `Utilisateur : ${name}`,
-  detailsHeading: "Renseignements",
   addedOn: "Ajouté le",
   businessContactHeading: "Coordonnées pour cette entreprise",
   jobTitle: "Titre du poste",
@@ -72,7 +71,6 @@ export const usersFr: UsersMessages = {
   deactivateButton: "Désactiver l’utilisateur",
   reactivateButton: "Réactiver l’utilisateur",
   backToUsers: "Retour à la liste des utilisateurs",
-  ownContactLink: "Modifier vos coordonnées pour cette entreprise",
 
   transferTitle: "Réassigner le propriétaire du compte",
   transferIntro:
