@@ -14,6 +14,7 @@ import { identityRoutes } from "./features/identity/routes.tsx";
 import { registrationRoutes } from "./features/registration/routes.tsx";
 import { companyRoutes } from "./features/companies/routes.tsx";
 import { userRoutes } from "./features/users/routes.tsx";
+import { tccuRoutes } from "./features/expiry/staff-routes.tsx";
 import { registrationStaffRoutes } from "./features/registration/staff-routes.tsx";
 import { staffRoutes } from "./features/staff/routes.tsx";
 import { staffSessionContext } from "./features/staff/sessions.ts";
@@ -71,6 +72,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route("/", userRoutes(deps));
   app.route("/", staffRoutes(deps));
   app.route("/", registrationStaffRoutes(deps));
+  app.route("/", tccuRoutes(deps));
 
   if (!config.isProduction && deps.mailTransport.kind === "dev-mailbox") app.route("/", mailboxRoutes(deps));
   if (deps.testClock) {

@@ -6,6 +6,7 @@ import { createLogger } from "./platform/log.ts";
 import { migrateToLatest, openDatabase } from "./platform/db/index.ts";
 import { ensureRecurringJob, JobRunner } from "./platform/jobs/queue.ts";
 import { cleanupIdentity, IDENTITY_CLEANUP_EVERY_MS, IDENTITY_CLEANUP_JOB } from "./features/identity/cleanup.ts";
+import { expireInactiveUrns, sendUrnReminders, URN_EXPIRY_JOB, URN_JOBS_EVERY_MS, URN_REMINDER_JOB } from "./features/expiry/service.ts";
 import { MAIL_DELIVERY_JOB, mailDeliveryHandler } from "./platform/mail/outbox.ts";
 import { devMailboxTransport, smtpTransport } from "./platform/mail/transport.ts";
 import { createApp } from "./app.ts";
@@ -49,9 +50,17 @@ const jobs = new JobRunner({
     [IDENTITY_CLEANUP_JOB]: async () => {
       logger.info({ deleted: await cleanupIdentity({ db: database.db, clock }) }, "identity cleanup");
     },
+    [URN_EXPIRY_JOB]: async () => {
+      logger.info({ expired: await expireInactiveUrns({ db: database.db, clock }) }, "URN expiry");
+    },
+    [URN_REMINDER_JOB]: async () => {
+      logger.info({ sent: await sendUrnReminders({ db: database.db, clock }) }, "URN reminders");
+    },
   },
 });
 await ensureRecurringJob(database.db, clock, IDENTITY_CLEANUP_JOB, IDENTITY_CLEANUP_EVERY_MS);
+await ensureRecurringJob(database.db, clock, URN_EXPIRY_JOB, URN_JOBS_EVERY_MS);
+await ensureRecurringJob(database.db, clock, URN_REMINDER_JOB, URN_JOBS_EVERY_MS);
 jobs.start();
 
 const app = createApp({

@@ -8,5 +8,5 @@ export const LANG = "/:lang{(?:en|fr)}";
 export const PARTNER_CALLBACK_PATH = "/auth/partner/callback";
 
 /** A company's pages: /{lang}/companies/{id}/… — every route under it declares its action
- * with companyAction() (web/middleware/company-access.ts). */
+ * with companyAction() (web/middleware/company-access.tsx). */
 export const COMPANY = `${LANG}/companies/:companyId{[0-9]{1,18}}`;

@@ -4,7 +4,7 @@ import type { Child } from "hono/jsx";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppContext } from "./context.ts";
 import { Layout, type CompanyChrome } from "./layout.tsx";
-import type { CompanyAccess } from "./middleware/company-access.ts";
+import type { CompanyAccess } from "./middleware/company-access.tsx";
 import { formatClientNumber } from "../domain/client-number.ts";
 import { SESSION_IDLE_MS } from "../platform/sessions.ts";
 

@@ -8,11 +8,12 @@ import { renderPage } from "../../web/render.tsx";
 import { errorPage } from "../../web/errors.tsx";
 import { readForm } from "../../web/forms.tsx";
 import { requireSignedIn } from "../../web/middleware/session.ts";
-import { companyAction } from "../../web/middleware/company-access.ts";
+import { companyAction } from "../../web/middleware/company-access.tsx";
 import { requestMeta } from "../../web/request-meta.ts";
 import { calendarDate } from "../../platform/clock.ts";
 import { can } from "../../domain/permissions.ts";
 import * as registration from "../registration/service.ts";
+import * as users from "../users/service.ts";
 import * as service from "./service.ts";
 import { parseCompanyProfile, profileValues } from "./schema.ts";
 import * as views from "./views.tsx";
@@ -34,11 +35,22 @@ export function companyRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.get(COMPANY, companyAction(deps, "status.view", { beforeAuthorization: true }), async (c) => {
     const access = c.get("companyAccess");
-    const dashboard = await service.dashboard(deps, access.companyId, access.role);
+    const [dashboard, toReactivate] = await Promise.all([
+      service.dashboard(deps, access.companyId, access.role),
+      can(access.role, "users.reactivate") ? users.usersToReactivate(deps, access.companyId) : Promise.resolve([]),
+    ]);
     if (!dashboard) return errorPage(c, "forbidden");
     const q = c.req.query();
-    const notice = q.authorized !== undefined ? t(c).registration.authorizedNotice : q.transferred !== undefined ? t(c).users.transferredNotice : undefined;
-    return renderPage(c, t(c).registration.dashboardTitle, <views.DashboardPage c={c} dashboard={dashboard} notice={notice} />);
+    const reactivated = q.reactivated && /^\d{1,6}$/.test(q.reactivated) ? Number(q.reactivated) : undefined;
+    const notice =
+      q.authorized !== undefined
+        ? t(c).registration.authorizedNotice
+        : q.transferred !== undefined
+          ? t(c).users.transferredNotice
+          : reactivated !== undefined
+            ? t(c).companies.reactivatedAll(reactivated)
+            : undefined;
+    return renderPage(c, t(c).registration.dashboardTitle, <views.DashboardPage c={c} dashboard={dashboard} toReactivate={toReactivate} notice={notice} />);
   });
 
   app.get(`${COMPANY}/profile`, companyAction(deps, "company-profile.view"), async (c) => {

@@ -68,7 +68,7 @@ function Section(props: { heading: string; text: string; children?: unknown; tes
   );
 }
 
-export function DashboardPage(props: { c: AppContext; dashboard: Dashboard; notice?: string | undefined }) {
+export function DashboardPage(props: { c: AppContext; dashboard: Dashboard; toReactivate: { personId: string; name: string }[]; notice?: string | undefined }) {
   const t = m(props.c);
   const lang = props.c.get("locale");
   const d = props.dashboard;
@@ -101,6 +101,19 @@ export function DashboardPage(props: { c: AppContext; dashboard: Dashboard; noti
           ) : (
             <gcds-text>{t.registration.termsOwnerOnly}</gcds-text>
           )}
+        </Notice>
+      ) : null}
+      {props.toReactivate.length > 0 ? (
+        <Notice role="warning" title={t.companies.reactivateHeading}>
+          <gcds-text>{t.companies.reactivateText}</gcds-text>
+          <ul class="ttp-list" data-testid="to-reactivate">
+            {props.toReactivate.map((u) => (
+              <li>{u.name}</li>
+            ))}
+          </ul>
+          <PostForm c={props.c} action={`${base}/users/reactivate-expired`}>
+            <SubmitButton>{t.companies.reactivateAll}</SubmitButton>
+          </PostForm>
         </Notice>
       ) : null}
       {d.status === "authorized" ? (

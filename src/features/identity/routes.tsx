@@ -63,6 +63,8 @@ export function identityRoutes(deps: AppDeps): Hono<AppEnv> {
   const page = (c: AppContext, title: string, body: Parameters<typeof renderPage>[2], status: 200 | 422 | 429 = 200) => renderPage(c, title, body, status);
   const t = (c: AppContext) => messages(c.get("locale"));
   const lang = (c: AppContext) => c.get("locale");
+  /** EXP-1: the credential was right but the URN has expired: say so, and how to get a new one. */
+  const urnExpiredPage = (c: AppContext) => renderPage(c, t(c).expiry.expiredTitle, <views.UrnExpiredPage c={c} />, 403);
 
   // ---- choosing a credential ------------------------------------------------------------
   app.get(`${LANG}/sign-in`, (c) => {
@@ -103,6 +105,7 @@ export function identityRoutes(deps: AppDeps): Hono<AppEnv> {
         setSessionCookie(c, https, result.started.token);
         return c.redirect(stagePath(lang(c), result.started.stage), 303);
       }
+      if (result.reason === "urn-expired") return urnExpiredPage(c);
       if (result.reason === "throttled") {
         errors.password = m.throttled(formatTime(lang(c), result.retryAt));
         return page(c, m.gckeySignInTitle, <views.GckeySignInPage c={c} errors={errors} values={{ username }} />, 429);
@@ -230,6 +233,7 @@ export function identityRoutes(deps: AppDeps): Hono<AppEnv> {
         redirectUri: `${deps.config.baseUrl}${PARTNER_CALLBACK_PATH}`,
       });
       const started = await service.signInWithPartner(deps, subject, meta(c));
+      if (started === "urn-expired") return urnExpiredPage(c);
       setSessionCookie(c, https, started.token);
       return c.redirect(stagePath(locale, started.stage), 303);
     } catch (err) {

@@ -22,6 +22,7 @@ import { checkPassword, checkUsername, normalizePassword, normalizeUsername, typ
 import { formatUrn, generateUrn } from "../../domain/urn.ts";
 import type { Locale } from "../../domain/locale.ts";
 import type { RequestMeta } from "../../web/request-meta.ts";
+import { refreshSearchTerms, urnExpiredAtSignIn } from "../expiry/service.ts";
 import { emailChangeEmail, mfaCodeEmail, passwordChangedEmail, passwordResetEmail, urnConfirmationEmail } from "./emails.ts";
 
 export const CODE_TTL_MS = 10 * 60 * 1000;
@@ -223,7 +224,12 @@ export async function signUpGckey(deps: AppDeps, input: GckeySignUpInput, meta: 
   });
 }
 
-export type GckeySignInResult = { ok: true; started: SignInStarted } | { ok: false; reason: "invalid" } | { ok: false; reason: "throttled"; retryAt: Date };
+export type GckeySignInResult =
+  | { ok: true; started: SignInStarted }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "throttled"; retryAt: Date }
+  /** EXP-1: the credential is right, but the person's URN has expired: no session. */
+  | { ok: false; reason: "urn-expired" };
 
 /**
  * Username + password. The answer is the same whether or not the username exists: the
@@ -281,9 +287,10 @@ export async function signInGckey(deps: AppDeps, username: string, password: str
       .set({ consecutive_failures: 0, ...(rehash ? { password_hash: rehash } : {}) })
       .where("id", "=", credential.id)
       .execute();
+    if (credential.person_id && (await urnExpiredAtSignIn(trx, deps.clock, credential.person_id, meta.requestId))) return null;
     return beginSignIn(trx, deps, credential, meta);
   });
-  return { ok: true, started };
+  return started ? { ok: true, started } : { ok: false, reason: "urn-expired" };
 }
 
 export async function changePassword(
@@ -480,7 +487,8 @@ export async function completeRecovery(
 // Sign-In Partner (ID-3): only the provider's subject is kept
 // ---------------------------------------------------------------------------------------
 
-export async function signInWithPartner(deps: AppDeps, subject: string, meta: RequestMeta): Promise<SignInStarted> {
+/** The partner's subject opens a session, or "urn-expired" when the person's URN has expired (EXP-1). */
+export async function signInWithPartner(deps: AppDeps, subject: string, meta: RequestMeta): Promise<SignInStarted | "urn-expired"> {
   return deps.db.transaction().execute(async (trx) => {
     let credential = await trx.selectFrom("credentials").select(["id", "person_id"]).where("kind", "=", "partner").where("partner_subject", "=", subject).executeTakeFirst();
     if (!credential) {
@@ -493,6 +501,7 @@ export async function signInWithPartner(deps: AppDeps, subject: string, meta: Re
       credential ??= await trx.selectFrom("credentials").select(["id", "person_id"]).where("kind", "=", "partner").where("partner_subject", "=", subject).executeTakeFirstOrThrow();
       await recordAudit(trx, deps.clock, { actor: { type: "anonymous" }, action: "partner.linked", subject: { type: "credential", id: credential.id }, requestId: meta.requestId });
     }
+    if (credential.person_id && (await urnExpiredAtSignIn(trx, deps.clock, credential.person_id, meta.requestId))) return "urn-expired" as const;
     return beginSignIn(trx, deps, credential, meta);
   });
 }
@@ -529,12 +538,14 @@ export async function createProfile(deps: AppDeps, session: SessionRecord, input
           preferred_locale: input.preferredLocale,
           created_at: now,
           updated_at: now,
+          urn_issued_at: now,
         })
         .onConflict((oc) => oc.column("urn").doNothing())
         .returning(["id", "urn"])
         .executeTakeFirst();
     }
     await trx.updateTable("credentials").set({ person_id: person.id }).where("id", "=", session.credentialId).execute();
+    await refreshSearchTerms(trx, person.id);
     await setStage(trx, session.id, "mfa-terms", person.id);
     await queueMail(trx, deps.clock, urnConfirmationEmail, { address: input.email, locale: input.preferredLocale }, { name: input.givenName, urn: formatUrn(person.urn) });
     await recordAudit(trx, deps.clock, {
@@ -736,6 +747,7 @@ export async function updateContactDetails(
       .set({ given_name: input.givenName, family_name: input.familyName, phone: input.phone, preferred_locale: input.preferredLocale, updated_at: deps.clock.now() })
       .where("id", "=", personId)
       .execute();
+    await refreshSearchTerms(trx, personId);
     await recordAudit(trx, deps.clock, {
       actor: { type: "trader", id: personId },
       action: "person.contact-updated",
@@ -790,6 +802,7 @@ export async function confirmEmailChange(deps: AppDeps, personId: string, input:
     const consumed = await trx.updateTable("one_time_codes").set({ consumed_at: now }).where("id", "=", result.codeId!).where("consumed_at", "is", null).executeTakeFirst();
     if (Number(consumed.numUpdatedRows) !== 1) return; // a double submission: already done
     await trx.updateTable("people").set({ email: result.targetEmail!, email_verified_at: now, updated_at: now }).where("id", "=", personId).execute();
+    await refreshSearchTerms(trx, personId);
     await recordAudit(trx, deps.clock, {
       actor: { type: "trader", id: personId },
       action: "person.email-changed",

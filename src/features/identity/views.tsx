@@ -437,3 +437,18 @@ function BackToAccount(props: { c: AppContext }) {
     </gcds-text>
   );
 }
+
+export function UrnExpiredPage(props: { c: AppContext }) {
+  const m = t(props.c).expiry;
+  return (
+    <>
+      <gcds-heading tag="h1">{m.expiredTitle}</gcds-heading>
+      {m.expiredText.map((p) => (
+        <gcds-text>{p}</gcds-text>
+      ))}
+      <gcds-text>
+        <gcds-link href={`/${props.c.get("locale")}`}>{t(props.c).errors.goHome}</gcds-link>
+      </gcds-text>
+    </>
+  );
+}

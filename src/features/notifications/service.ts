@@ -17,6 +17,8 @@ export interface NotificationParams {
   "letter-sent": { sentOn: string };
   "company-authorized": Record<string, never>;
   "profile-updated": { name: string };
+  "user-urn-expired": { name: string };
+  "owner-urn-expired": { name: string };
 }
 
 export type NotificationKind = keyof NotificationParams;
@@ -35,6 +37,8 @@ const KINDS: readonly string[] = [
   "letter-sent",
   "company-authorized",
   "profile-updated",
+  "user-urn-expired",
+  "owner-urn-expired",
 ] satisfies NotificationKind[];
 
 export async function notify<K extends NotificationKind>(trx: Tx, clock: Clock, companyId: string, kind: K, params: NotificationParams[K]): Promise<void> {

@@ -8,7 +8,7 @@ import { renderPage } from "../../web/render.tsx";
 import { errorPage } from "../../web/errors.tsx";
 import { readForm, type FieldErrors } from "../../web/forms.tsx";
 import { requireSignedIn } from "../../web/middleware/session.ts";
-import { companyAction } from "../../web/middleware/company-access.ts";
+import { companyAction } from "../../web/middleware/company-access.tsx";
 import { calendarDate } from "../../platform/clock.ts";
 import { assessEligibility } from "../../domain/eligibility.ts";
 import { requestMeta } from "../../web/request-meta.ts";

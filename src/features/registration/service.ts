@@ -20,6 +20,8 @@ import { formatDate, messages } from "../../web/i18n/index.ts";
 import type { RequestMeta } from "../../web/request-meta.ts";
 import type { CompanyRole } from "../../domain/permissions.ts";
 import { notify } from "../notifications/service.ts";
+import { staffNames } from "../staff/service.ts";
+import { sql } from "kysely";
 
 export const LETTER_BUSINESS_DAYS = 15;
 export const ACTIVATION_MAX_TRIES = 5;
@@ -711,4 +713,40 @@ export async function recentCompanies(deps: AppDeps, limit = 50): Promise<Compan
     .limit(limit)
     .execute();
   return rows.map((r) => ({ id: r.id, legalName: r.legal_name, clientNumber: r.client_number, status: r.status, origin: r.origin, createdAt: new Date(r.created_at) }));
+}
+
+// ---- the company timeline (STAFF-4) -----------------------------------------------------------
+
+export interface TimelineEvent {
+  id: string;
+  occurredAt: Date;
+  actorType: string;
+  /** The person's or staff member's name, when the actor was one. */
+  actorName: string | null;
+  action: string;
+}
+
+/** The company's audit trail, newest first (at most `limit` events). */
+export async function companyTimeline(deps: Pick<AppDeps, "db">, companyId: string, limit = 500): Promise<{ company: CompanySummary; events: TimelineEvent[] } | undefined> {
+  const company = await deps.db.selectFrom("companies").select(["id", "legal_name", "client_number", "status", "origin", "created_at"]).where("id", "=", companyId).executeTakeFirst();
+  if (!company) return undefined;
+  const rows = await deps.db
+    .selectFrom("audit_events")
+    .leftJoin("people", (j) => j.on(sql<boolean>`audit_events.actor_type = 'trader' and people.id::text = audit_events.actor_id`))
+    .select(["audit_events.id", "audit_events.occurred_at", "audit_events.actor_type", "audit_events.actor_id", "audit_events.action", "people.given_name", "people.family_name"])
+    .where("audit_events.company_id", "=", companyId)
+    .orderBy("audit_events.id", "desc")
+    .limit(limit)
+    .execute();
+  const staff = await staffNames(deps, [...new Set(rows.filter((r) => r.actor_type === "staff" && r.actor_id).map((r) => r.actor_id!))]);
+  return {
+    company: { id: company.id, legalName: company.legal_name, clientNumber: company.client_number, status: company.status, origin: company.origin, createdAt: new Date(company.created_at) },
+    events: rows.map((r) => ({
+      id: r.id,
+      occurredAt: new Date(r.occurred_at),
+      actorType: r.actor_type,
+      actorName: r.actor_type === "staff" ? (staff.get(r.actor_id ?? "") ?? null) : r.given_name ? `${r.given_name} ${r.family_name}` : null,
+      action: r.action,
+    })),
+  };
 }

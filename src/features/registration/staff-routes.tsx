@@ -103,6 +103,14 @@ export function registrationStaffRoutes(deps: AppDeps): Hono<AppEnv> {
     return renderPage(c, r(c).staffCompanies.listTitle, <views.StaffCompaniesPage c={c} companies={await service.recentCompanies(deps)} canCreate={canCreate} notice={notice} />);
   });
 
+  app.get(`${LANG}/staff/companies/:companyId{[0-9]{1,18}}`, async (c) => {
+    const g = requireStaff(c, COMPANIES_VIEW);
+    if ("response" in g) return g.response;
+    const timeline = await service.companyTimeline(deps, c.req.param("companyId"));
+    if (!timeline) return errorPage(c, "notFound");
+    return renderPage(c, messages(lang(c)).expiry.timeline.title(timeline.company.legalName), <views.CompanyTimelinePage c={c} company={timeline.company} events={timeline.events} />);
+  });
+
   app.get(`${LANG}/staff/companies/new`, (c) => {
     const g = requireStaff(c, COMPANIES_CREATE);
     if ("response" in g) return g.response;

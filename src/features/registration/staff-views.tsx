@@ -6,7 +6,7 @@ import { Checkboxes, ErrorSummary, Input, PostForm, Radios, SubmitButton, type F
 import { formatClientNumber } from "../../domain/client-number.ts";
 import { LINES_OF_BUSINESS } from "../../domain/eligibility.ts";
 import type { Values } from "./schema.ts";
-import type { CompanySummary, QueuedLetter } from "./service.ts";
+import type { CompanySummary, QueuedLetter, TimelineEvent } from "./service.ts";
 import { IdentityFields } from "./views.tsx";
 import { AddressFields } from "../../web/address.tsx";
 import { Notice } from "../../web/notice.tsx";
@@ -113,7 +113,9 @@ export function StaffCompaniesPage(props: { c: AppContext; companies: CompanySum
         <tbody>
           {props.companies.map((co) => (
             <tr>
-              <td>{co.legalName}</td>
+              <td>
+                <a href={`/${lang}/staff/companies/${co.id}`}>{co.legalName}</a>
+              </td>
               <td>{formatClientNumber(co.clientNumber)}</td>
               <td>{t.accountStatuses[co.status as keyof typeof t.accountStatuses] ?? co.status}</td>
             </tr>
@@ -153,6 +155,54 @@ export function NewMemberPage(props: { c: AppContext; errors: FieldErrors; value
         <AddressFields c={props.c} errors={props.errors} values={props.values} country={country} />
         <SubmitButton>{t.staffCompanies.createButton}</SubmitButton>
       </PostForm>
+    </>
+  );
+}
+
+/** STAFF-4: a company's timeline — its audit trail, newest first. */
+export function CompanyTimelinePage(props: { c: AppContext; company: CompanySummary; events: TimelineEvent[] }) {
+  const lang = props.c.get("locale");
+  const t = messages(lang).expiry.timeline;
+  const reg = r(props.c);
+  const who = (e: TimelineEvent) => (e.actorType === "staff" ? t.staff(e.actorName ?? "?") : e.actorType === "trader" && e.actorName ? t.trader(e.actorName) : t.system);
+  return (
+    <>
+      <gcds-heading tag="h1">{t.title(props.company.legalName)}</gcds-heading>
+      <dl class="ttp-details">
+        <dt>{reg.clientNumber}</dt>
+        <dd>{formatClientNumber(props.company.clientNumber)}</dd>
+        <dt>{reg.accountStatus}</dt>
+        <dd>{reg.accountStatuses[props.company.status as keyof typeof reg.accountStatuses] ?? props.company.status}</dd>
+      </dl>
+      <gcds-text>{t.intro}</gcds-text>
+      {props.events.length === 0 ? (
+        <gcds-text>{t.none}</gcds-text>
+      ) : (
+        <table class="ttp-table" data-testid="timeline">
+          <caption>{t.caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.colWhen}</th>
+              <th scope="col">{t.colWho}</th>
+              <th scope="col">{t.colWhat}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.events.map((e) => (
+              <tr>
+                <td>
+                  <time datetime={e.occurredAt.toISOString()}>{formatDateTime(lang, e.occurredAt)}</time>
+                </td>
+                <td>{who(e)}</td>
+                <td>{t.actions[e.action] ?? e.action}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <gcds-text>
+        <gcds-link href={`/${lang}/staff/companies`}>{reg.staffCompanies.listTitle}</gcds-link>
+      </gcds-text>
     </>
   );
 }

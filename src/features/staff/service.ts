@@ -296,6 +296,13 @@ export async function getStaffUser(deps: StaffDeps, id: string): Promise<StaffUs
   return row ? toView(row) : null;
 }
 
+/** Staff members' display names by id, for showing who did what (audit timelines). */
+export async function staffNames(deps: Pick<AppDeps, "db">, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await staffDb(deps.db).selectFrom("staff_users").select(["id", "display_name"]).where("id", "in", [...ids]).execute();
+  return new Map(rows.map((r) => [r.id, r.display_name]));
+}
+
 export type DisableResult = { ok: true } | { ok: false; reason: "self" | "notFound" };
 
 /** Disables a staff account and ends its sessions at once. */

@@ -51,3 +51,8 @@ export const ownershipHandedOverEmail: MailTemplate<{ name: string; company: str
     ),
   }),
 };
+
+export const ownerExpiredEmail: MailTemplate<{ name: string; company: string }> = {
+  name: "users.owner-urn-expired",
+  render: (locale, p) => ({ subject: u(locale).ownerExpiredSubject, paragraphs: withSignature(locale, u(locale).ownerExpiredBody(p.name, p.company)) }),
+};

@@ -7,7 +7,7 @@ import { formatTime, messages } from "../../web/i18n/index.ts";
 import { renderPage } from "../../web/render.tsx";
 import { errorPage } from "../../web/errors.tsx";
 import { readForm, type FieldErrors } from "../../web/forms.tsx";
-import { companyAction } from "../../web/middleware/company-access.ts";
+import { companyAction } from "../../web/middleware/company-access.tsx";
 import { requestMeta } from "../../web/request-meta.ts";
 import { assignableRoles } from "../../domain/permissions.ts";
 import * as service from "./service.ts";
@@ -101,6 +101,13 @@ export function userRoutes(deps: AppDeps): Hono<AppEnv> {
   };
   app.post(`${COMPANY}/users/${PERSON}/contact`, edit, (c) => saveContact(c, c.req.param("personId")));
   app.post(`${COMPANY}/my-contact`, companyAction(deps, "users.view"), (c) => saveContact(c, c.get("companyAccess").personId));
+
+  // EXP-3: the owner, back with a new URN, reactivates at once everyone an expired URN locked out.
+  app.post(`${COMPANY}/users/reactivate-expired`, companyAction(deps, "users.reactivate"), async (c) => {
+    const result = await service.reactivateAfterExpiry(deps, c.get("companyAccess"), requestMeta(c));
+    if (!result.ok) return refused(c, result.reason);
+    return c.redirect(`/${lang(c)}/companies/${c.get("companyAccess").companyId}?reactivated=${result.count}`, 303);
+  });
 
   // ---- reassign account owner (USR-4) --------------------------------------------------------
   const transfer = companyAction(deps, "ownership.transfer");

@@ -10,6 +10,7 @@
 // migration 0008), so even a bug here could not commit a company with no owner or two.
 import type { AppDeps } from "../../web/context.ts";
 import type { Tx } from "../../platform/db/index.ts";
+import type { Clock } from "../../platform/clock.ts";
 import type { RequestMeta } from "../../web/request-meta.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import { queueMail } from "../../platform/mail/outbox.ts";
@@ -165,7 +166,13 @@ async function begin(trx: Tx, actor: Actor, action: CompanyAction): Promise<{ co
 async function identify(trx: Tx, id: PersonIdentification): Promise<{ id: string; given_name: string; family_name: string; email: string; preferred_locale: Locale } | undefined> {
   const urn = parseUrn(id.urn);
   if (!urn) return undefined;
-  const person = await trx.selectFrom("people").select(["id", "given_name", "family_name", "email", "preferred_locale"]).where("urn", "=", urn).executeTakeFirst();
+  // An expired URN identifies no one (EXP-1): it opens nothing, and nobody can be added by it.
+  const person = await trx
+    .selectFrom("people")
+    .select(["id", "given_name", "family_name", "email", "preferred_locale"])
+    .where("urn", "=", urn)
+    .where("urn_expired_at", "is", null)
+    .executeTakeFirst();
   if (!person || !namesMatch(id.familyName, person.family_name) || !emailsMatch(id.email, person.email)) return undefined;
   return person;
 }
@@ -288,7 +295,7 @@ export async function setActive(deps: AppDeps, actor: Actor, targetId: string, c
     if (target.status === status) return;
     await trx
       .updateTable("company_users")
-      .set({ status, updated_at: deps.clock.now() })
+      .set({ status, deactivated_reason: status === "deactivated" ? "by-user" : null, updated_at: deps.clock.now() })
       .where("company_id", "=", company.id)
       .where("person_id", "=", target.personId)
       .execute();
@@ -421,4 +428,120 @@ export async function transferOwnership(deps: AppDeps, actor: Actor, id: PersonI
   });
   if (!outcome.ok && outcome.reason === "no-match") await lookupFailed(deps, actor, meta);
   return outcome;
+}
+
+// ---- expired URNs (EXP-1, EXP-3) -------------------------------------------------------------
+
+/**
+ * What a person's expired URN does to their companies, in the caller's transaction: each of
+ * their memberships is deactivated; where they are the account owner, every other user of the
+ * company is deactivated too (EXP-3), and stays so until the owner, back with a new URN,
+ * reactivates them. The owner's own membership stays: the expired URN already keeps them out,
+ * and a company always has exactly one owner (USR-5).
+ */
+export async function cascadeUrnExpiry(trx: Tx, clock: Clock, personId: string, requestId: string | null): Promise<void> {
+  const person = await trx.selectFrom("people").select(["given_name", "family_name"]).where("id", "=", personId).executeTakeFirstOrThrow();
+  const name = fullName(person);
+  const memberships = await trx
+    .selectFrom("company_users")
+    .select(["company_id", "role"])
+    .where("person_id", "=", personId)
+    .where("status", "=", "active")
+    .orderBy("company_id")
+    .execute();
+  const now = clock.now();
+  for (const m of memberships) {
+    const company = await lockCompany(trx, m.company_id);
+    if (!company) continue;
+    if (m.role === "owner") {
+      const others = await trx
+        .updateTable("company_users")
+        .set({ status: "deactivated", deactivated_reason: "owner-urn-expired", updated_at: now })
+        .where("company_id", "=", company.id)
+        .where("status", "=", "active")
+        .where("person_id", "!=", personId)
+        .returning("person_id")
+        .execute();
+      await recordAudit(trx, clock, {
+        actor: { type: "system" },
+        action: "company.owner-urn-expired",
+        subject: { type: "company", id: company.id },
+        companyId: company.id,
+        before: { owner: personId },
+        after: { deactivated: others.map((o) => o.person_id) },
+        requestId,
+      });
+      await notify(trx, clock, company.id, "owner-urn-expired", { name });
+      for (const other of others) {
+        const p = await trx.selectFrom("people").select(["given_name", "email", "preferred_locale"]).where("id", "=", other.person_id).executeTakeFirstOrThrow();
+        await queueMail(trx, clock, emails.ownerExpiredEmail, { address: p.email, locale: p.preferred_locale }, { name: p.given_name, company: company.legalName });
+      }
+    } else {
+      await trx
+        .updateTable("company_users")
+        .set({ status: "deactivated", deactivated_reason: "urn-expired", updated_at: now })
+        .where("company_id", "=", company.id)
+        .where("person_id", "=", personId)
+        .execute();
+      await recordAudit(trx, clock, {
+        actor: { type: "system" },
+        action: "company-user.urn-expired",
+        subject: { type: "person", id: personId },
+        companyId: company.id,
+        before: { status: "active", role: m.role },
+        after: { status: "deactivated", reason: "urn-expired" },
+        requestId,
+      });
+      await notify(trx, clock, company.id, "user-urn-expired", { name });
+    }
+  }
+}
+
+/** Users deactivated by an expired URN whose URN works again: the owner reactivates them (EXP-3). */
+export async function usersToReactivate(deps: Pick<AppDeps, "db">, companyId: string): Promise<{ personId: string; name: string }[]> {
+  const rows = await deps.db
+    .selectFrom("company_users as cu")
+    .innerJoin("people as p", "p.id", "cu.person_id")
+    .select(["cu.person_id", "p.given_name", "p.family_name"])
+    .where("cu.company_id", "=", companyId)
+    .where("cu.status", "=", "deactivated")
+    .where("cu.deactivated_reason", "in", ["owner-urn-expired", "urn-expired"])
+    .where("p.urn_expired_at", "is", null)
+    .orderBy("p.family_name")
+    .execute();
+  return rows.map((r) => ({ personId: r.person_id, name: fullName(r) }));
+}
+
+/** Reactivates, at once, every user `usersToReactivate` lists (EXP-3). */
+export async function reactivateAfterExpiry(deps: AppDeps, actor: Actor, meta: RequestMeta): Promise<{ ok: true; count: number } | { ok: false; reason: Refusal }> {
+  return deps.db.transaction().execute(async (trx) => {
+    const started = await begin(trx, actor, "users.reactivate");
+    if (!started) return { ok: false as const, reason: "forbidden" as const };
+    const { company, me } = started;
+    const waiting = await usersToReactivate({ db: trx }, company.id);
+    let count = 0;
+    for (const w of waiting) {
+      const target = await member(trx, company.id, w.personId);
+      if (!target || !canManageUser(me, target, "reactivate")) continue;
+      await trx
+        .updateTable("company_users")
+        .set({ status: "active", deactivated_reason: null, updated_at: deps.clock.now() })
+        .where("company_id", "=", company.id)
+        .where("person_id", "=", w.personId)
+        .execute();
+      await recordAudit(trx, deps.clock, {
+        actor: { type: "trader", id: me.personId },
+        action: "company-user.reactivated",
+        subject: { type: "person", id: w.personId },
+        companyId: company.id,
+        before: { status: "deactivated" },
+        after: { status: "active" },
+        requestId: meta.requestId,
+      });
+      await notify(trx, deps.clock, company.id, "user-reactivated", { name: w.name });
+      await queueMail(trx, deps.clock, emails.reactivatedEmail, { address: target.email, locale: target.locale }, { name: target.givenName, company: company.legalName });
+      count++;
+    }
+    return { ok: true as const, count };
+  });
 }

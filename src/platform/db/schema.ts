@@ -78,6 +78,10 @@ export interface PeopleTable {
   last_sign_in_at: Timestamp | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** When the current URN was issued: at creation, or by the TCCU (EXP-2). */
+  urn_issued_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  /** Set when the URN expired (EXP-1); cleared by a new URN. */
+  urn_expired_at: Optional<Date, Date | string>;
 }
 
 export interface CredentialsTable {
@@ -217,6 +221,19 @@ export interface CompanyUsersTable {
   phone: Optional<string>;
   email: Optional<string>;
   added_by_person_id: Optional<string>;
+  deactivated_reason: Optional<"by-user" | "urn-expired" | "owner-urn-expired">;
+}
+
+export interface UrnRemindersTable {
+  person_id: string;
+  kind: "12-months" | "21-months" | "23-months";
+  inactive_since: Timestamp;
+  sent_at: Timestamp;
+}
+
+export interface PersonSearchTermsTable {
+  person_id: string;
+  term: string;
 }
 
 export interface NotificationsTable {
@@ -279,4 +296,6 @@ export interface Database {
   letters: LettersTable;
   registration_drafts: RegistrationDraftsTable;
   notifications: NotificationsTable;
+  urn_reminders: UrnRemindersTable;
+  person_search_terms: PersonSearchTermsTable;
 }

@@ -49,7 +49,15 @@ export const companiesEn = {
     "letter-sent": (p: { sentOn: string }, x: NotificationText) => `The activation letter was sent by registered mail on ${x.day(p.sentOn)}.`,
     "company-authorized": () => "The account owner accepted the terms and conditions of use: the company's account is authorized.",
     "profile-updated": (p: { name: string }) => `${p.name} updated the company profile.`,
+    "user-urn-expired": (p: { name: string }) => `${p.name}'s user reference number expired: their access was deactivated.`,
+    "owner-urn-expired": (p: { name: string }) =>
+      `The account owner ${p.name}'s user reference number expired: every other user's access was deactivated until the owner, with a new number, reactivates them.`,
   },
+
+  reactivateHeading: "Users to reactivate",
+  reactivateText: "These users lost access when a user reference number expired. Their numbers work again: reactivate them to give them back access to the company.",
+  reactivateAll: "Reactivate all these users",
+  reactivatedAll: (n: number) => (n === 1 ? "1 user was reactivated." : `${n} users were reactivated.`),
 
   profileTitle: "Company profile",
   profileIntro: "Keep your company's information up to date. The business number and client number are changed only by the CBSA.",

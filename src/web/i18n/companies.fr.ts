@@ -43,7 +43,16 @@ export const companiesFr: CompaniesMessages = {
     "letter-sent": (p: { sentOn: string }, x: NotificationText) => `La lettre d’activation a été envoyée par courrier recommandé le ${x.day(p.sentOn)}.`,
     "company-authorized": () => "Le propriétaire du compte a accepté les conditions d’utilisation : le compte de l’entreprise est autorisé.",
     "profile-updated": (p: { name: string }) => `${p.name} a mis à jour le profil de l’entreprise.`,
+    "user-urn-expired": (p: { name: string }) => `Le numéro de référence d’utilisateur de ${p.name} a expiré : son accès a été désactivé.`,
+    "owner-urn-expired": (p: { name: string }) =>
+      `Le numéro de référence d’utilisateur du propriétaire du compte, ${p.name}, a expiré : l’accès de tous les autres utilisateurs a été désactivé jusqu’à ce que le propriétaire, muni d’un nouveau numéro, les réactive.`,
   },
+
+  reactivateHeading: "Utilisateurs à réactiver",
+  reactivateText:
+    "Ces utilisateurs ont perdu leur accès à l’expiration d’un numéro de référence d’utilisateur. Leurs numéros fonctionnent de nouveau : réactivez-les pour leur redonner accès à l’entreprise.",
+  reactivateAll: "Réactiver tous ces utilisateurs",
+  reactivatedAll: (n: number) => (n <= 1 ? `${n} utilisateur a été réactivé.` : `${n} utilisateurs ont été réactivés.`),
 
   profileTitle: "Profil de l’entreprise",
   profileIntro: "Gardez les renseignements de votre entreprise à jour. Seule l’ASFC modifie le numéro d’entreprise et le numéro de client.",

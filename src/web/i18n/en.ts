@@ -2,6 +2,7 @@ import { registrationEn } from "./registration.en.ts";
 import { staffEn } from "./staff.en.ts";
 import { usersEn } from "./users.en.ts";
 import { companiesEn } from "./companies.en.ts";
+import { expiryEn } from "./expiry.en.ts";
 
 // English messages. fr.ts is typed against this object: a message missing in French does
 // not compile. Functions take the values they interpolate.
@@ -269,6 +270,7 @@ export const en = {
   staff: staffEn,
   users: usersEn,
   companies: companiesEn,
+  expiry: expiryEn,
   mailbox: {
     title: "Development mailbox",
     intro: "Messages the portal sent while no SMTP server is configured. This page does not exist in production.",

@@ -1,6 +1,7 @@
 import type { Messages } from "./en.ts";
 import { usersFr } from "./users.fr.ts";
 import { companiesFr } from "./companies.fr.ts";
+import { expiryFr } from "./expiry.fr.ts";
 import { registrationFr } from "./registration.fr.ts";
 import { staffFr } from "./staff.fr.ts";
 
@@ -269,6 +270,7 @@ export const fr: Messages = {
   staff: staffFr,
   users: usersFr,
   companies: companiesFr,
+  expiry: expiryFr,
   mailbox: {
     title: "Boîte de courriel de développement",
     intro: "Messages envoyés par le portail lorsqu’aucun serveur SMTP n’est configuré. Cette page n’existe pas en production.",

@@ -119,6 +119,12 @@ export const usersEn = {
       `You transferred the ownership of ${company}'s Trusted Trader Portal account to ${to}.`,
       outgoing,
     ],
+    ownerExpiredSubject: "You lost access to a company — Trusted Trader Portal",
+    ownerExpiredBody: (name: string, company: string) => [
+      `Hello ${name},`,
+      `The user reference number (URN) of ${company}'s account owner expired, so every other user, you included, lost access to the company's account in the Trusted Trader Portal.`,
+      "The account owner must contact the Technical Commercial Client Unit (TCCU) for a new URN and then reactivate you. You will be told by email.",
+    ],
     newRole: (role: string) => `Your role for the company is now: ${role}.`,
     left: "You are no longer a user of the company.",
   },

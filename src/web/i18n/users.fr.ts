@@ -126,6 +126,12 @@ export const usersFr: UsersMessages = {
       `Vous avez transféré la propriété du compte de ${company} dans le Portail des négociants dignes de confiance à ${to}.`,
       outgoing,
     ],
+    ownerExpiredSubject: "Vous avez perdu l’accès à une entreprise — Portail des négociants dignes de confiance",
+    ownerExpiredBody: (name: string, company: string) => [
+      `Bonjour ${name},`,
+      `Le numéro de référence d’utilisateur (NRU) du propriétaire du compte de ${company} a expiré : tous les autres utilisateurs, vous compris, ont perdu l’accès au compte de l’entreprise dans le Portail des négociants dignes de confiance.`,
+      "Le propriétaire du compte doit communiquer avec l’Unité technique des clients commerciaux (UTCC) pour obtenir un nouveau NRU, puis vous réactiver. Vous en serez avisé par courriel.",
+    ],
     newRole: (role: string) => `Votre rôle pour l’entreprise est maintenant : ${role}.`,
     left: "Vous n’êtes plus un utilisateur de l’entreprise.",
   },

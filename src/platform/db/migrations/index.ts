@@ -9,6 +9,7 @@ import * as m0005 from "./0005_registration.ts";
 import * as m0006 from "./0006_outbox_sensitive.ts";
 import * as m0007 from "./0007_recurring_jobs.ts";
 import * as m0008 from "./0008_company_users.ts";
+import * as m0009 from "./0009_urn_expiry.ts";
 
 export const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   "0006_outbox_sensitive": m0006,
   "0007_recurring_jobs": m0007,
   "0008_company_users": m0008,
+  "0009_urn_expiry": m0009,
 };

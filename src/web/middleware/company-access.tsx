@@ -8,6 +8,27 @@ import type { AppDeps, AppEnv } from "../context.ts";
 import { can, isCompanyRole, type CompanyAction, type CompanyRole } from "../../domain/permissions.ts";
 import { errorPage } from "../errors.tsx";
 import { requireSignedIn } from "./session.ts";
+import { messages } from "../i18n/index.ts";
+import { renderPage } from "../render.tsx";
+import type { AppContext } from "../context.ts";
+
+function expiredAccessPage(c: AppContext, reason: "owner-urn-expired" | "urn-expired", company: string) {
+  const t = messages(c.get("locale")).expiry;
+  const title = reason === "owner-urn-expired" ? t.ownerExpiredTitle : t.ownExpiredTitle;
+  const text = reason === "owner-urn-expired" ? t.ownerExpiredText(company) : t.ownExpiredText(company);
+  return renderPage(
+    c,
+    title,
+    <>
+      <gcds-heading tag="h1">{title}</gcds-heading>
+      <gcds-text>{text}</gcds-text>
+      <gcds-text>
+        <gcds-link href={`/${c.get("locale")}/account`}>{messages(c.get("locale")).identity.accountTitle}</gcds-link>
+      </gcds-text>
+    </>,
+    403,
+  );
+}
 
 export interface CompanyAccess {
   companyId: string;
@@ -46,12 +67,15 @@ export function companyAction(deps: Pick<AppDeps, "db">, action: CompanyAction, 
     const row = await deps.db
       .selectFrom("company_users")
       .innerJoin("companies", "companies.id", "company_users.company_id")
-      .select(["company_users.role", "companies.status", "companies.legal_name", "companies.client_number"])
+      .select(["company_users.role", "company_users.status as membership", "company_users.deactivated_reason", "companies.status", "companies.legal_name", "companies.client_number"])
       .where("company_users.company_id", "=", companyId)
       .where("company_users.person_id", "=", signedIn.session.personId)
-      .where("company_users.status", "=", "active")
       .executeTakeFirst();
-    if (!row || !isCompanyRole(row.role) || !can(row.role, action)) return errorPage(c, "forbidden");
+    if (row?.membership === "deactivated" && (row.deactivated_reason === "owner-urn-expired" || row.deactivated_reason === "urn-expired")) {
+      // EXP-3: a user locked out by an expired URN is told why (they know the company already).
+      return expiredAccessPage(c, row.deactivated_reason, row.legal_name);
+    }
+    if (!row || row.membership !== "active" || !isCompanyRole(row.role) || !can(row.role, action)) return errorPage(c, "forbidden");
     if (row.status !== "authorized" && !options.beforeAuthorization) return errorPage(c, "forbidden");
     c.set("companyAccess", {
       companyId,
