@@ -26,7 +26,8 @@ interface RouteInfo {
 function companyRoutes(): RouteInfo[] {
   const byKey = new Map<string, RouteInfo>();
   for (const r of portal.app.routes) {
-    if (!r.path.includes(":companyId")) continue;
+    // Trader pages of a company; CBSA staff pages (/staff/…) have their own guard (requireStaff).
+    if (!r.path.includes(":companyId") || r.path.includes("/staff/")) continue;
     const key = `${r.method} ${r.path}`;
     const info = byKey.get(key) ?? { method: r.method, path: r.path, action: undefined };
     const declared = (r.handler as { companyAction?: CompanyAction }).companyAction;
