@@ -23,7 +23,7 @@ export function ChooseCompanyPage(props: { c: AppContext; companies: Membership[
   return (
     <>
       <gcds-heading tag="h1">{t.companies.chooseTitle}</gcds-heading>
-      <gcds-text>{t.companies.chooseIntro}</gcds-text>
+      <gcds-text>{props.companies.length === 1 ? t.companies.chooseIntroOne : t.companies.chooseIntro}</gcds-text>
       <table class="ttp-table" data-testid="companies">
         <caption>{t.companies.chooseTableCaption}</caption>
         <thead>
@@ -140,8 +140,7 @@ export function DashboardPage(props: { c: AppContext; dashboard: Dashboard; toRe
               </details>
             </Section>
             <Section heading={t.companies.sections.users} text={t.companies.sectionTexts.users} testid="section-users">
-              <State c={props.c} state="complete" />
-              <p>{t.companies.usersCount(d.activeUsers)}</p>
+              <p class="ttp-state">{t.companies.usersCount(d.activeUsers)}</p>
               <p>
                 <a href={`${base}/users`}>{t.companies.sections.users}</a>
               </p>

@@ -116,6 +116,11 @@ export function userRoutes(deps: AppDeps): Hono<AppEnv> {
     const access = c.get("companyAccess");
     const body = await readForm(c);
     const parsed = parseTransfer(lang(c), body);
+    // "Change these answers" on the confirmation page: the form again, filled in, nothing looked up.
+    if (body.edit === "yes") {
+      const values = parsed.ok ? { ...parsed.value.id, outgoing: parsed.value.outgoing } : parsed.values;
+      return renderPage(c, t(c).transferTitle, <views.TransferPage c={c} errors={{}} values={values} />);
+    }
     if (!parsed.ok) return renderPage(c, t(c).transferTitle, <views.TransferPage c={c} errors={parsed.errors} values={parsed.values} />, 422);
     const { id, outgoing } = parsed.value;
     const values: Values = { familyName: id.familyName, urn: id.urn, email: id.email, outgoing };

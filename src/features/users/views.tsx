@@ -262,9 +262,13 @@ export function TransferConfirmPage(props: { c: AppContext; transferee: Transfer
         <input type="hidden" name="confirm" value="yes" />
         <SubmitButton>{t.confirmButton}</SubmitButton>
       </PostForm>
-      <gcds-text>
-        <gcds-link href={`${base(props.c)}/transfer`}>{t.changeAnswers}</gcds-link>
-      </gcds-text>
+      <PostForm c={props.c}>
+        {(["familyName", "urn", "email", "outgoing"] as const).map((k) => (
+          <input type="hidden" name={k} value={props.values[k]} />
+        ))}
+        <input type="hidden" name="edit" value="yes" />
+        <SubmitButton role="secondary">{t.changeAnswers}</SubmitButton>
+      </PostForm>
     </>
   );
 }

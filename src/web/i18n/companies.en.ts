@@ -11,6 +11,7 @@ export interface NotificationText {
 export const companiesEn = {
   chooseTitle: "Choose a company",
   chooseIntro: "You are a user of more than one company. Choose the company you want to work in; you can change at any time.",
+  chooseIntroOne: "You are a user of one company. To work for another, its account owner adds you, or you register or activate it.",
   chooseTableCaption: "Your companies",
   yourRole: "Your role",
   openCompany: (name: string) => `Work in ${name}`,

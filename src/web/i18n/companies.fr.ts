@@ -5,6 +5,7 @@ import type { CompaniesMessages, NotificationText } from "./companies.en.ts";
 export const companiesFr: CompaniesMessages = {
   chooseTitle: "Choisir une entreprise",
   chooseIntro: "Vous êtes un utilisateur de plus d’une entreprise. Choisissez l’entreprise pour laquelle vous voulez travailler; vous pouvez changer en tout temps.",
+  chooseIntroOne: "Vous êtes un utilisateur d’une seule entreprise. Pour travailler pour une autre, son propriétaire du compte vous y ajoute, ou vous l’inscrivez ou l’activez.",
   chooseTableCaption: "Vos entreprises",
   yourRole: "Votre rôle",
   openCompany: (name: string) => `Travailler pour ${name}`,
