@@ -29,7 +29,7 @@ export const expiryEn = {
       `Your user reference number (URN) expires if you do not sign in at least once every 2 years. Sign in before ${expiresOn} to keep it; after that date, only the Technical Commercial Client Unit (TCCU) can give you a new one.`,
     ],
     ownerWarning: (companies: string) =>
-      `You are the account owner of ${companies}. If your URN expires, every other user of these companies loses access to them too, until you get a new URN and reactivate them.`,
+      `You are the account owner of ${companies.replace(/\.$/, "")}. If your URN expires, every other user of these companies loses access to them too, until you get a new URN and reactivate them.`,
     newUrnSubject: "Your new user reference number — Trusted Trader Portal",
     newUrnBody: (name: string, urn: string) => [
       `Hello ${name},`,

@@ -31,7 +31,7 @@ export const expiryFr: ExpiryMessages = {
       `Votre numéro de référence d’utilisateur (NRU) expire si vous n’ouvrez pas de session au moins une fois tous les 2 ans. Ouvrez une session avant le ${expiresOn} pour le conserver; après cette date, seule l’Unité technique des clients commerciaux (UTCC) pourra vous en attribuer un nouveau.`,
     ],
     ownerWarning: (companies: string) =>
-      `Vous êtes le propriétaire du compte de ${companies}. Si votre NRU expire, tous les autres utilisateurs de ces entreprises perdront aussi leur accès, jusqu’à ce que vous obteniez un nouveau NRU et les réactiviez.`,
+      `Vous êtes le propriétaire du compte de ${companies.replace(/\.$/, "")}. Si votre NRU expire, tous les autres utilisateurs de ces entreprises perdront aussi leur accès, jusqu’à ce que vous obteniez un nouveau NRU et les réactiviez.`,
     newUrnSubject: "Votre nouveau numéro de référence d’utilisateur — Portail des négociants dignes de confiance",
     newUrnBody: (name: string, urn: string) => [
       `Bonjour ${name},`,
