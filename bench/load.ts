@@ -7,6 +7,9 @@ export interface Endpoint {
   readonly path: string;
   readonly headers?: Readonly<Record<string, string>>;
   readonly body?: string;
+  /** Checked once before the load (not during it): text the response must contain, so a
+   * sign-in page or an error page answered with 2xx cannot pass for the page under test. */
+  readonly expectBody?: readonly string[];
 }
 
 export interface PhaseResult {

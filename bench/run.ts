@@ -121,7 +121,10 @@ function autocannonVersion(): string {
   }
 }
 
-/** One request before loading: the endpoint must answer 2xx, else the numbers mean nothing. */
+/**
+ * One request before loading: the endpoint must answer 2xx (and contain its `expectBody`),
+ * else the numbers mean nothing.
+ */
 async function preflight(server: ServerName, origin: string, endpoint: Endpoint): Promise<string> {
   const res = await fetch(`${origin}${endpoint.path}`, {
     method: endpoint.method ?? "GET",
@@ -130,11 +133,22 @@ async function preflight(server: ServerName, origin: string, endpoint: Endpoint)
     redirect: "manual",
     signal: AbortSignal.timeout(5_000),
   });
-  const bytes = (await res.arrayBuffer()).byteLength;
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  const request = `${server} ${endpoint.method ?? "GET"} ${endpoint.path}`;
   if (res.status < 200 || res.status > 299) {
-    throw new BenchError(`preflight: ${server} ${endpoint.method ?? "GET"} ${endpoint.path} answered HTTP ${res.status}, expected 2xx`);
+    const location = res.headers.get("location");
+    throw new BenchError(`preflight: ${request} answered HTTP ${res.status}${location ? ` (location: ${location})` : ""}, expected 2xx`);
   }
-  return `HTTP ${res.status}, ${bytes} bytes`;
+  const text = new TextDecoder().decode(bytes);
+  const missing = (endpoint.expectBody ?? []).filter((s) => !text.includes(s));
+  if (missing.length > 0) {
+    throw new BenchError(
+      `preflight: ${request} answered HTTP ${res.status} without ${missing.map((s) => JSON.stringify(s)).join(", ")}: not the page under test\n` +
+        `--- first 600 characters ---\n${text.slice(0, 600)}`,
+    );
+  }
+  const checked = endpoint.expectBody?.length ? `, ${endpoint.expectBody.length} expected strings present` : "";
+  return `HTTP ${res.status}, ${bytes.byteLength} bytes${checked}`;
 }
 
 function summarize(endpoint: Endpoint, rounds: readonly PhaseResult[]): SideSummary {

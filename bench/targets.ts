@@ -1,5 +1,6 @@
 // What the benchmark compares: each target is one portal request against one baseline request,
 // loaded alternately. Add a comparison by adding an entry to TARGETS.
+import { dashboardEndpoint } from "./dashboard.ts";
 import type { Endpoint } from "./load.ts";
 import { BASELINE_COOKIE, BASELINE_PATH, BASELINE_TOKEN } from "./shared.ts";
 
@@ -35,13 +36,13 @@ export const TARGETS: readonly Target[] = [
     portal: { path: "/en" },
     baseline: BASELINE_SESSION_PAGE,
   },
-  // e.g. the authenticated dashboard, once it exists:
-  // {
-  //   name: "dashboard",
-  //   description: "signed-in dashboard vs minimal page with one session look-up",
-  //   portal: async (ctx) => ({ path: "/en/dashboard", headers: { cookie: await signInCookie(ctx) } }),
-  //   baseline: BASELINE_SESSION_PAGE,
-  // },
+  {
+    name: "dashboard",
+    description: "PIP dashboard of an authorized company, for its signed-in account owner, vs minimal page with one session look-up",
+    // bench/dashboard.ts seeds the company, its users, notifications and the owner's session.
+    portal: (ctx) => dashboardEndpoint(ctx.databaseUrl),
+    baseline: BASELINE_SESSION_PAGE,
+  },
 ];
 
 export async function resolveEndpoint(spec: EndpointSpec, ctx: BenchContext): Promise<Endpoint> {

@@ -67,7 +67,7 @@ export function userRoutes(deps: AppDeps): Hono<AppEnv> {
   const userPage = async (c: AppContext, personId: string, errors: FieldErrors = {}, values?: Values, status: 200 | 422 = 200) => {
     const user = await service.getUser(deps, c.get("companyAccess").companyId, personId);
     if (!user) return errorPage(c, "notFound");
-    const shown = values ?? { jobTitle: user.jobTitle ?? "", phone: user.phone, email: user.email };
+    const shown = values ?? { ...user.companyContact };
     return renderPage(c, t(c).userTitle(`${user.givenName} ${user.familyName}`), <views.UserPage c={c} user={user} errors={errors} values={shown} />, status);
   };
 

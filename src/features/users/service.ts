@@ -39,6 +39,8 @@ export interface CompanyUser {
   jobTitle: string | null;
   email: string;
   phone: string;
+  /** What was set for this company only (empty: the person's own details are shown). */
+  companyContact: MembershipContact;
   addedAt: Date;
 }
 
@@ -100,6 +102,7 @@ export async function listUsers(deps: Pick<AppDeps, "db">, companyId: string): P
       jobTitle: r.job_title,
       email: r.cu_email ?? r.email,
       phone: r.cu_phone ?? r.phone,
+      companyContact: { jobTitle: r.job_title ?? "", phone: r.cu_phone ?? "", email: r.cu_email ?? "" },
       addedAt: new Date(r.created_at),
     }))
     .sort(
