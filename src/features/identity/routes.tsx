@@ -22,6 +22,7 @@ import { parseProfile, signUpErrors } from "./schema.ts";
 import { checkEmail, cleanText } from "../../web/validation.ts";
 import * as views from "./views.tsx";
 import * as registration from "../registration/service.ts";
+import * as users from "../users/service.ts";
 
 const PARTNER_COOKIE = "ttp-partner";
 const PARTNER_REQUEST_TTL_MS = 10 * 60 * 1000;
@@ -318,8 +319,11 @@ export function identityRoutes(deps: AppDeps): Hono<AppEnv> {
     setSessionCookie(c, https, token);
     // A person with no company yet lands on registration and activation (REG).
     // A person with one company works in it; with several, they choose (USR-1).
+    // Someone whose companies all locked them out lands on their account page, which says why.
     const companies = await registration.memberships(deps, r.session.personId!);
-    const landing = companies.length === 0 ? "registration" : companies.length === 1 ? `companies/${companies[0]!.companyId}` : "companies";
+    const locked = companies.length === 0 ? await users.lockedMemberships(deps, r.session.personId!) : [];
+    const landing =
+      companies.length === 1 ? `companies/${companies[0]!.companyId}` : companies.length > 1 ? "companies" : locked.length > 0 ? "account" : "registration";
     return c.redirect(`/${lang(c)}/${landing}`, 303);
   });
 
@@ -345,7 +349,7 @@ export function identityRoutes(deps: AppDeps): Hono<AppEnv> {
     const r = requireSignedIn(c);
     if ("redirect" in r) return r.redirect;
     const person = await service.getPerson(deps, r.session);
-    const companies = await registration.memberships(deps, r.session.personId);
+    const [companies, locked] = await Promise.all([registration.memberships(deps, r.session.personId), users.lockedMemberships(deps, r.session.personId)]);
     const m = t(c).identity;
     const q = c.req.query();
     const notice =
@@ -358,7 +362,7 @@ export function identityRoutes(deps: AppDeps): Hono<AppEnv> {
             : q.left !== undefined
               ? t(c).users.leftNotice
               : undefined;
-    return page(c, m.accountTitle, <views.AccountPage c={c} person={person} companies={companies} notice={notice} />);
+    return page(c, m.accountTitle, <views.AccountPage c={c} person={person} companies={companies} locked={locked} notice={notice} />);
   });
 
   app.get(`${LANG}/account/contact`, async (c) => {

@@ -253,7 +253,13 @@ export function CodePage(props: { c: AppContext; errors: FieldErrors; maskedEmai
   );
 }
 
-export function AccountPage(props: { c: AppContext; person: PersonView; companies: { companyId: string; legalName: string }[]; notice?: string | undefined }) {
+export function AccountPage(props: {
+  c: AppContext;
+  person: PersonView;
+  companies: { companyId: string; legalName: string }[];
+  locked: { companyId: string; legalName: string; reason: "by-user" | "urn-expired" | "owner-urn-expired" }[];
+  notice?: string | undefined;
+}) {
   const m = t(props.c).identity;
   const langs = t(props.c).languages;
   const lang = props.c.get("locale");
@@ -309,6 +315,18 @@ export function AccountPage(props: { c: AppContext; person: PersonView; companie
           ))}
         </ul>
       )}
+      {props.locked.length > 0 ? (
+        <>
+          <gcds-heading tag="h3">{m.lockedCompaniesHeading}</gcds-heading>
+          <ul class="ttp-list" data-testid="locked-companies">
+            {props.locked.map((co) => (
+              <li>
+                <strong>{co.legalName}</strong> — {m.lockedReasons[co.reason]}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <gcds-text>
         <gcds-link href={`/${lang}/registration`}>{t(props.c).registration.companiesLink}</gcds-link>
       </gcds-text>

@@ -548,3 +548,19 @@ export async function reactivateAfterExpiry(deps: AppDeps, actor: Actor, meta: R
     return { ok: true as const, count };
   });
 }
+
+/** The companies a person can no longer open, and why (their account page says so). */
+export async function lockedMemberships(
+  deps: Pick<AppDeps, "db">,
+  personId: string,
+): Promise<{ companyId: string; legalName: string; reason: "by-user" | "urn-expired" | "owner-urn-expired" }[]> {
+  const rows = await deps.db
+    .selectFrom("company_users")
+    .innerJoin("companies", "companies.id", "company_users.company_id")
+    .select(["companies.id", "companies.legal_name", "company_users.deactivated_reason"])
+    .where("company_users.person_id", "=", personId)
+    .where("company_users.status", "=", "deactivated")
+    .orderBy("companies.legal_name")
+    .execute();
+  return rows.map((r) => ({ companyId: r.id, legalName: r.legal_name, reason: r.deactivated_reason ?? "by-user" }));
+}

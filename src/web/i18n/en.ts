@@ -193,6 +193,12 @@ export const en = {
     contactHeading: "Contact details",
     companiesHeading: "Company accounts",
     noCompanies: "You don't belong to any company account yet.",
+    lockedCompaniesHeading: "Companies you can no longer open",
+    lockedReasons: {
+      "by-user": "a user of the company deactivated your access; ask its account owner or a proxy account owner.",
+      "urn-expired": "your user reference number expired; after the TCCU issues a new one, the account owner must reactivate you.",
+      "owner-urn-expired": "the account owner's user reference number expired; the owner must get a new one from the TCCU and reactivate you.",
+    },
     editContact: "Edit your contact details",
     changeEmail: "Change your email address",
     sessionsLink: "Your active sessions",

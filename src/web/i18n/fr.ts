@@ -193,6 +193,12 @@ export const fr: Messages = {
     contactHeading: "Coordonnées",
     companiesHeading: "Comptes d’entreprise",
     noCompanies: "Vous n’êtes encore lié au compte d’aucune entreprise.",
+    lockedCompaniesHeading: "Entreprises que vous ne pouvez plus ouvrir",
+    lockedReasons: {
+      "by-user": "un utilisateur de l’entreprise a désactivé votre accès; adressez-vous au propriétaire du compte ou à un propriétaire mandataire.",
+      "urn-expired": "votre numéro de référence d’utilisateur a expiré; une fois qu’un nouveau vous aura été attribué par l’UTCC, le propriétaire du compte devra vous réactiver.",
+      "owner-urn-expired": "le numéro de référence d’utilisateur du propriétaire du compte a expiré; le propriétaire doit en obtenir un nouveau auprès de l’UTCC, puis vous réactiver.",
+    },
     editContact: "Modifier vos coordonnées",
     changeEmail: "Changer votre adresse courriel",
     sessionsLink: "Vos sessions actives",
