@@ -30,5 +30,13 @@ export const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The calendar date (YYYY-MM-DD) of an instant in the federal government's zone. */
 export function calendarDate(instant: Date, timeZone = "America/Toronto"): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
+  let f = calendarFormats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    calendarFormats.set(timeZone, f);
+  }
+  return f.format(instant);
 }
+
+/** One formatter per zone: building one per call costs time and native memory. */
+const calendarFormats = new Map<string, Intl.DateTimeFormat>();

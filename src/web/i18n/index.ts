@@ -10,17 +10,39 @@ export function messages(locale: Locale): Messages {
   return catalogue[locale];
 }
 
+type FormatStyle = "date" | "dateTime" | "time";
+
+const STYLES: Record<FormatStyle, Intl.DateTimeFormatOptions> = {
+  date: { dateStyle: "long" },
+  dateTime: { dateStyle: "medium", timeStyle: "short" },
+  time: { hour: "numeric", minute: "2-digit", second: "2-digit", timeZoneName: "short" },
+};
+
+// Building an Intl.DateTimeFormat costs tens of microseconds and native memory that the
+// garbage collector does not see: each one is built once per locale, style and zone, and kept.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(locale: Locale, style: FormatStyle, timeZone: string): Intl.DateTimeFormat {
+  const key = `${locale}|${style}|${timeZone}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(intlTag(locale), { ...STYLES[style], timeZone });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 export function formatDate(locale: Locale, date: Date, timeZone = "America/Toronto"): string {
-  return new Intl.DateTimeFormat(intlTag(locale), { dateStyle: "long", timeZone }).format(date);
+  return formatter(locale, "date", timeZone).format(date);
 }
 
 export function formatDateTime(locale: Locale, date: Date, timeZone = "America/Toronto"): string {
-  return new Intl.DateTimeFormat(intlTag(locale), { dateStyle: "medium", timeStyle: "short", timeZone }).format(date);
+  return formatter(locale, "dateTime", timeZone).format(date);
 }
 
 /** A time of day with seconds and zone, for "try again at …" messages. */
 export function formatTime(locale: Locale, date: Date, timeZone = "America/Toronto"): string {
-  return new Intl.DateTimeFormat(intlTag(locale), { hour: "numeric", minute: "2-digit", second: "2-digit", timeZoneName: "short", timeZone }).format(date);
+  return formatter(locale, "time", timeZone).format(date);
 }
 
 /** ISO date (YYYY-MM-DD) for gcds-date-modified and <time datetime>. */
