@@ -13,7 +13,6 @@ import { requestMeta } from "../../web/request-meta.ts";
 import { calendarDate } from "../../platform/clock.ts";
 import { can } from "../../domain/permissions.ts";
 import * as registration from "../registration/service.ts";
-import * as users from "../users/service.ts";
 import * as service from "./service.ts";
 import { parseCompanyProfile, profileValues } from "./schema.ts";
 import * as views from "./views.tsx";
@@ -35,10 +34,7 @@ export function companyRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.get(COMPANY, companyAction(deps, "status.view", { beforeAuthorization: true }), async (c) => {
     const access = c.get("companyAccess");
-    const [dashboard, toReactivate] = await Promise.all([
-      service.dashboard(deps, access.companyId, access.role),
-      can(access.role, "users.reactivate") ? users.usersToReactivate(deps, access.companyId) : Promise.resolve([]),
-    ]);
+    const dashboard = await service.dashboard(deps, access.companyId, access.role);
     if (!dashboard) return errorPage(c, "forbidden");
     const q = c.req.query();
     const reactivated = q.reactivated && /^\d{1,6}$/.test(q.reactivated) ? Number(q.reactivated) : undefined;
@@ -50,7 +46,7 @@ export function companyRoutes(deps: AppDeps): Hono<AppEnv> {
           : reactivated !== undefined
             ? t(c).companies.reactivatedAll(reactivated)
             : undefined;
-    return renderPage(c, t(c).registration.dashboardTitle, <views.DashboardPage c={c} dashboard={dashboard} toReactivate={toReactivate} notice={notice} />);
+    return renderPage(c, t(c).registration.dashboardTitle, <views.DashboardPage c={c} dashboard={dashboard} notice={notice} />);
   });
 
   app.get(`${COMPANY}/profile`, companyAction(deps, "company-profile.view"), async (c) => {

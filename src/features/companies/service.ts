@@ -4,7 +4,9 @@ import type { RequestMeta } from "../../web/request-meta.ts";
 import type { Facility, PostalAddress, PrimaryContact } from "../../platform/db/schema.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import { can, isCompanyRole, type CompanyRole } from "../../domain/permissions.ts";
-import { notify, recentNotifications, type CompanyNotification } from "../notifications/service.ts";
+import { sql } from "kysely";
+import { fromJson, latestNotificationsOf, notify, type CompanyNotification } from "../notifications/service.ts";
+import { reactivationListFromJson, usersToReactivateOf } from "../users/service.ts";
 
 export type SectionState = "not-started" | "in-progress" | "complete";
 
@@ -48,34 +50,40 @@ export interface Dashboard {
   activeUsers: number;
   profile: SectionState;
   notifications: CompanyNotification[];
+  /** Users an expired URN locked out, to reactivate (only for roles that may). */
+  toReactivate: { personId: string; name: string }[];
 }
 
-/** The dashboard of a company for one of its active users (the middleware checked who). */
+/**
+ * The dashboard of a company for one of its active users (the middleware checked who), read in
+ * one round trip: the company, its count of active users, its latest notifications and, for
+ * those who may reactivate users, the users an expired URN locked out (EXP-3).
+ */
 export async function dashboard(deps: Pick<AppDeps, "db">, companyId: string, role: CompanyRole): Promise<Dashboard | undefined> {
-  const [row, notifications] = await Promise.all([
-    deps.db
-      .selectFrom("companies")
-      .select((eb) => [
-        "id",
-        "legal_name",
-        "client_number",
-        "status",
-        "membership_status",
-        "business_started_on",
-        "employee_count",
-        "primary_contact",
-        "profile_updated_at",
-        eb
-          .selectFrom("company_users")
-          .select((e) => e.fn.countAll<string>().as("n"))
-          .whereRef("company_users.company_id", "=", "companies.id")
-          .where("company_users.status", "=", "active")
-          .as("active_users"),
-      ])
-      .where("id", "=", companyId)
-      .executeTakeFirst(),
-    can(role, "status.view") ? recentNotifications(deps, companyId) : Promise.resolve([]),
-  ]);
+  const reactivates = can(role, "users.reactivate");
+  const row = await deps.db
+    .selectFrom("companies")
+    .select((eb) => [
+      "id",
+      "legal_name",
+      "client_number",
+      "status",
+      "membership_status",
+      "business_started_on",
+      "employee_count",
+      "primary_contact",
+      "profile_updated_at",
+      eb
+        .selectFrom("company_users")
+        .select((e) => e.fn.countAll<string>().as("n"))
+        .whereRef("company_users.company_id", "=", "companies.id")
+        .where("company_users.status", "=", "active")
+        .as("active_users"),
+      latestNotificationsOf(eb).as("notifications"),
+      reactivates ? usersToReactivateOf(eb).as("to_reactivate") : sql<[]>`'[]'::json`.as("to_reactivate"),
+    ])
+    .where("id", "=", companyId)
+    .executeTakeFirst();
   if (!row) return undefined;
   return {
     id: row.id,
@@ -91,7 +99,8 @@ export async function dashboard(deps: Pick<AppDeps, "db">, companyId: string, ro
       primaryContact: row.primary_contact,
       updatedAt: row.profile_updated_at ? new Date(row.profile_updated_at) : null,
     }),
-    notifications,
+    notifications: fromJson(row.notifications),
+    toReactivate: reactivationListFromJson(row.to_reactivate),
   };
 }
 

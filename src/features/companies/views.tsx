@@ -68,7 +68,7 @@ function Section(props: { heading: string; text: string; children?: unknown; tes
   );
 }
 
-export function DashboardPage(props: { c: AppContext; dashboard: Dashboard; toReactivate: { personId: string; name: string }[]; notice?: string | undefined }) {
+export function DashboardPage(props: { c: AppContext; dashboard: Dashboard; notice?: string | undefined }) {
   const t = m(props.c);
   const lang = props.c.get("locale");
   const d = props.dashboard;
@@ -103,11 +103,11 @@ export function DashboardPage(props: { c: AppContext; dashboard: Dashboard; toRe
           )}
         </Notice>
       ) : null}
-      {props.toReactivate.length > 0 ? (
+      {props.dashboard.toReactivate.length > 0 ? (
         <Notice role="warning" title={t.companies.reactivateHeading}>
           <gcds-text>{t.companies.reactivateText}</gcds-text>
           <ul class="ttp-list" data-testid="to-reactivate">
-            {props.toReactivate.map((u) => (
+            {props.dashboard.toReactivate.map((u) => (
               <li>{u.name}</li>
             ))}
           </ul>

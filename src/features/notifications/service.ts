@@ -3,8 +3,9 @@
 // transferred, the activation letter mailed, the account authorized, the profile updated.
 // Written in the transaction of the change they report; their text is rendered in the
 // reader's language from the kind and the parameters recorded at the time.
-import type { AppDeps } from "../../web/context.ts";
-import type { Tx } from "../../platform/db/index.ts";
+import type { ExpressionBuilder } from "kysely";
+import { jsonArrayFrom } from "kysely/helpers/postgres";
+import type { Database, Tx } from "../../platform/db/index.ts";
 import type { Clock } from "../../platform/clock.ts";
 
 export interface NotificationParams {
@@ -45,16 +46,23 @@ export async function notify<K extends NotificationKind>(trx: Tx, clock: Clock, 
   await trx.insertInto("notifications").values({ company_id: companyId, kind, params: JSON.stringify(params), created_at: clock.now() }).execute();
 }
 
-/** The company's latest notifications, newest first. */
-export async function recentNotifications(deps: Pick<AppDeps, "db">, companyId: string, limit = 10): Promise<CompanyNotification[]> {
-  const rows = await deps.db
-    .selectFrom("notifications")
-    .select(["id", "kind", "params", "created_at"])
-    .where("company_id", "=", companyId)
-    .orderBy("id", "desc")
-    .limit(limit)
-    .execute();
+/**
+ * The latest notifications of the company in the enclosing query (a JSON array), for pages
+ * that read the company in one round trip; `fromJson` turns the rows into notifications.
+ */
+export function latestNotificationsOf(eb: ExpressionBuilder<Database, "companies">, limit = 10) {
+  return jsonArrayFrom(
+    eb
+      .selectFrom("notifications")
+      .select(["notifications.id", "notifications.kind", "notifications.params", "notifications.created_at"])
+      .whereRef("notifications.company_id", "=", "companies.id")
+      .orderBy("notifications.id", "desc")
+      .limit(limit),
+  );
+}
+
+export function fromJson(rows: { id: string; kind: string; params: Record<string, string>; created_at: Date | string }[]): CompanyNotification[] {
   return rows
     .filter((r) => KINDS.includes(r.kind))
-    .map((r) => ({ id: r.id, kind: r.kind, params: r.params, createdAt: new Date(r.created_at) }) as CompanyNotification);
+    .map((r) => ({ id: String(r.id), kind: r.kind, params: r.params, createdAt: new Date(r.created_at) }) as CompanyNotification);
 }

@@ -9,7 +9,9 @@
 // "exactly one active owner" (a partial unique index and a deferred constraint trigger,
 // migration 0008), so even a bug here could not commit a company with no owner or two.
 import type { AppDeps } from "../../web/context.ts";
-import type { Tx } from "../../platform/db/index.ts";
+import type { ExpressionBuilder } from "kysely";
+import { jsonArrayFrom } from "kysely/helpers/postgres";
+import type { Database, Tx } from "../../platform/db/index.ts";
 import type { Clock } from "../../platform/clock.ts";
 import type { RequestMeta } from "../../web/request-meta.ts";
 import { recordAudit } from "../../platform/audit.ts";
@@ -498,6 +500,25 @@ export async function cascadeUrnExpiry(trx: Tx, clock: Clock, personId: string, 
       await notify(trx, clock, company.id, "user-urn-expired", { name });
     }
   }
+}
+
+/** `usersToReactivate` of the company in the enclosing query, as a JSON array (one round trip). */
+export function usersToReactivateOf(eb: ExpressionBuilder<Database, "companies">) {
+  return jsonArrayFrom(
+    eb
+      .selectFrom("company_users as cu")
+      .innerJoin("people as p", "p.id", "cu.person_id")
+      .select(["cu.person_id", "p.given_name", "p.family_name"])
+      .whereRef("cu.company_id", "=", "companies.id")
+      .where("cu.status", "=", "deactivated")
+      .where("cu.deactivated_reason", "in", ["owner-urn-expired", "urn-expired"])
+      .where("p.urn_expired_at", "is", null)
+      .orderBy("p.family_name"),
+  );
+}
+
+export function reactivationListFromJson(rows: { person_id: string; given_name: string; family_name: string }[]): { personId: string; name: string }[] {
+  return rows.map((r) => ({ personId: String(r.person_id), name: fullName(r) }));
 }
 
 /** Users deactivated by an expired URN whose URN works again: the owner reactivates them (EXP-3). */
