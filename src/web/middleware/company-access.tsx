@@ -67,7 +67,16 @@ export function companyAction(deps: Pick<AppDeps, "db">, action: CompanyAction, 
     const row = await deps.db
       .selectFrom("company_users")
       .innerJoin("companies", "companies.id", "company_users.company_id")
-      .select(["company_users.role", "company_users.status as membership", "company_users.deactivated_reason", "companies.status", "companies.legal_name", "companies.client_number"])
+      .innerJoin("people", "people.id", "company_users.person_id")
+      .select([
+        "company_users.role",
+        "company_users.status as membership",
+        "company_users.deactivated_reason",
+        "companies.status",
+        "companies.legal_name",
+        "companies.client_number",
+        "people.urn_expired_at",
+      ])
       .where("company_users.company_id", "=", companyId)
       .where("company_users.person_id", "=", signedIn.session.personId)
       .executeTakeFirst();
@@ -75,6 +84,9 @@ export function companyAction(deps: Pick<AppDeps, "db">, action: CompanyAction, 
       // EXP-3: a user locked out by an expired URN is told why (they know the company already).
       return expiredAccessPage(c, row.deactivated_reason, row.legal_name);
     }
+    // EXP-1: a URN that expired during a session opens nothing from the next request on (an
+    // owner's membership stays active through the expiry, so this is the check that stops them).
+    if (row?.urn_expired_at) return expiredAccessPage(c, "urn-expired", row.legal_name);
     if (!row || row.membership !== "active" || !isCompanyRole(row.role) || !can(row.role, action)) return errorPage(c, "forbidden");
     if (row.status !== "authorized" && !options.beforeAuthorization) return errorPage(c, "forbidden");
     c.set("companyAccess", {
