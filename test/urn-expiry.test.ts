@@ -199,7 +199,7 @@ describe("the TCCU console (STAFF-3)", () => {
     const client = await signUpAndSignIn(portal, p);
     const member = await memberOf(portal, client);
     const tccu = await signedInStaff(portal, ["tccu"], "fr");
-    for (const q of ["levesq", "CÔTÉ", "alex lév", p.email.slice(0, 8), member.formattedUrn.slice(0, 9), member.urn.slice(0, 5).toLowerCase()]) {
+    for (const q of ["levesq", "CÔTÉ", "alex lév", "lévesque-co", p.email.slice(0, 8), member.formattedUrn.slice(0, 9), member.urn.slice(0, 5).toLowerCase()]) {
       const html = text(await (await tccu.get(`/fr/staff/tccu?q=${encodeURIComponent(q)}`)).text());
       assert.match(html, /Lévesque-Côté, Alex/, `found by ${q}`);
     }

@@ -194,16 +194,26 @@ export const SEARCH_LIMIT = 50;
  * that reads as a URN (with or without hyphens) matches that URN.
  */
 export async function searchPeople(deps: Pick<AppDeps, "db">, query: string): Promise<PersonHit[]> {
-  const words = searchWords(query).map((w) => {
-    const urn = parseUrn(w);
-    return (urn ?? w.replace(/^urn-?/, "").replace(/-/g, "")).toLowerCase();
-  });
-  const usable = words.filter((w) => w.length >= 2);
-  if (usable.length === 0) return [];
+  // Each word, and for a word that may be part of a URN typed with hyphens ("urn-7q2m-k4"),
+  // the same without the prefix and hyphens; a whole URN is read as one.
+  const words = searchWords(query)
+    .map((w) => {
+      const urn = parseUrn(w);
+      if (urn) return [urn.toLowerCase()];
+      const compact = w.replace(/^urn-?/, "").replace(/-/g, "");
+      return [...new Set([w, compact])].filter((v) => v.length >= 2);
+    })
+    .filter((variants) => variants.length > 0);
+  if (words.length === 0) return [];
+  const like = (v: string) => `${v.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
   let q = deps.db.selectFrom("people").select(["id", "given_name", "family_name", "email", "urn", "urn_expired_at"]);
-  for (const w of usable) {
-    const pattern = `${w.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-    q = q.where("id", "in", (eb) => eb.selectFrom("person_search_terms").select("person_id").where("term", "like", pattern));
+  for (const variants of words) {
+    q = q.where("id", "in", (eb) =>
+      eb
+        .selectFrom("person_search_terms")
+        .select("person_id")
+        .where((e) => e.or(variants.map((v) => e("term", "like", like(v))))),
+    );
   }
   const rows = await q.orderBy("family_name").orderBy("given_name").limit(SEARCH_LIMIT).execute();
   return rows.map((r) => ({ personId: r.id, givenName: r.given_name, familyName: r.family_name, email: r.email, urn: r.urn, expired: r.urn_expired_at !== null }));
