@@ -24,7 +24,11 @@ export function PostForm(props: { c: AppContext; action?: string; children?: Chi
   );
 }
 
-/** The error summary at the top of a form; nothing when there are no errors. */
+/**
+ * The error summary at the top of a form; nothing when there are no errors. Its links point at
+ * `#field`: each field helper puts that id on the component's host element, where the design
+ * system looks for it to move the focus into the field.
+ */
 export function ErrorSummary(props: { c: AppContext; errors: FieldErrors }) {
   const entries = Object.entries(props.errors);
   if (entries.length === 0) return null;
@@ -50,6 +54,7 @@ export interface InputProps {
 export function Input(p: InputProps) {
   return (
     <gcds-input
+      id={p.name}
       input-id={p.name}
       name={p.name}
       label={p.label}
@@ -153,7 +158,7 @@ export function Checkboxes(p: { name: string; legend: string; hint?: string; opt
 
 export function Select(p: { name: string; label: string; hint?: string; placeholder: string; options: { value: string; label: string }[]; value?: string; errors: FieldErrors; required?: boolean }) {
   return (
-    <gcds-select select-id={p.name} name={p.name} label={p.label} hint={p.hint} required={p.required ?? false} error-message={p.errors[p.name]} validate-on="other" value={p.value}>
+    <gcds-select id={p.name} select-id={p.name} name={p.name} label={p.label} hint={p.hint} required={p.required ?? false} error-message={p.errors[p.name]} validate-on="other" value={p.value}>
       <option value="">{p.placeholder}</option>
       {p.options.map((o) => (
         <option value={o.value} selected={o.value === p.value}>

@@ -421,6 +421,13 @@ describe("URN expiry and regaining access, in the browser", { skip }, () => {
       assert.equal(await summary.getByRole("link", { name: t.reasonRequired, exact: true }).count(), 1, "the summary links to the reason");
       assert.equal(await desk.locator("gcds-input[name=reason]").getByText(t.reasonRequired, { exact: true }).count(), 1, "the reason says what is missing");
       assert.equal(await field(desk, t.reason).getAttribute("aria-invalid"), "true");
+      // The summary's link takes the focus to the field (keyboard and screen-reader users).
+      await summary.getByRole("link", { name: t.reasonRequired, exact: true }).click();
+      await desk.waitForFunction(() => {
+        let el = document.activeElement;
+        while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+        return el?.id === "reason";
+      });
       const unchanged = await details(desk, "person");
       assert.equal(unchanged[t.urnLabel], ownerMember.formattedUrn, "no new URN was issued");
       assert.equal(unchanged[t.urnStatus], t.expired);

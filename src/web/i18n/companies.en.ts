@@ -56,7 +56,7 @@ export const companiesEn = {
   },
 
   reactivateHeading: "Users to reactivate",
-  reactivateText: "These users lost access when a user reference number expired. Their numbers work again: reactivate them to give them back access to the company.",
+  reactivateText: "These users lost access when a user reference number expired, theirs or the account owner's. Every one of them has a valid number now: reactivate them to give them back access to the company.",
   reactivateAll: "Reactivate all these users",
   reactivatedAll: (n: number) => (n === 1 ? "1 user was reactivated." : `${n} users were reactivated.`),
 

@@ -51,7 +51,7 @@ export const companiesFr: CompaniesMessages = {
 
   reactivateHeading: "Utilisateurs à réactiver",
   reactivateText:
-    "Ces utilisateurs ont perdu leur accès à l’expiration d’un numéro de référence d’utilisateur. Leurs numéros fonctionnent de nouveau : réactivez-les pour leur redonner accès à l’entreprise.",
+    "Ces utilisateurs ont perdu leur accès à l’expiration d’un numéro de référence d’utilisateur, le leur ou celui du propriétaire du compte. Chacun a maintenant un numéro valide : réactivez-les pour leur redonner accès à l’entreprise.",
   reactivateAll: "Réactiver tous ces utilisateurs",
   reactivatedAll: (n: number) => (n <= 1 ? `${n} utilisateur a été réactivé.` : `${n} utilisateurs ont été réactivés.`),
 

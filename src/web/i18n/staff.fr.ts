@@ -50,7 +50,7 @@ export const staffFr: StaffMessages = {
   noTools: "Vous n’avez encore aucun rôle. Demandez-en un à un administrateur du personnel.",
   tools: {
     mailRoom: { title: "Salle du courrier", text: "Imprimer les lettres recommandées et inscrire leurs numéros de suivi." },
-    tccu: { title: "Aider les négociants à retrouver l’accès (UTCC)", text: "Trouver un utilisateur du portail, émettre un nouveau numéro de référence d’utilisateur, rétablir un titulaire de compte." },
+    tccu: { title: "Aider les négociants à retrouver l’accès (UTCC)", text: "Trouver un utilisateur du portail, lui attribuer un nouveau numéro de référence d’utilisateur, rétablir un propriétaire du compte." },
     companies: { title: "Entreprises", text: "Créer le dossier d’une entreprise pour un membre existant et consulter l’historique d’une entreprise." },
     users: { title: "Comptes du personnel", text: "Créer des comptes du personnel, réinitialiser leurs renseignements de connexion et les désactiver." },
   },
