@@ -5,11 +5,21 @@ import autocannon from "autocannon";
 export interface Endpoint {
   readonly method?: "GET" | "POST";
   readonly path: string;
+  /** More paths loaded in turn with `path` (same method, headers and body; each connection takes
+   * them in order): several queries of one page. Each is checked before the load like `path`. */
+  readonly morePaths?: readonly string[];
   readonly headers?: Readonly<Record<string, string>>;
   readonly body?: string;
   /** Checked once before the load (not during it): text the response must contain, so a
    * sign-in page or an error page answered with 2xx cannot pass for the page under test. */
   readonly expectBody?: readonly string[];
+  /** Facts about the fixture (sizes, query plans), printed with the target's results. */
+  readonly notes?: readonly string[];
+}
+
+/** Every path of the endpoint, in the order each connection requests them. */
+export function endpointPaths(endpoint: Endpoint): string[] {
+  return [endpoint.path, ...(endpoint.morePaths ?? [])];
 }
 
 export interface PhaseResult {
@@ -35,12 +45,14 @@ export function stopRunningLoad(): void {
 export function runPhase(origin: string, endpoint: Endpoint, seconds: number, connections: number): Promise<PhaseResult> {
   return new Promise((resolve, reject) => {
     const latencies: number[] = [];
+    const paths = endpointPaths(endpoint);
     const instance = autocannon(
       {
         url: `${origin}${endpoint.path}`,
         method: endpoint.method ?? "GET",
         ...(endpoint.headers ? { headers: { ...endpoint.headers } } : {}),
         ...(endpoint.body !== undefined ? { body: endpoint.body } : {}),
+        ...(paths.length > 1 ? { requests: paths.map((path) => ({ path })) } : {}),
         connections,
         duration: seconds,
       },

@@ -8,7 +8,7 @@
 import { createRequire } from "node:module";
 import os from "node:os";
 import { createDatabase, DEFAULT_ADMIN_URL, dropDatabase, planBenchDatabase, seedBaselineSessions } from "./database.ts";
-import { percentile, pooledSorted, runPhase, stopRunningLoad, type Endpoint, type PhaseResult } from "./load.ts";
+import { endpointPaths, percentile, pooledSorted, runPhase, stopRunningLoad, type Endpoint, type PhaseResult } from "./load.ts";
 import { freePorts, ServerProcess } from "./servers.ts";
 import { BASELINE_ROWS, BASELINE_TABLE, BenchError } from "./shared.ts";
 import { resolveEndpoint, TARGETS, type BenchContext, type Target } from "./targets.ts";
@@ -84,6 +84,8 @@ process.on("SIGHUP", () => abort("SIGHUP", 129));
 interface SideSummary {
   readonly method: string;
   readonly path: string;
+  /** The endpoint's other paths, loaded in turn with `path`. */
+  readonly morePaths?: readonly string[];
   readonly rps: number;
   readonly p50Ms: number;
   readonly p99Ms: number;
@@ -97,6 +99,22 @@ interface TargetSummary {
   readonly portal: SideSummary;
   readonly baseline: SideSummary;
   readonly ratio: { readonly rps: number; readonly p99: number };
+  /** 1-minute load average of the machine before and after the target's load. */
+  readonly loadAverage: { readonly before: number; readonly after: number };
+}
+
+interface GrowthSummary {
+  readonly name: string;
+  readonly of: string;
+  /** This target's figure ÷ the smaller one's, for the portal and (machine noise) the baseline. */
+  readonly portal: GrowthRatios;
+  readonly baseline: GrowthRatios;
+}
+
+interface GrowthRatios {
+  readonly rps: number;
+  readonly p50: number;
+  readonly p99: number;
 }
 
 function selectTargets(args: readonly string[]): readonly Target[] {
@@ -113,6 +131,18 @@ function plannedLoadSeconds(targets: readonly Target[]): number {
   return targets.length * SERVERS.length * (WARMUP_SECONDS + ROUNDS * ROUND_SECONDS);
 }
 
+function setupBudgetSeconds(targets: readonly Target[]): number {
+  return targets.reduce((sum, t) => sum + (t.setupBudgetSeconds ?? 0), 0);
+}
+
+/** The machine's 1, 5 and 15-minute load averages, as printed. */
+function loadAverages(): string {
+  return os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(" / ");
+}
+
 function autocannonVersion(): string {
   try {
     return (createRequire(import.meta.url)("autocannon/package.json") as { version: string }).version;
@@ -122,11 +152,17 @@ function autocannonVersion(): string {
 }
 
 /**
- * One request before loading: the endpoint must answer 2xx (and contain its `expectBody`),
- * else the numbers mean nothing.
+ * One request per path before loading: each must answer 2xx (and contain the endpoint's
+ * `expectBody`), else the numbers mean nothing.
  */
 async function preflight(server: ServerName, origin: string, endpoint: Endpoint): Promise<string> {
-  const res = await fetch(`${origin}${endpoint.path}`, {
+  const answers: string[] = [];
+  for (const path of endpointPaths(endpoint)) answers.push(await preflightPath(server, origin, endpoint, path));
+  return answers.join("; ");
+}
+
+async function preflightPath(server: ServerName, origin: string, endpoint: Endpoint, path: string): Promise<string> {
+  const res = await fetch(`${origin}${path}`, {
     method: endpoint.method ?? "GET",
     headers: { ...endpoint.headers },
     ...(endpoint.body !== undefined ? { body: endpoint.body } : {}),
@@ -134,7 +170,7 @@ async function preflight(server: ServerName, origin: string, endpoint: Endpoint)
     signal: AbortSignal.timeout(5_000),
   });
   const bytes = new Uint8Array(await res.arrayBuffer());
-  const request = `${server} ${endpoint.method ?? "GET"} ${endpoint.path}`;
+  const request = `${server} ${endpoint.method ?? "GET"} ${path}`;
   if (res.status < 200 || res.status > 299) {
     const location = res.headers.get("location");
     throw new BenchError(`preflight: ${request} answered HTTP ${res.status}${location ? ` (location: ${location})` : ""}, expected 2xx`);
@@ -156,6 +192,7 @@ function summarize(endpoint: Endpoint, rounds: readonly PhaseResult[]): SideSumm
   return {
     method: endpoint.method ?? "GET",
     path: endpoint.path,
+    ...(endpoint.morePaths?.length ? { morePaths: endpoint.morePaths } : {}),
     rps: rounds.reduce((sum, r) => sum + r.rps, 0) / rounds.length,
     p50Ms: percentile(sorted, 50),
     p99Ms: percentile(sorted, 99),
@@ -186,10 +223,15 @@ async function benchTarget(target: Target, ctx: BenchContext, origins: Record<Se
   };
   out();
   out(`target "${target.name}": ${target.description}`);
+  for (const note of endpoints.portal.notes ?? []) out(`  ${note}`);
   for (const server of SERVERS) {
     const e = endpoints[server];
-    out(`  ${server.padEnd(8)}  ${e.method ?? "GET"} ${e.path}  (${await preflight(server, origins[server], e)})`);
+    const paths = endpointPaths(e);
+    const requests = paths.length > 1 ? `${paths.length} requests in turn: ${paths.join("  ")}` : e.path;
+    out(`  ${server.padEnd(8)}  ${e.method ?? "GET"} ${requests}  (${await preflight(server, origins[server], e)})`);
   }
+  const loadBefore = os.loadavg()[0] ?? Number.NaN;
+  out(`  load average before the load (1 / 5 / 15 min): ${loadAverages()}`);
 
   for (const server of SERVERS) {
     progress(`${target.name}: warm-up ${server} (${WARMUP_SECONDS} s)`);
@@ -227,6 +269,8 @@ async function benchTarget(target: Target, ctx: BenchContext, origins: Record<Se
   ]);
   for (const line of table(["server", "req/s", "p50 ms", "p99 ms", "errors", "non-2xx", "responses"], summaryRows)) out(`    ${line}`);
   out(`    portal ÷ baseline:  req/s ${ratio.rps.toFixed(3)}   p99 ${ratio.p99.toFixed(3)}`);
+  const loadAfter = os.loadavg()[0] ?? Number.NaN;
+  out(`    load average after (1 / 5 / 15 min): ${loadAverages()}`);
   if (portal.errors + portal.non2xx + baseline.errors + baseline.non2xx > 0) {
     out("    WARNING: some requests failed (errors or non-2xx); these figures are not comparable.");
   }
@@ -237,18 +281,59 @@ async function benchTarget(target: Target, ctx: BenchContext, origins: Record<Se
     portal: side(portal),
     baseline: side(baseline),
     ratio: { rps: round(ratio.rps, 3), p99: round(ratio.p99, 3) },
+    loadAverage: { before: round(loadBefore, 2), after: round(loadAfter, 2) },
   };
+}
+
+/** Targets that grow another one which also ran: their figures ÷ the smaller database's. */
+function growthOf(targets: readonly Target[], results: readonly TargetSummary[]): GrowthSummary[] {
+  const growth: GrowthSummary[] = [];
+  for (const target of targets) {
+    const big = results.find((r) => r.name === target.name);
+    const small = results.find((r) => r.name === target.growthOf);
+    if (!target.growthOf || !big || !small) continue;
+    const ratios = (b: SideSummary, s: SideSummary): GrowthRatios => ({
+      rps: round(b.rps / s.rps, 3),
+      p50: round(b.p50Ms / s.p50Ms, 3),
+      p99: round(b.p99Ms / s.p99Ms, 3),
+    });
+    growth.push({ name: target.name, of: target.growthOf, portal: ratios(big.portal, small.portal), baseline: ratios(big.baseline, small.baseline) });
+  }
+  return growth;
+}
+
+function printGrowth(growth: readonly GrowthSummary[], results: readonly TargetSummary[]): void {
+  if (growth.length === 0) return;
+  out();
+  out("growth (the same requests on the bigger database ÷ on the smaller one; the baseline's own ratio is the run's noise):");
+  const rows = growth.map((g) => {
+    const big = results.find((r) => r.name === g.name);
+    const small = results.find((r) => r.name === g.of);
+    return [
+      `${g.name} ÷ ${g.of}`,
+      `${f2(small?.portal.p99Ms ?? Number.NaN)} → ${f2(big?.portal.p99Ms ?? Number.NaN)}`,
+      g.portal.p99.toFixed(3),
+      g.portal.p50.toFixed(3),
+      g.portal.rps.toFixed(3),
+      g.baseline.p99.toFixed(3),
+      g.baseline.p50.toFixed(3),
+      g.baseline.rps.toFixed(3),
+    ];
+  });
+  const header = ["targets", "portal p99 ms", "portal p99 ×", "p50 ×", "req/s ×", "baseline p99 ×", "p50 ×", "req/s ×"];
+  for (const line of table(header, rows)) out(`  ${line}`);
 }
 
 async function main(): Promise<void> {
   const targets = selectTargets(process.argv.slice(2));
   const loadSeconds = plannedLoadSeconds(targets);
-  const deadlineMs = OVERHEAD_BUDGET_MS + loadSeconds * 1000 * 1.1;
+  const deadlineMs = OVERHEAD_BUDGET_MS + (loadSeconds * 1.1 + setupBudgetSeconds(targets)) * 1000;
   setTimeout(() => abort(`watchdog: still running after ${Math.round(deadlineMs / 1000)} s`, 1), deadlineMs).unref();
 
   const cpus = os.cpus();
   out("Trusted Trader Portal benchmark");
   out(`node     ${process.version} (V8 ${process.versions.v8}), ${process.platform} ${process.arch}, ${cpus.length} CPUs (${cpus[0]?.model.trim() ?? "?"})`);
+  out(`machine  load average ${loadAverages()} (1 / 5 / 15 min) at the start`);
 
   const adminUrl = process.env.BENCH_DATABASE_URL || DEFAULT_ADMIN_URL;
   const database = planBenchDatabase(adminUrl);
@@ -293,7 +378,7 @@ async function main(): Promise<void> {
   );
 
   const origins: Record<ServerName, string> = { portal: portal.origin, baseline: baseline.origin };
-  const ctx: BenchContext = { portalOrigin: portal.origin, baselineOrigin: baseline.origin, databaseUrl: database.url };
+  const ctx: BenchContext = { portalOrigin: portal.origin, baselineOrigin: baseline.origin, databaseUrl: database.url, progress };
   const results: TargetSummary[] = [];
   for (const target of targets) {
     results.push(await benchTarget(target, ctx, origins));
@@ -301,6 +386,9 @@ async function main(): Promise<void> {
       if (server.hasExited) throw new BenchError(`${server.spec.name} exited during the run\n${server.output()}`);
     }
   }
+
+  const growth = growthOf(targets, results);
+  printGrowth(growth, results);
 
   out();
   out(
@@ -316,6 +404,7 @@ async function main(): Promise<void> {
       rounds: ROUNDS,
       roundSeconds: ROUND_SECONDS,
       targets: results,
+      growth,
     }),
   );
 }

@@ -3,6 +3,7 @@
 import { dashboardEndpoint } from "./dashboard.ts";
 import type { Endpoint } from "./load.ts";
 import { BASELINE_COOKIE, BASELINE_PATH, BASELINE_TOKEN } from "./shared.ts";
+import { LARGE, SMALL, staffSearchEndpoint } from "./staff-search.ts";
 
 /** What a target may use to prepare its requests (e.g. sign in and keep the cookie). */
 export interface BenchContext {
@@ -10,6 +11,8 @@ export interface BenchContext {
   readonly baselineOrigin: string;
   /** The bench database (PostgreSQL), already migrated by the portal. */
   readonly databaseUrl: string;
+  /** A progress line on stderr, for long preparations (seeding). */
+  readonly progress: (line: string) => void;
 }
 
 /** A fixed request, or one prepared once before the target's warm-up. */
@@ -21,6 +24,11 @@ export interface Target {
   readonly description: string;
   readonly portal: EndpointSpec;
   readonly baseline: EndpointSpec;
+  /** The target this one grows: the same requests on a bigger database. When both run, the
+   * report adds the growth ratio (this p99 ÷ that p99; DESIGN.md "Performance", growth). */
+  readonly growthOf?: string;
+  /** Time the preparation may take on top of the load (the run's watchdog allows for it). */
+  readonly setupBudgetSeconds?: number;
 }
 
 /** The baseline page: one session look-up by primary key, with the seeded session's cookie. */
@@ -42,6 +50,24 @@ export const TARGETS: readonly Target[] = [
     // bench/dashboard.ts seeds the company, its users, notifications and the owner's session.
     portal: (ctx) => dashboardEndpoint(ctx.databaseUrl),
     baseline: BASELINE_SESSION_PAGE,
+  },
+  {
+    name: "staff-search",
+    description: `TCCU search for a portal user (STAFF-3), signed-in staff member, ${SMALL.people} users in ${SMALL.companies} companies, vs minimal page with one session look-up`,
+    // bench/staff-search.ts seeds the staff member, the people with their search terms, and
+    // their companies; three queries in turn (family-name, email and URN prefixes).
+    portal: (ctx) => staffSearchEndpoint(ctx.databaseUrl, SMALL, ctx.progress, { plans: false }),
+    baseline: BASELINE_SESSION_PAGE,
+    setupBudgetSeconds: 30,
+  },
+  {
+    // Last: it grows the database for good, so a target after it would run on 500,000 users.
+    name: "staff-search-500k",
+    description: `the same TCCU searches with ${LARGE.people.toLocaleString("en")} users in ${LARGE.companies.toLocaleString("en")} companies, vs minimal page with one session look-up`,
+    portal: (ctx) => staffSearchEndpoint(ctx.databaseUrl, LARGE, ctx.progress, { plans: true }),
+    baseline: BASELINE_SESSION_PAGE,
+    growthOf: "staff-search",
+    setupBudgetSeconds: 300,
   },
 ];
 
