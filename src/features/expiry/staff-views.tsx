@@ -1,4 +1,5 @@
 // The TCCU console (STAFF-3): finding a portal user, their companies, a new URN.
+import { StaffBar } from "../staff/views.tsx";
 import type { AppContext } from "../../web/context.ts";
 import { formatDate, formatDateTime, messages } from "../../web/i18n/index.ts";
 import { Notice } from "../../web/notice.tsx";
@@ -16,6 +17,7 @@ export function SearchPage(props: { c: AppContext; query: string; hits: PersonHi
   const lang = props.c.get("locale");
   return (
     <>
+      <StaffBar c={props.c} />
       <gcds-heading tag="h1">{t.title}</gcds-heading>
       <ErrorSummary c={props.c} errors={props.errors} />
       <gcds-text>{t.intro}</gcds-text>
@@ -63,6 +65,7 @@ export function PersonPage(props: { c: AppContext; person: TccuPerson; errors: F
   const p = props.person;
   return (
     <>
+      <StaffBar c={props.c} />
       <gcds-heading tag="h1">{t.personTitle(`${p.givenName} ${p.familyName}`)}</gcds-heading>
       <ErrorSummary c={props.c} errors={props.errors} />
       {props.notice ? <Notice role="success" title={props.notice} /> : null}

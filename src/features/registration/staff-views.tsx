@@ -1,5 +1,6 @@
 // The CBSA side of registration: the mail room's letter queue and the record of a mailing
 // (STAFF-2), and creating the record of an existing member (REG-8, STAFF-4).
+import { StaffBar } from "../staff/views.tsx";
 import type { AppContext } from "../../web/context.ts";
 import { formatDate, formatDateTime, messages } from "../../web/i18n/index.ts";
 import { Checkboxes, ErrorSummary, Input, PostForm, Radios, SubmitButton, type FieldErrors } from "../../web/forms.tsx";
@@ -20,6 +21,7 @@ export function MailRoomPage(props: { c: AppContext; letters: QueuedLetter[]; no
   const lang = props.c.get("locale");
   return (
     <>
+      <StaffBar c={props.c} />
       <gcds-heading tag="h1">{t.title}</gcds-heading>
       {props.notice ? <Notice role="success" title={props.notice} /> : null}
       {props.error ? <Notice role="danger" title={props.error} /> : null}
@@ -73,6 +75,7 @@ export function RecordMailingPage(props: { c: AppContext; letter: QueuedLetter; 
   const lang = props.c.get("locale");
   return (
     <>
+      <StaffBar c={props.c} />
       <gcds-heading tag="h1">{t.recordHeading(props.letter.id, props.letter.legalName)}</gcds-heading>
       <ErrorSummary c={props.c} errors={props.errors} />
       <gcds-text>
@@ -95,6 +98,7 @@ export function StaffCompaniesPage(props: { c: AppContext; companies: CompanySum
   const lang = props.c.get("locale");
   return (
     <>
+      <StaffBar c={props.c} />
       <gcds-heading tag="h1">{t.staffCompanies.listTitle}</gcds-heading>
       {props.notice ? <Notice role="success" title={props.notice} /> : null}
       {props.canCreate ? (
@@ -131,6 +135,7 @@ export function NewMemberPage(props: { c: AppContext; errors: FieldErrors; value
   const country = props.values.country === "US" ? "US" : "CA";
   return (
     <>
+      <StaffBar c={props.c} />
       <gcds-heading tag="h1">{t.staffCompanies.title}</gcds-heading>
       <ErrorSummary c={props.c} errors={props.errors} />
       <gcds-text>{t.staffCompanies.intro}</gcds-text>
@@ -167,6 +172,7 @@ export function CompanyTimelinePage(props: { c: AppContext; company: CompanySumm
   const who = (e: TimelineEvent) => (e.actorType === "staff" ? t.staff(e.actorName ?? "?") : e.actorType === "trader" && e.actorName ? t.trader(e.actorName) : t.system);
   return (
     <>
+      <StaffBar c={props.c} />
       <gcds-heading tag="h1">{t.title(props.company.legalName)}</gcds-heading>
       <dl class="ttp-details">
         <dt>{reg.clientNumber}</dt>

@@ -22,13 +22,19 @@ function Heading(props: { text: string }) {
 }
 
 
-/** Who is signed in, the way home, sign-out: at the top of every page of a signed-in staff member. */
-function StaffBar(props: { c: AppContext; staff: AuthenticatedStaff }) {
+/**
+ * Who is signed in, the way home, sign-out: at the top of every page of a signed-in staff
+ * member — the staff tools of other features (mail room, companies, TCCU) put it on theirs.
+ */
+export function StaffBar(props: { c: AppContext; staff?: AuthenticatedStaff }) {
   const m = sm(props.c);
   const lang = props.c.get("locale");
+  const session = props.staff ?? props.c.get("staffSession");
+  if (session?.stage !== "authenticated") return null;
+  const staff = session as AuthenticatedStaff;
   return (
     <nav class="ttp-account-bar" aria-label={m.nav}>
-      <span>{m.signedInAs(props.staff.staff.displayName, props.staff.staff.username)}</span>
+      <span>{m.signedInAs(staff.staff.displayName, staff.staff.username)}</span>
       <a href={`/${lang}/staff`}>{m.homeLink}</a>
       <form method="post" action={`/${lang}/staff/sign-out`}>
         <CsrfField c={props.c} />
