@@ -100,6 +100,8 @@ describe("the owner cascade, the TCCU's new URN and reactivation (EXP-2, EXP-3)"
     assert.match(why, /Le numéro de référence d’utilisateur du propriétaire du compte a expiré/);
     assert.match(why, /Votre accès à Cascade Ltée a été désactivé/);
     assert.ok((await mailsTo(userP.email)).some((m) => /Vous avez perdu l’accès à une entreprise/.test(m.subject) && m.text.includes("Cascade Ltée")));
+    const chooser = await userAgain.get("/fr/companies");
+    assert.equal(chooser.headers.get("location"), "/fr/account", "'Change company' leads a locked-out user to the page that says why");
     const account = text(await (await userAgain.get("/fr/account")).text());
     assert.match(account, /Entreprises que vous ne pouvez plus ouvrir Cascade Ltée — le numéro de référence d’utilisateur du propriétaire du compte a expiré/);
     const proxyAgain = await signIn(portal, proxyP);

@@ -13,6 +13,7 @@ import { requestMeta } from "../../web/request-meta.ts";
 import { calendarDate } from "../../platform/clock.ts";
 import { can } from "../../domain/permissions.ts";
 import * as registration from "../registration/service.ts";
+import * as users from "../users/service.ts";
 import * as service from "./service.ts";
 import { parseCompanyProfile, profileValues } from "./schema.ts";
 import * as views from "./views.tsx";
@@ -28,7 +29,11 @@ export function companyRoutes(deps: AppDeps): Hono<AppEnv> {
     const s = requireSignedIn(c);
     if ("redirect" in s) return s.redirect;
     const companies = await registration.memberships(deps, s.session.personId);
-    if (companies.length === 0) return c.redirect(`/${lang(c)}/registration`, 303);
+    if (companies.length === 0) {
+      // Locked out of every company: the account page says which and why; no company yet: register.
+      const locked = await users.lockedMemberships(deps, s.session.personId);
+      return c.redirect(`/${lang(c)}/${locked.length > 0 ? "account" : "registration"}`, 303);
+    }
     return renderPage(c, t(c).companies.chooseTitle, <views.ChooseCompanyPage c={c} companies={companies} />);
   });
 
