@@ -17,6 +17,7 @@ import { staffSessionContext } from "../src/features/staff/sessions.ts";
 import { ensureFirstAdministrator } from "../src/features/staff/bootstrap.ts";
 import { createStaffUser, type IssuedSignIn } from "../src/features/staff/service.ts";
 import type { StaffRole } from "../src/features/staff/schema.ts";
+import { signedInStaff } from "./helpers/staff.ts";
 
 const MINUTE = 60_000;
 const STEP = 30_000;
@@ -444,5 +445,29 @@ describe("the command line", () => {
     } finally {
       if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("the staff idle warning (WCAG 2.2.1)", () => {
+  it("warns a signed-in staff member before the idle limit and lets them stay signed in", async () => {
+    const client = await signedInStaff(portal, ["tccu"], "fr");
+    const html = await (await client.get("/fr/staff/tccu")).text();
+    assert.match(html, /<dialog id="session-timeout"[^>]*data-idle-ms="1200000"[^>]*data-ended-url="\/fr\/staff\/sign-in\?ended=1"/);
+    assert.match(html, /action="\/fr\/staff\/session\/extend" data-extend/);
+    assert.match(html, /src="\/assets\/session-timeout\.js"/);
+    assert.doesNotMatch(html, /href="\/fr\/account"/, "no trader account bar on a staff page");
+    const extended = await client.request("/fr/staff/session/extend", {
+      method: "POST",
+      headers: { accept: "application/json", "x-csrf-token": client.csrfToken()!, origin: "http://localhost", "sec-fetch-site": "same-origin" },
+    });
+    assert.equal(extended.status, 200);
+    assert.deepEqual(await extended.json(), { ok: true });
+    const stranger = new TestClient(portal.app);
+    await stranger.get("/fr");
+    const refused = await stranger.request("/fr/staff/session/extend", {
+      method: "POST",
+      headers: { accept: "application/json", "x-csrf-token": stranger.csrfToken()!, origin: "http://localhost", "sec-fetch-site": "same-origin" },
+    });
+    assert.equal(refused.status, 401);
   });
 });

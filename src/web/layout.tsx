@@ -16,11 +16,20 @@ export function alternateHref(path: string, query: string, locale: Locale): stri
   return query ? `${target}?${query}` : target;
 }
 
-/** What the chrome shows for a signed-in person: the account link, sign-out, the idle warning. */
+/**
+ * What the chrome shows for a signed-in person: the idle warning (WCAG 2.2.1) and, for
+ * traders, the account bar (staff pages carry their own staff bar).
+ */
 export interface SignedInChrome {
   csrfToken: string;
   idleMs: number;
   warnMs: number;
+  /** Traders' account link and sign-out above the page. */
+  accountBar: boolean;
+  /** Where "Stay signed in" posts, where "Sign out" posts, where an ended session goes. */
+  extendUrl: string;
+  signOutUrl: string;
+  endedUrl: string;
 }
 
 /** The company a page works in (USR-1): shown on every company page, with a way to change. */
@@ -64,33 +73,35 @@ function AccountBar(props: { locale: Locale; chrome: SignedInChrome; path: strin
   const lang = props.locale;
   return (
     <>
-      <nav class="ttp-account-bar" aria-label={t.accountNav}>
-        <a href={`/${lang}/account`}>{t.accountTitle}</a>
-        <form method="post" action={`/${lang}/sign-out`}>
-          <input type="hidden" name="_csrf" value={props.chrome.csrfToken} />
-          <button type="submit" class="ttp-link-button">
-            {t.signOut}
-          </button>
-        </form>
-      </nav>
+      {props.chrome.accountBar ? (
+        <nav class="ttp-account-bar" aria-label={t.accountNav}>
+          <a href={`/${lang}/account`}>{t.accountTitle}</a>
+          <form method="post" action={props.chrome.signOutUrl}>
+            <input type="hidden" name="_csrf" value={props.chrome.csrfToken} />
+            <button type="submit" class="ttp-link-button">
+              {t.signOut}
+            </button>
+          </form>
+        </nav>
+      ) : null}
       <dialog
         id="session-timeout"
         aria-labelledby="session-timeout-title"
         aria-describedby="session-timeout-text"
         data-idle-ms={String(props.chrome.idleMs)}
         data-warn-ms={String(props.chrome.warnMs)}
-        data-ended-url={`/${lang}/sign-in?ended=1`}
+        data-ended-url={props.chrome.endedUrl}
       >
         <h2 id="session-timeout-title">{t.timeoutTitle}</h2>
         <p id="session-timeout-text">{t.timeoutText}</p>
-        <form method="post" action={`/${lang}/session/extend`} data-extend>
+        <form method="post" action={props.chrome.extendUrl} data-extend>
           <input type="hidden" name="_csrf" value={props.chrome.csrfToken} />
           <input type="hidden" name="next" value={props.path} />
           <button type="submit" class="ttp-button">
             {t.staySignedIn}
           </button>
         </form>
-        <form method="post" action={`/${lang}/sign-out`}>
+        <form method="post" action={props.chrome.signOutUrl}>
           <input type="hidden" name="_csrf" value={props.chrome.csrfToken} />
           <button type="submit" class="ttp-button ttp-button--secondary">
             {t.signOut}

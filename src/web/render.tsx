@@ -3,7 +3,7 @@
 import type { Child } from "hono/jsx";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppContext } from "./context.ts";
-import { Layout, type CompanyChrome } from "./layout.tsx";
+import { Layout, type CompanyChrome, type SignedInChrome } from "./layout.tsx";
 import type { CompanyAccess } from "./middleware/company-access.tsx";
 import { formatClientNumber } from "../domain/client-number.ts";
 import { SESSION_IDLE_MS } from "../platform/sessions.ts";
@@ -17,6 +17,19 @@ function companyInUse(c: AppContext): CompanyChrome | undefined {
   return access ? { id: access.companyId, legalName: access.legalName, clientNumber: formatClientNumber(access.clientNumber) } : undefined;
 }
 
+/** The signed-in chrome: a trader's session anywhere, a staff session on staff pages. */
+function signedInChrome(c: AppContext, path: string): SignedInChrome | undefined {
+  const lang = c.get("locale");
+  const base = { csrfToken: c.get("csrfToken"), idleMs: SESSION_IDLE_MS, warnMs: IDLE_WARNING_MS };
+  if (/^\/(en|fr)\/staff(\/|$)/.test(path)) {
+    // Staff sessions are read only on staff pages (features/staff/sessions.ts), with the same limits.
+    if (c.get("staffSession")?.stage !== "authenticated") return undefined;
+    return { ...base, accountBar: false, extendUrl: `/${lang}/staff/session/extend`, signOutUrl: `/${lang}/staff/sign-out`, endedUrl: `/${lang}/staff/sign-in?ended=1` };
+  }
+  if (c.get("session")?.stage !== "authenticated") return undefined;
+  return { ...base, accountBar: true, extendUrl: `/${lang}/session/extend`, signOutUrl: `/${lang}/sign-out`, endedUrl: `/${lang}/sign-in?ended=1` };
+}
+
 export function renderPage(c: AppContext, title: string, body: Child, status: ContentfulStatusCode = 200): Response | Promise<Response> {
   const url = new URL(c.req.url);
   const html = (
@@ -25,7 +38,7 @@ export function renderPage(c: AppContext, title: string, body: Child, status: Co
       title={title}
       path={url.pathname}
       query={url.searchParams.toString()}
-      signedIn={c.get("session")?.stage === "authenticated" ? { csrfToken: c.get("csrfToken"), idleMs: SESSION_IDLE_MS, warnMs: IDLE_WARNING_MS } : undefined}
+      signedIn={signedInChrome(c, url.pathname)}
       company={companyInUse(c)}
     >
       {body}

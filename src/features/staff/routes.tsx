@@ -168,6 +168,16 @@ export function staffRoutes(deps: AppDeps): Hono<AppEnv> {
     return c.redirect(`/${lang(c)}/staff/sign-in?signedOut=1`, 303);
   });
 
+  /** Keeps a staff session alive (the idle warning's "Stay signed in"); any staff request does. */
+  app.post(`${LANG}/staff/session/extend`, async (c) => {
+    const wantsJson = (c.req.header("accept") ?? "").includes("application/json");
+    const r = requireStaff(c, []);
+    if ("response" in r) return wantsJson ? c.json({ ok: false }, 401) : r.response;
+    if (wantsJson) return c.json({ ok: true });
+    const next = field(await readForm(c), "next");
+    return c.redirect(/^\/(en|fr)\/staff(\/[\w\-/]*)?$/.test(next) ? next : `/${lang(c)}/staff`, 303);
+  });
+
   // ---- the staff home ----------------------------------------------------------------------
   app.get(`${LANG}/staff`, (c) => {
     const r = requireStaff(c, []);
