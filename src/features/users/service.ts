@@ -73,7 +73,7 @@ function fullName(p: { given_name: string; family_name: string }): string {
 
 // ---- reading ----------------------------------------------------------------------------------
 
-export async function listUsers(deps: Pick<AppDeps, "db">, companyId: string): Promise<CompanyUser[]> {
+export async function listUsers(deps: Pick<AppDeps, "db">, companyId: string, onlyPersonId?: string): Promise<CompanyUser[]> {
   const rows = await deps.db
     .selectFrom("company_users as cu")
     .innerJoin("people as p", "p.id", "cu.person_id")
@@ -92,6 +92,7 @@ export async function listUsers(deps: Pick<AppDeps, "db">, companyId: string): P
       "p.phone",
     ])
     .where("cu.company_id", "=", companyId)
+    .$if(onlyPersonId !== undefined, (q) => q.where("cu.person_id", "=", onlyPersonId!))
     .execute();
   return rows
     .map((r) => ({
@@ -118,7 +119,7 @@ export async function listUsers(deps: Pick<AppDeps, "db">, companyId: string): P
 
 export async function getUser(deps: Pick<AppDeps, "db">, companyId: string, personId: string): Promise<CompanyUser | undefined> {
   if (!/^[0-9]{1,18}$/.test(personId)) return undefined;
-  return (await listUsers(deps, companyId)).find((u) => u.personId === personId);
+  return (await listUsers(deps, companyId, personId))[0];
 }
 
 // ---- the transaction's first steps -----------------------------------------------------------
@@ -238,6 +239,38 @@ export async function addUser(deps: AppDeps, actor: Actor, id: PersonIdentificat
 
 // ---- managing a user ---------------------------------------------------------------------------
 
+/** Writes one membership's row (the caller has locked the company and checked the change). */
+async function updateMembership(
+  trx: Tx,
+  clock: Clock,
+  companyId: string,
+  personId: string,
+  set: { role?: CompanyRole; status?: "active" | "deactivated"; deactivated_reason?: "by-user" | "urn-expired" | "owner-urn-expired" | null; job_title?: string | null; phone?: string | null; email?: string | null },
+): Promise<void> {
+  await trx.updateTable("company_users").set({ ...set, updated_at: clock.now() }).where("company_id", "=", companyId).where("person_id", "=", personId).execute();
+}
+
+/** Deactivates or reactivates `target` for `me`, with its audit event, notification and email. */
+async function applyStatus(trx: Tx, deps: AppDeps, company: LockedCompany, me: Member, target: Member, status: "active" | "deactivated", meta: RequestMeta): Promise<void> {
+  const deactivating = status === "deactivated";
+  await updateMembership(trx, deps.clock, company.id, target.personId, { status, deactivated_reason: deactivating ? "by-user" : null });
+  await recordAudit(trx, deps.clock, {
+    actor: { type: "trader", id: me.personId },
+    action: deactivating ? "company-user.deactivated" : "company-user.reactivated",
+    subject: { type: "person", id: target.personId },
+    companyId: company.id,
+    before: { status: target.status },
+    after: { status },
+    requestId: meta.requestId,
+  });
+  const name = fullName({ given_name: target.givenName, family_name: target.familyName });
+  await notify(trx, deps.clock, company.id, deactivating ? "user-deactivated" : "user-reactivated", { name });
+  await queueMail(trx, deps.clock, deactivating ? emails.deactivatedEmail : emails.reactivatedEmail, { address: target.email, locale: target.locale }, {
+    name: target.givenName,
+    company: company.legalName,
+  });
+}
+
 /** The common path of a change to another user: lock, re-check with canManageUser, apply. */
 async function manage(
   deps: AppDeps,
@@ -274,12 +307,7 @@ export function allowedChanges(me: { personId: string; role: CompanyRole }, targ
 export async function changeRole(deps: AppDeps, actor: Actor, targetId: string, role: CompanyRole, meta: RequestMeta): Promise<Outcome> {
   return manage(deps, actor, targetId, "change-role", role, async (trx, { company, me, target }) => {
     if (target.role === role) return;
-    await trx
-      .updateTable("company_users")
-      .set({ role, updated_at: deps.clock.now() })
-      .where("company_id", "=", company.id)
-      .where("person_id", "=", target.personId)
-      .execute();
+    await updateMembership(trx, deps.clock, company.id, target.personId, { role });
     await recordAudit(trx, deps.clock, {
       actor: { type: "trader", id: me.personId },
       action: "company-user.role-changed",
@@ -297,28 +325,7 @@ export async function changeRole(deps: AppDeps, actor: Actor, targetId: string, 
 export async function setActive(deps: AppDeps, actor: Actor, targetId: string, change: "deactivate" | "reactivate", meta: RequestMeta): Promise<Outcome> {
   const status = change === "deactivate" ? "deactivated" : "active";
   return manage(deps, actor, targetId, change, undefined, async (trx, { company, me, target }) => {
-    if (target.status === status) return;
-    await trx
-      .updateTable("company_users")
-      .set({ status, deactivated_reason: status === "deactivated" ? "by-user" : null, updated_at: deps.clock.now() })
-      .where("company_id", "=", company.id)
-      .where("person_id", "=", target.personId)
-      .execute();
-    await recordAudit(trx, deps.clock, {
-      actor: { type: "trader", id: me.personId },
-      action: change === "deactivate" ? "company-user.deactivated" : "company-user.reactivated",
-      subject: { type: "person", id: target.personId },
-      companyId: company.id,
-      before: { status: target.status },
-      after: { status },
-      requestId: meta.requestId,
-    });
-    const name = fullName({ given_name: target.givenName, family_name: target.familyName });
-    await notify(trx, deps.clock, company.id, change === "deactivate" ? "user-deactivated" : "user-reactivated", { name });
-    await queueMail(trx, deps.clock, change === "deactivate" ? emails.deactivatedEmail : emails.reactivatedEmail, { address: target.email, locale: target.locale }, {
-      name: target.givenName,
-      company: company.legalName,
-    });
+    if (target.status !== status) await applyStatus(trx, deps, company, me, target, status, meta);
   });
 }
 
@@ -331,12 +338,7 @@ export async function updateContact(deps: AppDeps, actor: Actor, targetId: strin
       .where("person_id", "=", target.personId)
       .executeTakeFirstOrThrow();
     const after = { job_title: contact.jobTitle || null, phone: contact.phone || null, email: contact.email || null };
-    await trx
-      .updateTable("company_users")
-      .set({ ...after, updated_at: deps.clock.now() })
-      .where("company_id", "=", company.id)
-      .where("person_id", "=", target.personId)
-      .execute();
+    await updateMembership(trx, deps.clock, company.id, target.personId, after);
     await recordAudit(trx, deps.clock, {
       actor: { type: "trader", id: me.personId },
       action: "company-user.contact-updated",
@@ -400,19 +402,13 @@ export async function transferOwnership(deps: AppDeps, actor: Actor, id: PersonI
     const { company, me } = started;
     const transferee = await findTransferee(trx, company.id, me.personId, id);
     if (!transferee) return { ok: false, reason: "no-match" };
-    const now = deps.clock.now();
     // The outgoing owner first: the partial unique index allows one active owner at any moment.
     if (outgoing === "leave") {
       await trx.deleteFrom("company_users").where("company_id", "=", company.id).where("person_id", "=", me.personId).execute();
     } else {
-      await trx.updateTable("company_users").set({ role: outgoing, updated_at: now }).where("company_id", "=", company.id).where("person_id", "=", me.personId).execute();
+      await updateMembership(trx, deps.clock, company.id, me.personId, { role: outgoing });
     }
-    await trx
-      .updateTable("company_users")
-      .set({ role: "owner", updated_at: now })
-      .where("company_id", "=", company.id)
-      .where("person_id", "=", transferee.personId)
-      .execute();
+    await updateMembership(trx, deps.clock, company.id, transferee.personId, { role: "owner" });
     await recordAudit(trx, deps.clock, {
       actor: { type: "trader", id: me.personId },
       action: "company.ownership-transferred",
@@ -482,12 +478,7 @@ export async function cascadeUrnExpiry(trx: Tx, clock: Clock, personId: string, 
         await queueMail(trx, clock, emails.ownerExpiredEmail, { address: p.email, locale: p.preferred_locale }, { name: p.given_name, company: company.legalName });
       }
     } else {
-      await trx
-        .updateTable("company_users")
-        .set({ status: "deactivated", deactivated_reason: "urn-expired", updated_at: now })
-        .where("company_id", "=", company.id)
-        .where("person_id", "=", personId)
-        .execute();
+      await updateMembership(trx, clock, company.id, personId, { status: "deactivated", deactivated_reason: "urn-expired" });
       await recordAudit(trx, clock, {
         actor: { type: "system" },
         action: "company-user.urn-expired",
@@ -547,23 +538,7 @@ export async function reactivateAfterExpiry(deps: AppDeps, actor: Actor, meta: R
     for (const w of waiting) {
       const target = await member(trx, company.id, w.personId);
       if (!target || !canManageUser(me, target, "reactivate")) continue;
-      await trx
-        .updateTable("company_users")
-        .set({ status: "active", deactivated_reason: null, updated_at: deps.clock.now() })
-        .where("company_id", "=", company.id)
-        .where("person_id", "=", w.personId)
-        .execute();
-      await recordAudit(trx, deps.clock, {
-        actor: { type: "trader", id: me.personId },
-        action: "company-user.reactivated",
-        subject: { type: "person", id: w.personId },
-        companyId: company.id,
-        before: { status: "deactivated" },
-        after: { status: "active" },
-        requestId: meta.requestId,
-      });
-      await notify(trx, deps.clock, company.id, "user-reactivated", { name: w.name });
-      await queueMail(trx, deps.clock, emails.reactivatedEmail, { address: target.email, locale: target.locale }, { name: target.givenName, company: company.legalName });
+      await applyStatus(trx, deps, company, me, target, "active", meta);
       count++;
     }
     return { ok: true as const, count };
