@@ -7,8 +7,8 @@ import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { TOTP } from "otpauth";
-import { createTestPortal, type TestPortal } from "../helpers/app.ts";
-import { browserSkipReason, expectAccessible, launchBrowser, pageHeading, startServer, watchProblems, type RunningServer } from "../helpers/browser.ts";
+import { type TestPortal } from "../helpers/app.ts";
+import { browserSkipReason, expectAccessible, pageHeading, watchProblems, type RunningServer, openBrowserPortal, closeBrowserPortal } from "../helpers/browser.ts";
 import { person, signUpAndSignIn } from "../helpers/identity.ts";
 import { pdftotext } from "../helpers/registration.ts";
 import type { TestClient } from "../helpers/client.ts";
@@ -99,17 +99,9 @@ describe("registration and activation by registered mail, in the browser", { ski
   let server: RunningServer;
   let browser: Browser;
   before(async () => {
-    server = await startServer(async (baseUrl) => {
-      portal = await createTestPortal({ env: { BASE_URL: baseUrl } });
-      return portal.app;
-    });
-    browser = await launchBrowser();
+    ({ portal, server, browser } = await openBrowserPortal());
   });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    await portal?.close();
-  });
+  after(() => closeBrowserPortal({ portal, server, browser }));
 
   function field(page: Page, label: string) {
     return page.getByRole("textbox", { name: label, exact: true });

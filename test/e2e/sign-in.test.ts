@@ -4,8 +4,8 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import type { Browser, Page } from "playwright-core";
-import { createTestPortal, type TestPortal } from "../helpers/app.ts";
-import { browserSkipReason, expectAccessible, launchBrowser, pageHeading, startServer, watchProblems, type RunningServer } from "../helpers/browser.ts";
+import { type TestPortal } from "../helpers/app.ts";
+import { browserSkipReason, expectAccessible, pageHeading, watchProblems, type RunningServer, openBrowserPortal, closeBrowserPortal } from "../helpers/browser.ts";
 import { PASSWORD, person, signUpAndSignIn } from "../helpers/identity.ts";
 
 const skip = browserSkipReason();
@@ -82,19 +82,9 @@ describe("sign-in journeys in the browser", { skip }, () => {
   let server: RunningServer;
   let browser: Browser;
   before(async () => {
-    // The demo partner needs the portal's real address as its issuer: start the server
-    // on a port first, then build the portal that knows it.
-    server = await startServer(async (baseUrl) => {
-      portal = await createTestPortal({ env: { BASE_URL: baseUrl } });
-      return portal.app;
-    });
-    browser = await launchBrowser();
+    ({ portal, server, browser } = await openBrowserPortal());
   });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    await portal?.close();
-  });
+  after(() => closeBrowserPortal({ portal, server, browser }));
 
   /** Opens the newest message whose subject starts with `subject` in the dev mailbox. */
   async function readMail(page: Page, lang: "en" | "fr", subject: string, label: string): Promise<string> {

@@ -15,8 +15,8 @@ import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { TOTP } from "otpauth";
-import { createTestPortal, type TestPortal } from "../helpers/app.ts";
-import { browserSkipReason, expectAccessible, launchBrowser, pageHeading, startServer, watchProblems, type RunningServer } from "../helpers/browser.ts";
+import { type TestPortal } from "../helpers/app.ts";
+import { browserSkipReason, expectAccessible, pageHeading, watchProblems, type RunningServer, openBrowserPortal, closeBrowserPortal } from "../helpers/browser.ts";
 import { PASSWORD, signIn as signInOverHttp, signUpAndSignIn, type Person } from "../helpers/identity.ts";
 import { authorizedCompany, memberOf, type Member } from "../helpers/companies.ts";
 import { createStaffUser } from "../../src/features/staff/service.ts";
@@ -187,17 +187,9 @@ describe("URN expiry and regaining access, in the browser", { skip }, () => {
   let server: RunningServer;
   let browser: Browser;
   before(async () => {
-    server = await startServer(async (baseUrl) => {
-      portal = await createTestPortal({ env: { BASE_URL: baseUrl } });
-      return portal.app;
-    });
-    browser = await launchBrowser();
+    ({ portal, server, browser } = await openBrowserPortal());
   });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    await portal?.close();
-  });
+  after(() => closeBrowserPortal({ portal, server, browser }));
 
   // ---- the fixture ---------------------------------------------------------------------------
 

@@ -12,8 +12,8 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
-import { createTestPortal, type TestPortal } from "../helpers/app.ts";
-import { browserSkipReason, expectAccessible, launchBrowser, pageHeading, startServer, watchProblems, type RunningServer } from "../helpers/browser.ts";
+import { type TestPortal } from "../helpers/app.ts";
+import { browserSkipReason, expectAccessible, pageHeading, watchProblems, type RunningServer, openBrowserPortal, closeBrowserPortal } from "../helpers/browser.ts";
 import { PASSWORD, signUpAndSignIn, type Person } from "../helpers/identity.ts";
 import { clientNumberCheckDigit } from "../../src/domain/client-number.ts";
 
@@ -168,17 +168,9 @@ describe("a company's users and the transfer of ownership, in the browser", { sk
   let server: RunningServer;
   let browser: Browser;
   before(async () => {
-    server = await startServer(async (baseUrl) => {
-      portal = await createTestPortal({ env: { BASE_URL: baseUrl } });
-      return portal.app;
-    });
-    browser = await launchBrowser();
+    ({ portal, server, browser } = await openBrowserPortal());
   });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    await portal?.close();
-  });
+  after(() => closeBrowserPortal({ portal, server, browser }));
 
   // ---- the fixture ---------------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Hono } from "hono";
 import type { AppEnv } from "../../src/web/context.ts";
+import { createTestPortal, type TestPortal } from "./app.ts";
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -99,4 +100,30 @@ export function watchProblems(page: Page): string[] {
 export async function pageHeading(page: Page): Promise<string> {
   assert.equal(await page.getByRole("heading", { level: 1 }).count(), 1, "exactly one h1");
   return (await page.locator("gcds-heading[tag=h1], h1").first().innerText()).trim();
+}
+
+export interface BrowserPortal {
+  portal: TestPortal;
+  server: RunningServer;
+  browser: Browser;
+}
+
+/**
+ * A portal served on a port with its real address as BASE_URL (the demo partner's issuer and
+ * the links in emails need it), and Chromium. Close it with `closeBrowserPortal`.
+ */
+export async function openBrowserPortal(): Promise<BrowserPortal> {
+  let portal: TestPortal | undefined;
+  const server = await startServer(async (baseUrl) => {
+    portal = await createTestPortal({ env: { BASE_URL: baseUrl } });
+    return portal.app;
+  });
+  return { portal: portal!, server, browser: await launchBrowser() };
+}
+
+/** Closes what `openBrowserPortal` opened; safe after a partial start. */
+export async function closeBrowserPortal(opened: Partial<BrowserPortal>): Promise<void> {
+  await opened.browser?.close();
+  await opened.server?.close();
+  await opened.portal?.close();
 }
