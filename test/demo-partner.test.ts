@@ -9,7 +9,7 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { createTestPortal, type TestPortal } from "./helpers/app.ts";
 import type { Browser as Chromium } from "playwright-core";
-import { browserSkipReason, expectAccessible, launchBrowser, startServer, watchProblems, type RunningServer } from "./helpers/browser.ts";
+import { browserTests, expectAccessible, launchBrowser, startServer, watchProblems, type RunningServer } from "./helpers/browser.ts";
 import type { AppEnv } from "../src/web/context.ts";
 import { requestContext } from "../src/web/middleware/request.ts";
 import { securityHeaders } from "../src/web/middleware/security-headers.ts";
@@ -327,7 +327,9 @@ describe("the Demo Bank (demo Sign-In Partner)", () => {
   });
 });
 
-describe("the Demo Bank in a browser", { skip: browserSkipReason() }, () => {
+describe("the Demo Bank in a browser", () => {
+  // These need Chromium: where it is missing, each test is skipped with the reason.
+  const { it, before, after } = browserTests();
   let chromium: Chromium;
   before(async () => {
     chromium = await launchBrowser();

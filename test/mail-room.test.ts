@@ -1,13 +1,16 @@
 // The CBSA side of registration through HTTP: the mail room's letters (STAFF-2) and the
 // records of existing members (REG-8).
-import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { createTestPortal, type TestPortal } from "./helpers/app.ts";
 import { fieldErrors, person, signUpAndSignIn } from "./helpers/identity.ts";
 import { hasPdftotext, pdftotext, registerCompany } from "./helpers/registration.ts";
 import { signedInStaff } from "./helpers/staff.ts";
+import { skipUnless } from "./helpers/skip.ts";
 import type { TestClient } from "./helpers/client.ts";
 import { calendarDate } from "../src/platform/clock.ts";
+
+// Every test here reads a printed letter: without pdftotext each is skipped, with the reason.
+const { describe, it, before, after } = skipUnless(hasPdftotext(), "needs pdftotext (poppler-utils); CI installs it");
 
 let portal: TestPortal;
 let mailRoom: TestClient;
@@ -41,7 +44,7 @@ async function printedNumbers(letterId: string): Promise<{ clientNumber: string;
   return { clientNumber, code };
 }
 
-describe("the mail room", { skip: hasPdftotext() ? false : "needs pdftotext (poppler-utils); CI installs it" }, () => {
+describe("the mail room", () => {
   it("prints a batch as one PDF, records the mailing, and the trader sees it", async () => {
     const trader = await signUpAndSignIn(portal, person("mail1"));
     await registerCompany(trader, "en", { legalName: "Batch One Inc.", bn: "123456782" });
@@ -89,7 +92,7 @@ describe("the mail room", { skip: hasPdftotext() ? false : "needs pdftotext (pop
   });
 });
 
-describe("existing members (REG-8)", { skip: hasPdftotext() ? false : "needs pdftotext (poppler-utils); CI installs it" }, () => {
+describe("existing members (REG-8)", () => {
   it("a PIP officer creates the record; its person goes straight to activation and becomes the owner", async () => {
     const officer = await signedInStaff(portal, ["pip-officer"], "fr");
     const form = await officer.get("/fr/staff/companies/new");

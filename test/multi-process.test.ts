@@ -2,11 +2,11 @@
 // mail whose delivering process crashed half-way is delivered after restart, not lost.
 // These need a real server (PGlite is one process by design): they run when
 // TEST_DATABASE_URL is set, as in CI.
-import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { sql } from "kysely";
 import { createTestDatabase, testEngine, type TestDatabase } from "./helpers/db.ts";
 import { spawnTs } from "./helpers/process.ts";
+import { skipUnless } from "./helpers/skip.ts";
 import { startSmtpServer, type TestSmtpServer } from "./helpers/smtp.ts";
 import { PortalClock } from "../src/platform/clock.ts";
 import { createLogger } from "../src/platform/log.ts";
@@ -14,9 +14,9 @@ import { enqueueJob, JobRunner } from "../src/platform/jobs/queue.ts";
 import { MAIL_DELIVERY_JOB, mailDeliveryHandler, queueMail, type MailTemplate } from "../src/platform/mail/outbox.ts";
 import { smtpTransport } from "../src/platform/mail/transport.ts";
 
-const skip = testEngine === "postgres" ? false : "needs PostgreSQL: set TEST_DATABASE_URL (CI does)";
+const { describe, it, before, after } = skipUnless(testEngine === "postgres", "needs PostgreSQL: set TEST_DATABASE_URL (CI does)");
 
-describe("two app processes on one PostgreSQL", { skip }, () => {
+describe("two app processes on one PostgreSQL", () => {
   let database: TestDatabase;
   before(async () => {
     database = await createTestDatabase();
@@ -45,7 +45,7 @@ describe("two app processes on one PostgreSQL", { skip }, () => {
   });
 });
 
-describe("a mail whose delivery crashed half-way", { skip }, () => {
+describe("a mail whose delivery crashed half-way", () => {
   let database: TestDatabase;
   let smtp: TestSmtpServer;
   before(async () => {

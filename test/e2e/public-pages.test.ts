@@ -1,15 +1,14 @@
 // The public pages in a real browser, in English and French: the home page, the language
 // toggle, a not-found page and an error page, each checked with axe; nothing loads from
 // another origin and nothing breaks the CSP.
-import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import type { Browser } from "playwright-core";
 import { createTestPortal, type TestPortal } from "../helpers/app.ts";
-import { browserSkipReason, expectAccessible, launchBrowser, pageHeading, startServer, watchProblems, type RunningServer } from "../helpers/browser.ts";
+import { browserTests, expectAccessible, launchBrowser, pageHeading, startServer, watchProblems, type RunningServer } from "../helpers/browser.ts";
 
-const skip = browserSkipReason();
+const { describe, it, before, after } = browserTests();
 
-describe("public pages in the browser", { skip }, () => {
+describe("public pages in the browser", () => {
   let portal: TestPortal;
   let server: RunningServer;
   let browser: Browser;

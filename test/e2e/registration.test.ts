@@ -3,19 +3,18 @@
 // own password), opens the letter's PDF and reads the activation code from it, records the
 // registered-mail tracking number → the trader sees the letter sent, activates the company,
 // accepts the terms and reaches the PIP dashboard.
-import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { TOTP } from "otpauth";
 import { type TestPortal } from "../helpers/app.ts";
-import { browserSkipReason, expectAccessible, pageHeading, watchProblems, type RunningServer, openBrowserPortal, closeBrowserPortal } from "../helpers/browser.ts";
+import { browserTests, expectAccessible, pageHeading, watchProblems, type RunningServer, openBrowserPortal, closeBrowserPortal } from "../helpers/browser.ts";
 import { person, signUpAndSignIn } from "../helpers/identity.ts";
 import { pdftotext } from "../helpers/registration.ts";
 import type { TestClient } from "../helpers/client.ts";
 import { createStaffUser } from "../../src/features/staff/service.ts";
 import { calendarDate } from "../../src/platform/clock.ts";
 
-const skip = browserSkipReason();
+const { describe, it, before, after } = browserTests();
 
 const T = {
   en: {
@@ -94,7 +93,7 @@ const T = {
   },
 } as const;
 
-describe("registration and activation by registered mail, in the browser", { skip }, () => {
+describe("registration and activation by registered mail, in the browser", () => {
   let portal: TestPortal;
   let server: RunningServer;
   let browser: Browser;

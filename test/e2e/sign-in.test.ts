@@ -1,14 +1,13 @@
 // Whole sign-in journeys in a real browser, in English and in French, with an axe check on
 // every page visited: a new GCKey user (sign up → profile → URN email → MFA terms → code →
 // terms → account), sign-out, and signing in again; the same through the demo Sign-In Partner.
-import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import type { Browser, Page } from "playwright-core";
 import { type TestPortal } from "../helpers/app.ts";
-import { browserSkipReason, expectAccessible, pageHeading, watchProblems, type RunningServer, openBrowserPortal, closeBrowserPortal } from "../helpers/browser.ts";
+import { browserTests, expectAccessible, pageHeading, watchProblems, type RunningServer, openBrowserPortal, closeBrowserPortal } from "../helpers/browser.ts";
 import { PASSWORD, person, signUpAndSignIn } from "../helpers/identity.ts";
 
-const skip = browserSkipReason();
+const { describe, it, before, after } = browserTests();
 
 const TEXT = {
   en: {
@@ -77,7 +76,7 @@ const TEXT = {
   },
 } as const;
 
-describe("sign-in journeys in the browser", { skip }, () => {
+describe("sign-in journeys in the browser", () => {
   let portal: TestPortal;
   let server: RunningServer;
   let browser: Browser;

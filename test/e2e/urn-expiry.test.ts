@@ -11,19 +11,18 @@
 //   for a reason, and issues a new URN;
 // - the owner reads the new URN in their email, signs in, and reactivates the user from the PIP
 //   dashboard; the user signs in again and works in the company.
-import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { TOTP } from "otpauth";
 import { type TestPortal } from "../helpers/app.ts";
-import { browserSkipReason, expectAccessible, pageHeading, watchProblems, type RunningServer, openBrowserPortal, closeBrowserPortal } from "../helpers/browser.ts";
+import { browserTests, expectAccessible, pageHeading, watchProblems, type RunningServer, openBrowserPortal, closeBrowserPortal } from "../helpers/browser.ts";
 import { PASSWORD, signIn as signInOverHttp, signUpAndSignIn, type Person } from "../helpers/identity.ts";
 import { authorizedCompany, memberOf, type Member } from "../helpers/companies.ts";
 import { createStaffUser } from "../../src/features/staff/service.ts";
 import { expireInactiveUrns } from "../../src/features/expiry/service.ts";
 import { addMonths } from "../../src/domain/urn-expiry.ts";
 
-const skip = browserSkipReason();
+const { describe, it, before, after } = browserTests();
 
 type Lang = "en" | "fr";
 
@@ -182,7 +181,7 @@ function cast(lang: Lang): { owner: Person; user: Person; company: string; start
 const fullName = (p: Person) => `${p.givenName} ${p.familyName}`;
 const fold = (s: string) => s.replace(/\s+/g, " ").trim();
 
-describe("URN expiry and regaining access, in the browser", { skip }, () => {
+describe("URN expiry and regaining access, in the browser", () => {
   let portal: TestPortal;
   let server: RunningServer;
   let browser: Browser;

@@ -9,15 +9,14 @@
 //   "Reassign account owner" page;
 // - the owner reassigns the ownership to the full-access user and stays as proxy account owner:
 //   the dashboard says so, the former owner loses the transfer and the new owner gains it.
-import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { type TestPortal } from "../helpers/app.ts";
-import { browserSkipReason, expectAccessible, pageHeading, watchProblems, type RunningServer, openBrowserPortal, closeBrowserPortal } from "../helpers/browser.ts";
+import { browserTests, expectAccessible, pageHeading, watchProblems, type RunningServer, openBrowserPortal, closeBrowserPortal } from "../helpers/browser.ts";
 import { PASSWORD, signUpAndSignIn, type Person } from "../helpers/identity.ts";
 import { clientNumberCheckDigit } from "../../src/domain/client-number.ts";
 
-const skip = browserSkipReason();
+const { describe, it, before, after } = browserTests();
 
 type Lang = "en" | "fr";
 
@@ -163,7 +162,7 @@ const COMPANIES = {
 
 const fullName = (p: Person) => `${p.givenName} ${p.familyName}`;
 
-describe("a company's users and the transfer of ownership, in the browser", { skip }, () => {
+describe("a company's users and the transfer of ownership, in the browser", () => {
   let portal: TestPortal;
   let server: RunningServer;
   let browser: Browser;

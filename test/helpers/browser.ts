@@ -1,5 +1,5 @@
 // Browser tests: Debian's Chromium driven by playwright-core, with axe for accessibility.
-// Where Chromium is missing the tests are skipped with a clear line — except under CI=true,
+// Where Chromium is missing each test is skipped with a clear reason — except under CI=true,
 // where they fail.
 import { existsSync } from "node:fs";
 import type { AddressInfo } from "node:net";
@@ -10,16 +10,18 @@ import { AxeBuilder } from "@axe-core/playwright";
 import type { Hono } from "hono";
 import type { AppEnv } from "../../src/web/context.ts";
 import { createTestPortal, type TestPortal } from "./app.ts";
+import { skipUnless, type ConditionalTests } from "./skip.ts";
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-/** `false` when the browser tests can run; otherwise the reason they are skipped. */
-export function browserSkipReason(): string | false {
-  if (existsSync(chromiumPath)) return false;
-  if (process.env.CI === "true") throw new Error(`CI=true but Chromium is missing at ${chromiumPath}: browser tests must run in CI`);
-  const reason = `browser tests skipped: Chromium not found at ${chromiumPath} (apt-get install chromium, or set CHROMIUM_PATH)`;
-  process.stdout.write(`# ${reason}\n`);
-  return reason;
+/**
+ * `describe`, `it` and the hooks for browser tests: where Chromium is missing each test is
+ * reported as skipped, with the reason; under CI=true a missing Chromium is a failure.
+ */
+export function browserTests(): ConditionalTests {
+  const found = existsSync(chromiumPath);
+  if (!found && process.env.CI === "true") throw new Error(`CI=true but Chromium is missing at ${chromiumPath}: browser tests must run in CI`);
+  return skipUnless(found, `browser tests skipped: Chromium not found at ${chromiumPath} (apt-get install chromium, or set CHROMIUM_PATH)`);
 }
 
 export async function launchBrowser(): Promise<Browser> {

@@ -1,7 +1,7 @@
 // The activation letters as poppler-utils sees them: the text (accents intact, French first),
 // the tagged structure, the embedded fonts and a page rendered to PNG. Without pdftotext the
 // tests that need it are skipped, except with CI=true, where that is a failure.
-import { before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -15,13 +15,13 @@ import {
   type ActivationLetter,
   type LetterBlock,
 } from "./letters.ts";
+import { skipUnless, type ConditionalTests } from "../../../test/helpers/skip.ts";
 
-function popplerSkipReason(): string | false {
-  if (spawnSync("pdftotext", ["-v"]).error === undefined) return false;
-  if (process.env.CI === "true") throw new Error("CI=true but pdftotext is missing: install poppler-utils (apt-get install poppler-utils)");
-  const reason = "letter PDF tests skipped: pdftotext not found (apt-get install poppler-utils)";
-  process.stdout.write(`# ${reason}\n`);
-  return reason;
+/** The test functions for what needs pdftotext: without it each test is skipped, except with CI=true. */
+function popplerTests(): ConditionalTests {
+  const found = spawnSync("pdftotext", ["-v"]).error === undefined;
+  if (!found && process.env.CI === "true") throw new Error("CI=true but pdftotext is missing: install poppler-utils (apt-get install poppler-utils)");
+  return skipUnless(found, "letter PDF tests skipped: pdftotext not found (apt-get install poppler-utils)");
 }
 
 const french: LetterBlock = {
@@ -77,7 +77,8 @@ function pdftotext(pdf: string, ...args: string[]): string {
   return execFileSync("pdftotext", [...args, pdf, "-"], { encoding: "utf8" });
 }
 
-describe("activation letters (PDF)", { skip: popplerSkipReason() }, () => {
+describe("activation letters (PDF)", () => {
+  const { it, before } = popplerTests();
   let dir: string;
   let single: string;
   let batchPdf: string;
