@@ -10,6 +10,7 @@ import { expireInactiveUrns, sendUrnReminders, URN_EXPIRY_JOB, URN_JOBS_EVERY_MS
 import { MAIL_DELIVERY_JOB, mailDeliveryHandler } from "./platform/mail/outbox.ts";
 import { devMailboxTransport, smtpTransport } from "./platform/mail/transport.ts";
 import { createApp } from "./app.ts";
+import { RECOVERY_REQUEST_JOB, sendRecoveryCode } from "./features/identity/service.ts";
 import { ensureFirstAdministrator, firstAdministratorNotice } from "./features/staff/bootstrap.ts";
 
 function readConfig(): Config {
@@ -47,6 +48,7 @@ const jobs = new JobRunner({
   logger,
   handlers: {
     [MAIL_DELIVERY_JOB]: mailDeliveryHandler({ db: database.db, clock, transport: mailTransport, from: config.mail.from, logger }),
+    [RECOVERY_REQUEST_JOB]: (job) => sendRecoveryCode({ db: database.db, clock }, job.payload),
     [IDENTITY_CLEANUP_JOB]: async () => {
       logger.info({ deleted: await cleanupIdentity({ db: database.db, clock }) }, "identity cleanup");
     },

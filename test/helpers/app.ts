@@ -10,6 +10,7 @@ import { MAIL_DELIVERY_JOB, mailDeliveryHandler } from "../../src/platform/mail/
 import { devMailboxTransport, smtpTransport, type MailTransport } from "../../src/platform/mail/transport.ts";
 import type { AppDeps } from "../../src/web/context.ts";
 import { createTestDatabase, type TestDatabase } from "./db.ts";
+import { RECOVERY_REQUEST_JOB, sendRecoveryCode } from "../../src/features/identity/service.ts";
 
 export interface TestPortal {
   app: ReturnType<typeof createApp>;
@@ -67,6 +68,7 @@ export async function createTestPortal(options: TestPortalOptions = {}): Promise
     logger,
     handlers: {
       [MAIL_DELIVERY_JOB]: mailDeliveryHandler({ db: database.db, clock, transport: mailTransport, from: config.mail.from, logger }),
+      [RECOVERY_REQUEST_JOB]: (job) => sendRecoveryCode({ db: database.db, clock }, job.payload),
       ...options.extraHandlers,
     },
   });

@@ -8,7 +8,8 @@ import type { Tx } from "../../platform/db/index.ts";
 import type { SessionStage } from "../../platform/db/schema.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import { queueMail } from "../../platform/mail/outbox.ts";
-import { blockedUntil, clearFailures, recordFailure, type ThrottlePolicy } from "../../platform/throttle.ts";
+import { enqueueJob } from "../../platform/jobs/queue.ts";
+import { cancelReservation, clearFailures, reserveAttempt, settleSuccess, type ThrottleKey, type ThrottlePolicy } from "../../platform/throttle.ts";
 import {
   authenticateSession,
   createSession,
@@ -89,7 +90,7 @@ export interface SignInStarted {
 
 async function issueCode(
   trx: Tx,
-  deps: AppDeps,
+  deps: Pick<AppDeps, "clock">,
   values: { purpose: "mfa" | "email-change" | "password-reset"; sessionId?: string; credentialId?: string; personId?: string; targetEmail?: string },
 ): Promise<string> {
   const now = deps.clock.now();
@@ -233,14 +234,21 @@ export type GckeySignInResult =
 
 /**
  * Username + password. The answer is the same whether or not the username exists: the
- * same message, the same delays (counted on the username typed), about the same time.
+ * same message, the same delays (counted on the username typed), the same work — one
+ * argon2 verification and the same writes (an unknown username is checked against a dummy
+ * hash, and its failure is audited too, under a keyed hash of what was typed).
+ * The try is counted before the password is compared (SEC-7).
  */
 export async function signInGckey(deps: AppDeps, username: string, password: string, meta: RequestMeta): Promise<GckeySignInResult> {
   const normalized = normalizeUsername(username);
-  const keys = [`pw:user:${normalized}`, `pw:addr:${meta.address}`];
+  const userKey = `pw:user:${normalized}`;
+  const keys: ThrottleKey[] = [
+    { key: userKey, policy: PASSWORD_USER_POLICY },
+    { key: `pw:addr:${meta.address}`, policy: PASSWORD_ADDRESS_POLICY },
+  ];
   const now = deps.clock.now();
-  const blocked = await blockedUntil(deps.db, keys, now);
-  if (blocked) return { ok: false, reason: "throttled", retryAt: blocked };
+  const reserved = await reserveAttempt(deps.db, keys, now);
+  if (!reserved.ok) return { ok: false, reason: "throttled", retryAt: reserved.retryAt };
 
   const credential = await deps.db
     .selectFrom("credentials")
@@ -253,34 +261,30 @@ export async function signInGckey(deps: AppDeps, username: string, password: str
   const matches = await argon2.verify(hash, normalizedPassword).catch(() => false);
 
   if (!credential || !matches || credential.recovery_required) {
-    await recordFailure(deps.db, keys[0]!, PASSWORD_USER_POLICY, now);
-    const addr = await recordFailure(deps.db, keys[1]!, PASSWORD_ADDRESS_POLICY, now);
-    if (credential) {
-      await deps.db.transaction().execute(async (trx) => {
-        const row = await trx
-          .updateTable("credentials")
-          .set((eb) => ({ consecutive_failures: eb("consecutive_failures", "+", 1) }))
-          .where("id", "=", credential.id)
-          .returning("consecutive_failures")
-          .executeTakeFirstOrThrow();
-        if (row.consecutive_failures >= RECOVERY_AFTER_FAILURES && !credential.recovery_required) {
-          await trx.updateTable("credentials").set({ recovery_required: true }).where("id", "=", credential.id).execute();
-        }
-        await recordAudit(trx, deps.clock, {
-          actor: { type: "anonymous" },
-          action: "gckey.sign-in-failed",
-          subject: { type: "credential", id: credential.id },
-          after: { consecutiveFailures: row.consecutive_failures },
-          requestId: meta.requestId,
-        });
+    await deps.db.transaction().execute(async (trx) => {
+      // The same statements whether or not the username exists: an unknown one updates no row.
+      const row = await trx
+        .updateTable("credentials")
+        .set((eb) => ({ consecutive_failures: eb("consecutive_failures", "+", 1) }))
+        .where("id", "=", credential?.id ?? "0")
+        .returning("consecutive_failures")
+        .executeTakeFirst();
+      if (credential && row && row.consecutive_failures >= RECOVERY_AFTER_FAILURES && !credential.recovery_required) {
+        await trx.updateTable("credentials").set({ recovery_required: true }).where("id", "=", credential.id).execute();
+      }
+      await recordAudit(trx, deps.clock, {
+        actor: { type: "anonymous" },
+        action: "gckey.sign-in-failed",
+        subject: credential ? { type: "credential", id: credential.id } : { type: "unknown-username" },
+        after: { consecutiveFailures: row?.consecutive_failures ?? null },
+        requestId: meta.requestId,
       });
-    }
-    void addr;
+    });
     return { ok: false, reason: "invalid" };
   }
 
   const rehash = argon2.needsRehash(credential.password_hash!, ARGON2_OPTIONS) ? await argon2.hash(normalizedPassword, ARGON2_OPTIONS) : null;
-  await clearFailures(deps.db, [keys[0]!]);
+  await settleSuccess(deps.db, reserved.reservation, [userKey]);
   const started = await deps.db.transaction().execute(async (trx) => {
     await trx
       .updateTable("credentials")
@@ -305,11 +309,11 @@ export async function changePassword(
   if (credential.kind !== "gckey" || !credential.password_hash) throw new Error("not a GCKey credential");
   const errors: (GckeySignUpError | { field: "currentPassword"; problem: "wrong" | "throttled" })[] = [];
   // Wrong current passwords count like wrong sign-in passwords: a borrowed session cannot guess freely.
-  const key = `pw:change:${credential.id}`;
-  const blocked = await blockedUntil(deps.db, [key], deps.clock.now());
-  if (blocked) return { ok: false, errors: [{ field: "currentPassword", problem: "throttled" }] };
-  if (!(await argon2.verify(credential.password_hash, normalizePassword(current)).catch(() => false))) {
-    await recordFailure(deps.db, key, PASSWORD_USER_POLICY, deps.clock.now());
+  const reserved = await reserveAttempt(deps.db, [{ key: `pw:change:${credential.id}`, policy: PASSWORD_USER_POLICY }], deps.clock.now());
+  if (!reserved.ok) return { ok: false, errors: [{ field: "currentPassword", problem: "throttled" }] };
+  if (await argon2.verify(credential.password_hash, normalizePassword(current)).catch(() => false)) {
+    await settleSuccess(deps.db, reserved.reservation, [`pw:change:${credential.id}`]);
+  } else {
     errors.push({ field: "currentPassword", problem: "wrong" });
   }
   errors.push(...validateNewPassword(next, confirm, credential.username ?? ""));
@@ -334,39 +338,66 @@ export async function changePassword(
 // GCKey recovery: a code to the recovery email, or the recovery answers (ID-2)
 // ---------------------------------------------------------------------------------------
 
-/** Sends a reset code when the username exists and has a recovery email; says nothing either way. */
+/** The job that looks up a recovery request's username and sends its reset code. */
+export const RECOVERY_REQUEST_JOB = "identity.recovery-request";
+
+interface RecoveryRequest {
+  username: string;
+  locale: Locale;
+  requestId: string | null;
+}
+
+/**
+ * A request for a reset code. The answer says nothing of the username, and neither does the
+ * work behind it (SEC-8): every request is counted, then queued as one job, known username or
+ * not; the job (sendRecoveryCode) looks the username up and sends the code when it has a
+ * recovery email.
+ */
 export async function startRecovery(deps: AppDeps, username: string, meta: RequestMeta): Promise<{ throttledUntil: Date | null }> {
   const normalized = normalizeUsername(username);
   const now = deps.clock.now();
-  const blocked = await blockedUntil(deps.db, [`recovery-request:user:${normalized}`, `recovery-request:addr:${meta.address}`], now);
-  if (blocked) return { throttledUntil: blocked };
-  // Each request counts, known username or not: nobody can flood a recovery inbox.
-  await recordFailure(deps.db, `recovery-request:user:${normalized}`, RECOVERY_REQUEST_POLICY, now);
-  await recordFailure(deps.db, `recovery-request:addr:${meta.address}`, RECOVERY_REQUEST_POLICY, now);
-  const credential = await deps.db
-    .selectFrom("credentials")
-    .leftJoin("people", "people.id", "credentials.person_id")
-    .select(["credentials.id", "credentials.recovery_email", "people.preferred_locale"])
-    .where("credentials.kind", "=", "gckey")
-    .where("credentials.username_normalized", "=", normalized)
-    .executeTakeFirst();
-  const recent = credential
-    ? await deps.db
-        .selectFrom("one_time_codes")
-        .select("created_at")
-        .where("purpose", "=", "password-reset")
-        .where("credential_id", "=", credential.id)
-        .where("created_at", ">", new Date(now.getTime() - RESEND_INTERVAL_MS))
-        .executeTakeFirst()
-    : undefined;
-  if (credential?.recovery_email && !recent) {
-    await deps.db.transaction().execute(async (trx) => {
-      const code = await issueCode(trx, deps, { purpose: "password-reset", credentialId: credential.id, targetEmail: credential.recovery_email! });
-      await queueMail(trx, deps.clock, passwordResetEmail, { address: credential.recovery_email!, locale: credential.preferred_locale ?? meta.locale }, { code });
-      await recordAudit(trx, deps.clock, { actor: { type: "anonymous" }, action: "gckey.recovery-code-sent", subject: { type: "credential", id: credential.id }, requestId: meta.requestId });
-    });
-  }
+  // Each request counts, known username or not, and is counted before anything else: nobody
+  // can flood a recovery inbox, even with parallel requests.
+  const reserved = await reserveAttempt(
+    deps.db,
+    [
+      { key: `recovery-request:user:${normalized}`, policy: RECOVERY_REQUEST_POLICY },
+      { key: `recovery-request:addr:${meta.address}`, policy: RECOVERY_REQUEST_POLICY },
+    ],
+    now,
+  );
+  if (!reserved.ok) return { throttledUntil: reserved.retryAt };
+  const request: RecoveryRequest = { username: normalized, locale: meta.locale, requestId: meta.requestId };
+  await deps.db.transaction().execute((trx) => enqueueJob(trx, deps.clock, RECOVERY_REQUEST_JOB, { ...request }));
   return { throttledUntil: null };
+}
+
+/** The recovery job: a code to the recovery email, at most one a minute per credential. */
+export async function sendRecoveryCode(deps: Pick<AppDeps, "db" | "clock">, payload: unknown): Promise<void> {
+  const request = payload as RecoveryRequest;
+  await deps.db.transaction().execute(async (trx) => {
+    const credential = await trx
+      .selectFrom("credentials")
+      .leftJoin("people", "people.id", "credentials.person_id")
+      .select(["credentials.id", "credentials.recovery_email", "people.preferred_locale"])
+      .where("credentials.kind", "=", "gckey")
+      .where("credentials.username_normalized", "=", request.username)
+      .forUpdate("credentials")
+      .executeTakeFirst();
+    if (!credential?.recovery_email) return;
+    const now = deps.clock.now();
+    const recent = await trx
+      .selectFrom("one_time_codes")
+      .select("created_at")
+      .where("purpose", "=", "password-reset")
+      .where("credential_id", "=", credential.id)
+      .where("created_at", ">", new Date(now.getTime() - RESEND_INTERVAL_MS))
+      .executeTakeFirst();
+    if (recent) return;
+    const code = await issueCode(trx, deps, { purpose: "password-reset", credentialId: credential.id, targetEmail: credential.recovery_email });
+    await queueMail(trx, deps.clock, passwordResetEmail, { address: credential.recovery_email, locale: credential.preferred_locale ?? request.locale }, { code });
+    await recordAudit(trx, deps.clock, { actor: { type: "anonymous" }, action: "gckey.recovery-code-sent", subject: { type: "credential", id: credential.id }, requestId: request.requestId });
+  });
 }
 
 class CodeAlreadyUsed extends Error {}
@@ -384,38 +415,49 @@ export async function completeRecovery(
   meta: RequestMeta,
 ): Promise<RecoveryResult> {
   const normalized = normalizeUsername(input.username);
-  const keys = [`recovery:user:${normalized}`, `recovery:addr:${meta.address}`];
-  const now = deps.clock.now();
-  const blocked = await blockedUntil(deps.db, keys, now);
-  if (blocked) return { ok: false, reason: "throttled", retryAt: blocked };
-
+  const userKey = `recovery:user:${normalized}`;
   const code = input.code.replace(/\s+/g, "");
   const answered = RECOVERY_QUESTIONS.every((q) => normalizeAnswer(input.answers[q]).length > 0);
   if (!/^\d{6}$/.test(code) && !answered) return { ok: false, reason: "needsProof" };
   const errors = validateNewPassword(input.password, input.confirmPassword, input.username);
   if (errors.length > 0) return { ok: false, reason: "rules", errors };
 
+  // Counted before anything is compared (SEC-7).
+  const now = deps.clock.now();
+  const reserved = await reserveAttempt(
+    deps.db,
+    [
+      { key: userKey, policy: RECOVERY_POLICY },
+      { key: `recovery:addr:${meta.address}`, policy: PASSWORD_ADDRESS_POLICY },
+    ],
+    now,
+  );
+  if (!reserved.ok) return { ok: false, reason: "throttled", retryAt: reserved.retryAt };
+
+  // The same work whether or not the username exists (SEC-8): the same queries (an unknown
+  // username's match no row) and, when answers were given, three argon2 verifications.
   const credential = await deps.db
     .selectFrom("credentials")
     .select(["id", "person_id"])
     .where("kind", "=", "gckey")
     .where("username_normalized", "=", normalized)
     .executeTakeFirst();
+  const credentialId = credential?.id ?? "0";
 
   let proven = false;
   let codeId: string | null = null;
-  if (credential && /^\d{6}$/.test(code)) {
+  if (/^\d{6}$/.test(code)) {
     const row = await deps.db
       .selectFrom("one_time_codes")
       .select(["id", "code_hash", "expires_at", "failed_attempts"])
       .where("purpose", "=", "password-reset")
-      .where("credential_id", "=", credential.id)
+      .where("credential_id", "=", credentialId)
       .where("consumed_at", "is", null)
       .where("voided_at", "is", null)
       .orderBy("created_at", "desc")
       .executeTakeFirst();
-    // Reserve the try before comparing, so parallel guesses cannot exceed the limit.
-    const reserved =
+    // The code's own 5 tries, reserved before comparing.
+    const tried =
       row && new Date(row.expires_at) > now
         ? await deps.db
             .updateTable("one_time_codes")
@@ -426,29 +468,25 @@ export async function completeRecovery(
             .returning("id")
             .executeTakeFirst()
         : undefined;
-    if (row && reserved && codeMatches(row.code_hash, code)) {
+    if (row && tried && codeMatches(row.code_hash, code)) {
       proven = true;
       codeId = row.id;
     }
   }
-  if (credential && !proven && answered) {
-    const stored = await deps.db.selectFrom("recovery_answers").select(["question", "answer_hash"]).where("credential_id", "=", credential.id).execute();
+  if (!proven && answered) {
+    const stored = await deps.db.selectFrom("recovery_answers").select(["question", "answer_hash"]).where("credential_id", "=", credentialId).execute();
+    const dummy = await timingDummy();
     const results = await Promise.all(
       RECOVERY_QUESTIONS.map(async (q) => {
         const hash = stored.find((s) => s.question === q)?.answer_hash;
-        return hash ? argon2.verify(hash, normalizeAnswer(input.answers[q])).catch(() => false) : false;
+        const ok = await argon2.verify(hash ?? dummy, normalizeAnswer(input.answers[q])).catch(() => false);
+        return ok && hash !== undefined;
       }),
     );
-    proven = results.every(Boolean);
-  } else if (!credential) {
-    await argon2.verify(await timingDummy(), "x").catch(() => false);
+    proven = credential !== undefined && results.every(Boolean);
   }
 
-  if (!credential || !proven) {
-    await recordFailure(deps.db, keys[0]!, RECOVERY_POLICY, now);
-    await recordFailure(deps.db, keys[1]!, PASSWORD_ADDRESS_POLICY, now);
-    return { ok: false, reason: "failed" };
-  }
+  if (!credential || !proven) return { ok: false, reason: "failed" };
 
   const hash = await hashPassword(input.password);
   try {
@@ -479,7 +517,8 @@ export async function completeRecovery(
     if (err instanceof CodeAlreadyUsed) return { ok: false, reason: "failed" };
     throw err;
   }
-  await clearFailures(deps.db, [keys[0]!, `pw:user:${normalized}`]);
+  await settleSuccess(deps.db, reserved.reservation, [userKey]);
+  await clearFailures(deps.db, [`pw:user:${normalized}`]);
   return { ok: true };
 }
 
@@ -612,8 +651,6 @@ async function checkCode(
   if (!/^\d{6}$/.test(code)) return { ok: false, reason: "format" };
   const now = deps.clock.now();
   const personKey = `code:person:${owner.personId}`;
-  const blocked = await blockedUntil(deps.db, [personKey], now);
-  if (blocked) return { ok: false, reason: "throttled", retryAt: blocked };
   let q = deps.db
     .selectFrom("one_time_codes")
     .select(["id", "code_hash", "expires_at", "failed_attempts", "target_email"])
@@ -625,7 +662,10 @@ async function checkCode(
   if (!row) return { ok: false, reason: "none" };
   if (row.failed_attempts >= CODE_MAX_TRIES) return { ok: false, reason: "locked" };
   if (new Date(row.expires_at) <= now) return { ok: false, reason: "expired" };
-  // Reserve this try before comparing, so that parallel guesses cannot exceed the limit.
+  // Two counts, each reserved before comparing (SEC-7): the person's growing delays across
+  // all their codes, then this code's own 5 tries.
+  const personTry = await reserveAttempt(deps.db, [{ key: personKey, policy: CODE_PERSON_POLICY }], now);
+  if (!personTry.ok) return { ok: false, reason: "throttled", retryAt: personTry.retryAt };
   const reserved = await deps.db
     .updateTable("one_time_codes")
     .set((eb) => ({ failed_attempts: eb("failed_attempts", "+", 1) }))
@@ -635,12 +675,16 @@ async function checkCode(
     .where("voided_at", "is", null)
     .returning("failed_attempts")
     .executeTakeFirst();
-  if (!reserved) return { ok: false, reason: "locked" };
+  if (!reserved) {
+    // The code was used up by parallel tries: nothing was compared, so the person's count goes back.
+    await cancelReservation(deps.db, personTry.reservation);
+    return { ok: false, reason: "locked" };
+  }
   if (!codeMatches(row.code_hash, code)) {
-    await recordFailure(deps.db, personKey, CODE_PERSON_POLICY, now);
     const left = CODE_MAX_TRIES - reserved.failed_attempts;
     return left <= 0 ? { ok: false, reason: "locked" } : { ok: false, reason: "wrong", triesLeft: left };
   }
+  await settleSuccess(deps.db, personTry.reservation, [personKey]);
   return { ok: true, codeId: row.id, targetEmail: row.target_email };
 }
 
@@ -658,7 +702,6 @@ export async function verifyMfaCode(deps: AppDeps, session: SessionRecord, input
     await setStage(trx, session.id, "terms");
     await recordAudit(trx, deps.clock, { actor: { type: "trader", id: personId }, action: "mfa.verified", subject: { type: "person", id: personId }, requestId: meta.requestId });
   });
-  await clearFailures(deps.db, [`code:person:${personId}`]);
   return { ok: true };
 }
 
@@ -812,7 +855,6 @@ export async function confirmEmailChange(deps: AppDeps, personId: string, input:
       requestId: meta.requestId,
     });
   });
-  await clearFailures(deps.db, [`code:person:${personId}`]);
   return { ok: true };
 }
 

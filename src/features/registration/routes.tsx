@@ -7,6 +7,7 @@ import { formatTime, messages } from "../../web/i18n/index.ts";
 import { renderPage } from "../../web/render.tsx";
 import { errorPage } from "../../web/errors.tsx";
 import { readForm, type FieldErrors } from "../../web/forms.tsx";
+import { PROGRAM_EMAIL } from "../../web/i18n/registration.en.ts";
 import { requireSignedIn } from "../../web/middleware/session.ts";
 import { companyAction } from "../../web/middleware/company-access.tsx";
 import { calendarDate } from "../../platform/clock.ts";
@@ -194,15 +195,19 @@ export function registrationRoutes(deps: AppDeps): Hono<AppEnv> {
     const errors: FieldErrors = {};
     if (!values.clientNumber.trim()) errors.clientNumber = f.required;
     if (!values.activationCode.trim()) errors.activationCode = f.required;
+    let status: 422 | 429 = 422;
     if (Object.keys(errors).length === 0) {
       const result = await service.activateCompany(deps, s.session.personId, values.clientNumber, values.activationCode, requestMeta(c));
       if (result.ok) return c.redirect(`/${lang(c)}/companies/${result.companyId}/terms`, 303);
+      if (result.reason === "throttled") status = 429;
       // One message for both fields: never which half was wrong (REG-6).
       errors.activationCode =
         result.reason === "throttled"
           ? t.throttled(formatTime(lang(c), result.retryAt))
           : result.reason === "locked"
             ? t.activationLocked
+            : result.reason === "locked-for-you"
+              ? t.activationLockedForYou(PROGRAM_EMAIL)
             : result.reason === "expired"
               ? t.activationExpired
               : result.reason === "not-designate"
@@ -211,7 +216,7 @@ export function registrationRoutes(deps: AppDeps): Hono<AppEnv> {
                   ? t.alreadyActivated
                   : t.activationFailed;
     }
-    return renderPage(c, t.activatePageTitle, <views.ActivatePage c={c} errors={errors} values={{ clientNumber: values.clientNumber }} />, 422);
+    return renderPage(c, t.activatePageTitle, <views.ActivatePage c={c} errors={errors} values={{ clientNumber: values.clientNumber }} />, status);
   });
 
   // ---- the company: terms and dashboard --------------------------------------------------------

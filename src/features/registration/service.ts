@@ -8,7 +8,7 @@ import type { PostalAddress } from "../../platform/db/schema.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import { calendarDate } from "../../platform/clock.ts";
 import { queueMail, type MailTemplate } from "../../platform/mail/outbox.ts";
-import { blockedUntil, recordFailure, type ThrottlePolicy } from "../../platform/throttle.ts";
+import { cancelReservation, reserveAttempt, type ThrottlePolicy } from "../../platform/throttle.ts";
 import type { ActivationLetter, LetterBlock } from "../../platform/pdf/letters.ts";
 import { addBusinessDays } from "../../domain/business-days.ts";
 import { formatClientNumber, generateClientNumber, parseClientNumber } from "../../domain/client-number.ts";
@@ -414,31 +414,89 @@ const activatedEmail: MailTemplate<{ company: string }> = {
   }),
 };
 
+/** One of the code's own 5 tries (the owner-designate's); null when none is left. */
+async function reserveCodeTry(deps: AppDeps, codeId: string): Promise<number | null> {
+  const row = await deps.db
+    .updateTable("activation_codes")
+    .set((eb) => ({ failed_attempts: eb("failed_attempts", "+", 1) }))
+    .where("id", "=", codeId)
+    .where("locked_at", "is", null)
+    .where("failed_attempts", "<", ACTIVATION_MAX_TRIES)
+    .returning("failed_attempts")
+    .executeTakeFirst();
+  return row ? row.failed_attempts : null;
+}
+
+/** One of this person's own 5 tries on the code; null when none is left. */
+async function reservePersonTry(deps: AppDeps, codeId: string, personId: string): Promise<number | null> {
+  const row = await deps.db
+    .insertInto("activation_attempts")
+    .values({ activation_code_id: codeId, person_id: personId, failed_attempts: 1 })
+    .onConflict((oc) =>
+      oc
+        .columns(["activation_code_id", "person_id"])
+        .doUpdateSet((eb) => ({ failed_attempts: eb("activation_attempts.failed_attempts", "+", 1) }))
+        .where("activation_attempts.failed_attempts", "<", ACTIVATION_MAX_TRIES),
+    )
+    .returning("failed_attempts")
+    .executeTakeFirst();
+  return row ? row.failed_attempts : null;
+}
+
+async function giveBackTry(deps: AppDeps, codeId: string, personId: string | null): Promise<void> {
+  if (personId === null) {
+    await deps.db
+      .updateTable("activation_codes")
+      .set((eb) => ({ failed_attempts: eb("failed_attempts", "-", 1) }))
+      .where("id", "=", codeId)
+      .where("failed_attempts", ">", 0)
+      .execute();
+  } else {
+    await deps.db
+      .updateTable("activation_attempts")
+      .set((eb) => ({ failed_attempts: eb("failed_attempts", "-", 1) }))
+      .where("activation_code_id", "=", codeId)
+      .where("person_id", "=", personId)
+      .where("failed_attempts", ">", 0)
+      .execute();
+  }
+}
+
 export type ActivationResult =
   | { ok: true; companyId: string }
-  | { ok: false; reason: "failed" | "locked" | "expired" | "not-designate" | "already" }
+  | { ok: false; reason: "failed" | "locked" | "locked-for-you" | "expired" | "not-designate" | "already" }
   | { ok: false; reason: "throttled"; retryAt: Date };
 
+/**
+ * REG-6 with SEC-7: every try is counted before the code is compared — in the growing delays
+ * per person and per address, and in the 5 tries on the code in force. Whose 5 tries? The
+ * owner-designate's wrong tries count against the code itself, which locks after 5 (a new code
+ * must be requested). Anyone else's count only against their own 5 on that code
+ * (activation_attempts): a trader who knows a client number can lock themself out, never the
+ * company's code. A company the CBSA created (REG-8) has no designate, so there everyone's
+ * tries are their own.
+ */
 export async function activateCompany(deps: AppDeps, personId: string, clientNumberInput: string, codeInput: string, meta: RequestMeta): Promise<ActivationResult> {
   const now = deps.clock.now();
-  const keys = [`activate:person:${personId}`, `activate:addr:${meta.address}`];
-  const blocked = await blockedUntil(deps.db, keys, now);
-  if (blocked) return { ok: false, reason: "throttled", retryAt: blocked };
-  const fail = async (): Promise<ActivationResult> => {
-    await recordFailure(deps.db, keys[0]!, ACTIVATION_POLICY, now);
-    await recordFailure(deps.db, keys[1]!, ACTIVATION_POLICY, now);
-    return { ok: false, reason: "failed" };
-  };
+  const reserved = await reserveAttempt(
+    deps.db,
+    [
+      { key: `activate:person:${personId}`, policy: ACTIVATION_POLICY },
+      { key: `activate:addr:${meta.address}`, policy: ACTIVATION_POLICY },
+    ],
+    now,
+  );
+  if (!reserved.ok) return { ok: false, reason: "throttled", retryAt: reserved.retryAt };
 
   const clientNumber = parseClientNumber(clientNumberInput);
   const code = normalizeActivationCode(codeInput);
-  if (!clientNumber || !code) return fail();
+  if (!clientNumber || !code) return { ok: false, reason: "failed" };
   const company = await deps.db
     .selectFrom("companies")
     .select(["id", "legal_name", "status", "origin", "owner_designate_person_id"])
     .where("client_number", "=", clientNumber)
     .executeTakeFirst();
-  if (!company) return fail();
+  if (!company) return { ok: false, reason: "failed" };
   const codes = await deps.db
     .selectFrom("activation_codes")
     .select(["id", "code_hash", "expires_at", "failed_attempts", "locked_at", "voided_at", "used_at"])
@@ -446,27 +504,28 @@ export async function activateCompany(deps: AppDeps, personId: string, clientNum
     .orderBy("issued_at", "desc")
     .execute();
   const active = codes.find((c) => !c.voided_at && !c.used_at);
+  const designate = company.origin === "registered" && company.owner_designate_person_id === personId;
+
+  // The try on the code in force, reserved before comparing.
+  let tries: number | null = null;
+  if (active) {
+    tries = designate ? await reserveCodeTry(deps, active.id) : await reservePersonTry(deps, active.id, personId);
+    if (tries === null) return { ok: false, reason: designate ? "locked" : "locked-for-you" };
+  }
+
   const matching = codes.find((c) => c.code_hash === hashActivationCode(code));
   if (!matching || matching.voided_at) {
-    // A wrong (or replaced) code: one of the 5 tries of the code in force, reserved
-    // atomically so that parallel guesses cannot exceed them.
-    if (active && !active.locked_at) {
-      const reserved = await deps.db
-        .updateTable("activation_codes")
-        .set((eb) => ({ failed_attempts: eb("failed_attempts", "+", 1) }))
-        .where("id", "=", active.id)
-        .where("locked_at", "is", null)
-        .where("failed_attempts", "<", ACTIVATION_MAX_TRIES)
-        .returning("failed_attempts")
-        .executeTakeFirst();
-      if (reserved && reserved.failed_attempts >= ACTIVATION_MAX_TRIES) {
-        await deps.db.updateTable("activation_codes").set({ locked_at: now }).where("id", "=", active.id).execute();
-        await fail();
-        return { ok: false, reason: "locked" };
-      }
+    // A wrong (or replaced) code: the try stays counted.
+    if (active && tries !== null && tries >= ACTIVATION_MAX_TRIES) {
+      if (!designate) return { ok: false, reason: "locked-for-you" };
+      await deps.db.updateTable("activation_codes").set({ locked_at: now }).where("id", "=", active.id).where("locked_at", "is", null).execute();
+      return { ok: false, reason: "locked" };
     }
-    return fail();
+    return { ok: false, reason: "failed" };
   }
+  // The right code: nothing was guessed, so every count goes back.
+  if (active && tries !== null) await giveBackTry(deps, active.id, designate ? null : personId);
+  await cancelReservation(deps.db, reserved.reservation);
   // Only someone holding the right code learns more than "no match".
   if (matching.used_at || company.status !== "pending-activation") return { ok: false, reason: "already" };
   if (matching.locked_at || matching.failed_attempts >= ACTIVATION_MAX_TRIES) return { ok: false, reason: "locked" };

@@ -9,7 +9,7 @@ import { sql } from "kysely";
 import * as OTPAuth from "otpauth";
 import type { AppDeps } from "../../web/context.ts";
 import { recordAudit, type AuditEvent } from "../../platform/audit.ts";
-import { blockedUntil, clearFailures, recordFailure, type ThrottlePolicy } from "../../platform/throttle.ts";
+import { reserveAttempt, settleSuccess, type ThrottlePolicy } from "../../platform/throttle.ts";
 import { checkPassword, normalizePassword } from "../../domain/password-policy.ts";
 import { hashPassword, validateNewPassword, type GckeySignUpError } from "../identity/service.ts";
 import { staffDb, STAFF_ROLES, type StaffRole, type StaffTx } from "./schema.ts";
@@ -449,10 +449,18 @@ export type StaffSignInResult =
 export async function signInStaff(deps: StaffDeps, username: string, password: string, meta: RequestMeta): Promise<StaffSignInResult> {
   const db = staffDb(deps.db);
   const normalized = normalizeStaffUsername(username);
-  const keys = [`staff-pw:user:${normalized}`, `staff-pw:addr:${meta.address}`] as const;
+  const userKey = `staff-pw:user:${normalized}`;
   const now = deps.clock.now();
-  const blocked = await blockedUntil(deps.db, [...keys], now);
-  if (blocked) return { ok: false, reason: "throttled", retryAt: blocked };
+  // Counted before the password is compared (SEC-7).
+  const reserved = await reserveAttempt(
+    deps.db,
+    [
+      { key: userKey, policy: STAFF_PASSWORD_USER_POLICY },
+      { key: `staff-pw:addr:${meta.address}`, policy: STAFF_PASSWORD_ADDRESS_POLICY },
+    ],
+    now,
+  );
+  if (!reserved.ok) return { ok: false, reason: "throttled", retryAt: reserved.retryAt };
 
   const user = await db
     .selectFrom("staff_users")
@@ -463,29 +471,26 @@ export async function signInStaff(deps: StaffDeps, username: string, password: s
   const matches = await argon2.verify(hash, normalizePassword(password)).catch(() => false);
 
   if (!user || !matches || user.disabled_at !== null || user.consecutive_failures >= STAFF_LOCK_AFTER_FAILURES) {
-    await recordFailure(deps.db, keys[0], STAFF_PASSWORD_USER_POLICY, now);
-    await recordFailure(deps.db, keys[1], STAFF_PASSWORD_ADDRESS_POLICY, now);
-    if (user) {
-      await db.transaction().execute(async (trx) => {
-        const row = await trx
-          .updateTable("staff_users")
-          .set((eb) => ({ consecutive_failures: eb("consecutive_failures", "+", 1) }))
-          .where("id", "=", user.id)
-          .returning("consecutive_failures")
-          .executeTakeFirstOrThrow();
-        await recordAudit(trx, deps.clock, {
-          actor: { type: "anonymous" },
-          action: "staff.sign-in-failed",
-          subject: { type: "staff-user", id: user.id },
-          after: { consecutiveFailures: row.consecutive_failures, disabled: user.disabled_at !== null },
-          requestId: meta.requestId,
-        });
+    // The same statements whether or not the username exists: an unknown one updates no row.
+    await db.transaction().execute(async (trx) => {
+      const row = await trx
+        .updateTable("staff_users")
+        .set((eb) => ({ consecutive_failures: eb("consecutive_failures", "+", 1) }))
+        .where("id", "=", user?.id ?? "0")
+        .returning("consecutive_failures")
+        .executeTakeFirst();
+      await recordAudit(trx, deps.clock, {
+        actor: { type: "anonymous" },
+        action: "staff.sign-in-failed",
+        subject: user ? { type: "staff-user", id: user.id } : { type: "unknown-username" },
+        after: { consecutiveFailures: row?.consecutive_failures ?? null, disabled: user ? user.disabled_at !== null : null },
+        requestId: meta.requestId,
       });
-    }
+    });
     return { ok: false, reason: "invalid" };
   }
 
-  await clearFailures(deps.db, [keys[0]]);
+  await settleSuccess(deps.db, reserved.reservation, [userKey]);
   const started = await db.transaction().execute(async (trx) => {
     await trx.updateTable("staff_users").set({ consecutive_failures: 0 }).where("id", "=", user.id).execute();
     const session = await createStaffSession(trx, deps.clock, { staffUserId: user.id, stage: "totp", userAgent: meta.userAgent });
@@ -515,8 +520,9 @@ export async function verifyStaffTotp(deps: StaffDeps, session: StaffSession, in
   const userId = session.staff.id;
   const key = `staff-totp:user:${userId}`;
   const now = deps.clock.now();
-  const blocked = await blockedUntil(deps.db, [key], now);
-  if (blocked) return { ok: false, reason: "throttled", retryAt: blocked };
+  // Counted before the code is compared (SEC-7).
+  const reserved = await reserveAttempt(deps.db, [{ key, policy: STAFF_TOTP_POLICY }], now);
+  if (!reserved.ok) return { ok: false, reason: "throttled", retryAt: reserved.retryAt };
 
   const user = await db.selectFrom("staff_users").select(["totp_secret", "last_totp_step", "must_change_password"]).where("id", "=", userId).executeTakeFirstOrThrow();
   const step = matchTotpStep(user.totp_secret, code, now);
@@ -553,8 +559,7 @@ export async function verifyStaffTotp(deps: StaffDeps, session: StaffSession, in
     });
     return { ok: false, reason: failure ?? "reused" };
   });
-  if (result.ok) await clearFailures(deps.db, [key]);
-  else await recordFailure(deps.db, key, STAFF_TOTP_POLICY, now);
+  if (result.ok) await settleSuccess(deps.db, reserved.reservation, [key]);
   return result;
 }
 

@@ -16,7 +16,7 @@ import type { Clock } from "../../platform/clock.ts";
 import type { RequestMeta } from "../../web/request-meta.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import { queueMail } from "../../platform/mail/outbox.ts";
-import { blockedUntil, recordFailure, type ThrottlePolicy } from "../../platform/throttle.ts";
+import { cancelReservation, reserveAttempt, type ThrottlePolicy } from "../../platform/throttle.ts";
 import { assignableRoles, can, canManageUser, type CompanyAction, type CompanyRole, type UserChange } from "../../domain/permissions.ts";
 import { parseUrn } from "../../domain/urn.ts";
 import { emailsMatch, namesMatch } from "../../domain/names.ts";
@@ -183,16 +183,29 @@ async function identify(trx: Tx, id: PersonIdentification): Promise<{ id: string
   return person;
 }
 
-function lookupKeys(actor: Actor, meta: RequestMeta): string[] {
-  return [`urn:person:${actor.personId}`, `urn:ip:${meta.address}`];
-}
-
-async function lookupBlocked(deps: AppDeps, actor: Actor, meta: RequestMeta): Promise<Date | null> {
-  return blockedUntil(deps.db, lookupKeys(actor, meta), deps.clock.now());
-}
-
-async function lookupFailed(deps: AppDeps, actor: Actor, meta: RequestMeta): Promise<void> {
-  for (const key of lookupKeys(actor, meta)) await recordFailure(deps.db, key, URN_LOOKUP_POLICY, deps.clock.now());
+/**
+ * A look-up of a person by family name + URN + email is a guess (USR-3): counted per person
+ * and per address before the person is looked for (SEC-7), and given back unless it found no
+ * match.
+ */
+async function throttledLookup<T extends { ok: boolean; reason?: string }>(
+  deps: AppDeps,
+  actor: Actor,
+  meta: RequestMeta,
+  lookup: () => Promise<T>,
+): Promise<T | { ok: false; reason: "throttled"; retryAt: Date }> {
+  const reserved = await reserveAttempt(
+    deps.db,
+    [
+      { key: `urn:person:${actor.personId}`, policy: URN_LOOKUP_POLICY },
+      { key: `urn:ip:${meta.address}`, policy: URN_LOOKUP_POLICY },
+    ],
+    deps.clock.now(),
+  );
+  if (!reserved.ok) return { ok: false, reason: "throttled", retryAt: reserved.retryAt };
+  const outcome = await lookup();
+  if (outcome.ok || outcome.reason !== "no-match") await cancelReservation(deps.db, reserved.reservation);
+  return outcome;
 }
 
 // ---- adding a user (USR-3) -------------------------------------------------------------------
@@ -200,9 +213,7 @@ async function lookupFailed(deps: AppDeps, actor: Actor, meta: RequestMeta): Pro
 export type AddOutcome = Outcome<"no-match" | "throttled" | "role-not-allowed" | "already-member" | "deactivated-member">;
 
 export async function addUser(deps: AppDeps, actor: Actor, id: PersonIdentification, role: CompanyRole, meta: RequestMeta): Promise<AddOutcome> {
-  const retryAt = await lookupBlocked(deps, actor, meta);
-  if (retryAt) return { ok: false, reason: "throttled", retryAt };
-  const outcome = await deps.db.transaction().execute(async (trx): Promise<AddOutcome> => {
+  return throttledLookup(deps, actor, meta, () => deps.db.transaction().execute(async (trx): Promise<AddOutcome> => {
     const started = await begin(trx, actor, "users.add");
     if (!started) return { ok: false, reason: "forbidden" };
     const { company, me } = started;
@@ -232,9 +243,7 @@ export async function addUser(deps: AppDeps, actor: Actor, id: PersonIdentificat
       by: fullName({ given_name: me.givenName, family_name: me.familyName }),
     });
     return { ok: true };
-  });
-  if (!outcome.ok && outcome.reason === "no-match") await lookupFailed(deps, actor, meta);
-  return outcome;
+  }));
 }
 
 // ---- managing a user ---------------------------------------------------------------------------
@@ -381,22 +390,16 @@ async function findTransferee(trx: Tx, companyId: string, ownerId: string, id: P
 
 /** The first step of a transfer: who would become owner (nothing changes). */
 export async function previewTransfer(deps: AppDeps, actor: Actor, id: PersonIdentification, meta: RequestMeta): Promise<FindOutcome> {
-  const retryAt = await lookupBlocked(deps, actor, meta);
-  if (retryAt) return { ok: false, reason: "throttled", retryAt };
-  const outcome = await deps.db.transaction().execute(async (trx): Promise<FindOutcome> => {
+  return throttledLookup(deps, actor, meta, () => deps.db.transaction().execute(async (trx): Promise<FindOutcome> => {
     const started = await begin(trx, actor, "ownership.transfer");
     if (!started) return { ok: false, reason: "forbidden" };
     const transferee = await findTransferee(trx, actor.companyId, actor.personId, id);
     return transferee ? { ok: true, transferee } : { ok: false, reason: "no-match" };
-  });
-  if (!outcome.ok && outcome.reason === "no-match") await lookupFailed(deps, actor, meta);
-  return outcome;
+  }));
 }
 
 export async function transferOwnership(deps: AppDeps, actor: Actor, id: PersonIdentification, outgoing: OutgoingChoice, meta: RequestMeta): Promise<FindOutcome> {
-  const retryAt = await lookupBlocked(deps, actor, meta);
-  if (retryAt) return { ok: false, reason: "throttled", retryAt };
-  const outcome = await deps.db.transaction().execute(async (trx): Promise<FindOutcome> => {
+  return throttledLookup(deps, actor, meta, () => deps.db.transaction().execute(async (trx): Promise<FindOutcome> => {
     const started = await begin(trx, actor, "ownership.transfer");
     if (!started) return { ok: false, reason: "forbidden" };
     const { company, me } = started;
@@ -426,9 +429,7 @@ export async function transferOwnership(deps: AppDeps, actor: Actor, id: PersonI
     await queueMail(trx, deps.clock, emails.ownershipReceivedEmail, { address: newOwner!.email, locale: newOwner!.locale }, { name: transferee.givenName, company: company.legalName, from });
     await queueMail(trx, deps.clock, emails.ownershipHandedOverEmail, { address: me.email, locale: me.locale }, { name: me.givenName, company: company.legalName, to, outgoing });
     return { ok: true, transferee };
-  });
-  if (!outcome.ok && outcome.reason === "no-match") await lookupFailed(deps, actor, meta);
-  return outcome;
+  }));
 }
 
 // ---- expired URNs (EXP-1, EXP-3) -------------------------------------------------------------

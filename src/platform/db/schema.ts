@@ -256,6 +256,13 @@ export interface ActivationCodesTable {
   used_at: Timestamp | null;
 }
 
+/** Wrong activation tries of one person on one code (SEC-7). */
+export interface ActivationAttemptsTable {
+  activation_code_id: string;
+  person_id: string;
+  failed_attempts: Generated<number>;
+}
+
 export interface LettersTable {
   id: Generated<string>;
   company_id: string;
@@ -293,6 +300,7 @@ export interface Database {
   companies: CompaniesTable;
   company_users: CompanyUsersTable;
   activation_codes: ActivationCodesTable;
+  activation_attempts: ActivationAttemptsTable;
   letters: LettersTable;
   registration_drafts: RegistrationDraftsTable;
   notifications: NotificationsTable;

@@ -117,6 +117,8 @@ export const registrationEn = {
   activateButton: "Activate company",
   activationFailed: "The client number and activation code do not match. Check both and try again.",
   activationLocked: "This activation code is locked after too many wrong tries. Request a new activation code.",
+  activationLockedForYou: (email: string) =>
+    `You have made too many wrong tries with this activation code. The person who registered the company can still use it; if you need help, email the Partners in Protection program at ${email}.`,
   activationExpired: "This activation code has expired. Request a new activation code.",
   notDesignate: "Only the person who registered this company in the portal can activate it.",
   alreadyActivated: "This company's account is already activated.",

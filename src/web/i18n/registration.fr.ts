@@ -118,6 +118,8 @@ export const registrationFr: RegistrationMessages = {
   activateButton: "Activer l’entreprise",
   activationFailed: "Le numéro de client et le code d’activation ne correspondent pas. Vérifiez les deux et réessayez.",
   activationLocked: "Ce code d’activation est verrouillé après trop d’essais erronés. Demandez un nouveau code d’activation.",
+  activationLockedForYou: (email: string) =>
+    `Vous avez fait trop d’essais erronés avec ce code d’activation. La personne qui a inscrit l’entreprise peut encore l’utiliser; pour obtenir de l’aide, écrivez au programme Partenaires en protection à ${email}.`,
   activationExpired: "Ce code d’activation a expiré. Demandez un nouveau code d’activation.",
   notDesignate: "Seule la personne qui a inscrit cette entreprise dans le portail peut l’activer.",
   alreadyActivated: "Le compte de cette entreprise est déjà activé.",
