@@ -1,5 +1,5 @@
 // The Hono app: cross-cutting middleware first, then one router per feature.
-import { Hono } from "hono";
+import { Hono, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { sql } from "kysely";
@@ -17,8 +17,11 @@ import { userRoutes } from "./features/users/routes.tsx";
 import { tccuRoutes } from "./features/expiry/staff-routes.tsx";
 import { registrationStaffRoutes } from "./features/registration/staff-routes.tsx";
 import { staffRoutes } from "./features/staff/routes.tsx";
-import { staffSessionContext } from "./features/staff/sessions.ts";
-import { sessionContext } from "./web/middleware/session.ts";
+import { currentStaffSession, staffCookieName, staffSessionContext } from "./features/staff/sessions.ts";
+import { sessionContext, sessionCookieName } from "./web/middleware/session.ts";
+import { noStoreWhenSignedIn } from "./web/middleware/no-store.ts";
+import { trailingSlashRedirect } from "./web/middleware/trailing-slash.ts";
+import { BodyUnreadable, FormCharactersRefused, refusedCharactersPage } from "./web/forms.tsx";
 import { demoPartnerRoutes } from "./dev/demo-partner/index.ts";
 import { mailboxRoutes } from "./dev/mailbox.tsx";
 import { testClockRoutes } from "./dev/test-clock.ts";
@@ -34,6 +37,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.use("*", requestContext(logger, config.trustProxyHops));
   app.use("*", securityHeaders({ https }));
+  app.use("*", trailingSlashRedirect());
 
   app.route("/", assetRoutes());
   app.get("/healthz", (c) => c.text("ok"));
@@ -51,7 +55,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   // CSRF middleware, it guards its own sign-in form (with our CSRF check). Development only.
   if (!config.isProduction && config.partner.issuer === "demo") app.route("/", demoPartnerRoutes(deps));
 
-  app.use("*", bodyLimit({ maxSize: MAX_FORM_BODY_BYTES, onError: (c) => errorPage(c as never, "tooLarge") }));
+  app.use("*", readableBody(bodyLimit({ maxSize: MAX_FORM_BODY_BYTES, onError: (c) => errorPage(c as never, "tooLarge") })));
   app.use(
     "*",
     csrfProtection({
@@ -64,6 +68,14 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.use("*", sessionContext(deps));
   app.use("*", staffSessionContext(deps));
+  // SEC-8: nothing a signed-in trader or staff member is shown is kept in a cache.
+  app.use(
+    "*",
+    noStoreWhenSignedIn({
+      signedIn: (c) => c.get("session") !== null || currentStaffSession(c) !== null,
+      sessionCookies: [sessionCookieName(https), staffCookieName(https)],
+    }),
+  );
 
   app.route("/", homeRoutes());
   app.route("/", identityRoutes(deps));
@@ -85,6 +97,15 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.notFound((c) => errorPage(c, "notFound"));
   app.onError((err, c) => {
+    if (err instanceof FormCharactersRefused) {
+      logger.info({ requestId: c.get("requestId"), path: c.req.path, fields: err.fields.slice(0, 10) }, "form refused: control characters");
+      return refusedCharactersPage(c);
+    }
+    if (err instanceof BodyUnreadable) {
+      // A client that went away (or broke off its upload) mid-body: its fault, not ours.
+      logger.warn({ requestId: c.get("requestId"), path: c.req.path, reason: err.reason }, "request body could not be read");
+      return errorPage(c, "badRequest");
+    }
     if (err instanceof HTTPException && err.status < 500) {
       const kind: ErrorKind = err.status === 404 ? "notFound" : err.status === 413 ? "tooLarge" : err.status === 403 ? "forbidden" : "badRequest";
       return errorPage(c, kind);
@@ -94,4 +115,23 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
 
   return app;
+}
+
+/**
+ * Hono's body limit reads a body sent without Content-Length to count it: a client that breaks
+ * off mid-way makes that read fail, which is a bad request, not a server error (SEC-6).
+ */
+function readableBody(limit: MiddlewareHandler<AppEnv>): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    let downstream = false;
+    try {
+      return await limit(c, () => {
+        downstream = true;
+        return next();
+      });
+    } catch (err) {
+      if (downstream) throw err;
+      throw new BodyUnreadable(err);
+    }
+  };
 }

@@ -56,6 +56,41 @@ describe("home page", () => {
     const none = await portal.app.request("/");
     assert.equal(none.headers.get("location"), "/en");
   });
+
+  it("redirects /en/ and /fr/ to /en and /fr for good", async () => {
+    for (const lang of ["en", "fr"]) {
+      const res = await portal.app.request(`/${lang}/`);
+      assert.ok(res.status === 301 || res.status === 308, `/${lang}/: status ${res.status}`);
+      assert.equal(res.headers.get("location"), `/${lang}`);
+      assert.equal((await portal.app.request(res.headers.get("location")!)).status, 200);
+    }
+  });
+
+  it("redirects any page asked for with a trailing slash to the page without it, query kept", async () => {
+    const cases: [string, string][] = [
+      ["/en/sign-in/", "/en/sign-in"],
+      ["/fr/gckey/create/?x=1&y=%C3%A9", "/fr/gckey/create?x=1&y=%C3%A9"],
+      ["/en/sign-in//", "/en/sign-in"],
+      ["/fr/no-such-page/", "/fr/no-such-page"],
+    ];
+    for (const [from, to] of cases) {
+      const res = await portal.app.request(from);
+      assert.ok(res.status === 301 || res.status === 308, `${from}: status ${res.status}`);
+      assert.equal(res.headers.get("location"), to, from);
+    }
+    assert.equal((await portal.app.request("/en/sign-in/")).headers.get("location"), "/en/sign-in");
+    assert.equal((await portal.app.request("/fr/sign-in/", { method: "HEAD" })).headers.get("location"), "/fr/sign-in");
+    // Only under /en and /fr, and never a way to another site.
+    assert.equal((await portal.app.request("/english/")).status, 404);
+    const sneaky = await portal.app.request("/en//evil.example/");
+    assert.equal(sneaky.headers.get("location"), "/en//evil.example");
+  });
+
+  it("leaves a POST to a path with a trailing slash alone", async () => {
+    const client = new TestClient(portal.app);
+    const res = await client.postForm("/en/sign-in/gckey/", { username: "x", password: "y" });
+    assert.equal(res.status, 404);
+  });
 });
 
 describe("error pages", () => {
@@ -107,6 +142,37 @@ describe("error pages", () => {
     assert.equal(res.status, 400);
     assert.match(await res.text(), /Nous n’avons pas pu comprendre la demande/);
     assert.equal(probeCalls, before);
+  });
+
+  it("answers a client that breaks off its multipart upload with 400, logged as a warning only", async () => {
+    const client = new TestClient(portal.app);
+    await client.get("/fr");
+    const enc = new TextEncoder();
+    const part = `--XYZ\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${client.csrfToken()!}\r\n--XYZ\r\nContent-Disposition: form-data; name="file"; filename="plan.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.7 ${"x".repeat(2000)}`;
+    // With and without a Content-Length: without one, the body limit reads the body to count it.
+    for (const declared of [undefined, "40000"]) {
+      const before = probeCalls;
+      const logged = portal.logLines.length;
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(enc.encode(part));
+          setTimeout(() => controller.error(new Error("aborted")), 5);
+        },
+      });
+      const res = await client.request("/fr/__probe", {
+        method: "POST",
+        headers: { "content-type": "multipart/form-data; boundary=XYZ", origin: "http://localhost", "sec-fetch-site": "same-origin", ...(declared ? { "content-length": declared } : {}) },
+        body,
+        duplex: "half",
+      } as RequestInit & { headers: Record<string, string> });
+      const label = declared ? "with Content-Length" : "without Content-Length";
+      assert.equal(res.status, 400, label);
+      assert.match(await res.text(), /Nous n’avons pas pu comprendre la demande/, label);
+      assert.equal(probeCalls, before, `${label}: nothing ran`);
+      const lines = portal.logLines.slice(logged).filter((l) => l.msg !== "request");
+      assert.ok(!lines.some((l) => l.msg === "unhandled error" || (l.level as number) > 40), `${label}: no error logged: ${JSON.stringify(lines)}`);
+      assert.ok(!JSON.stringify(lines).includes("stack"), `${label}: no stack logged`);
+    }
   });
 
   it("refuses an oversized body with 413 in the page's language and runs nothing", async () => {

@@ -335,4 +335,29 @@ describe("usernames", () => {
     assert.equal(normalizeUsername("JSMITH2024"), normalizeUsername("jsmith2024"));
     assert.equal(normalizeUsername("abc123XYZ"), "abc123xyz");
   });
+
+  // Letters whose lower (or upper) case is an ASCII letter: String.toLowerCase, or a
+  // case-insensitive Unicode regex, would take each for the ASCII username beside it.
+  const LOOK_ALIKES: [string, string][] = [
+    ["\u212Aelvin2024", "kelvin2024"], // KELVIN SIGN, lower case "k"
+    ["\u0130stanbul24", "istanbul24"], // LATIN CAPITAL LETTER I WITH DOT ABOVE, lower case "i̇"
+    ["\u017Fmith2024", "smith2024"], // LATIN SMALL LETTER LONG S, upper case "S"
+    ["\u0131nuit2024", "inuit2024"], // LATIN SMALL LETTER DOTLESS I, upper case "I"
+    ["\u212Bngstrom24", "angstrom24"], // ANGSTROM SIGN
+  ];
+
+  it("refuse look-alike letters outside ASCII, such as the Kelvin sign", () => {
+    for (const [typed] of LOOK_ALIKES) assert.equal(checkUsername(typed), "invalid", JSON.stringify(typed));
+    assert.equal(checkUsername("\u212AELVIN2024".normalize("NFC")), "ok", "NFC makes it an ASCII K: ask before normalizing");
+  });
+
+  it("never fold a non-ASCII letter into an ASCII one", () => {
+    for (const [typed, ascii] of LOOK_ALIKES) {
+      const normalized = normalizeUsername(typed);
+      assert.notEqual(normalized, ascii, JSON.stringify(typed));
+      assert.notEqual(normalized, normalizeUsername(ascii.toUpperCase()), JSON.stringify(typed));
+      assert.doesNotMatch(normalized, /^[a-z0-9]+$/, `${JSON.stringify(typed)} stays outside what a stored username can be`);
+    }
+    assert.equal(normalizeUsername("\u212AELVIN2024"), "\u212Aelvin2024", "only A to Z are lowered");
+  });
 });

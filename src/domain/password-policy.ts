@@ -107,13 +107,19 @@ const USERNAME = /^[A-Za-z0-9]{8,16}$/;
 
 /**
  * A GCKey username: 8 to 16 ASCII letters and digits, nothing else (no spaces: trim what a
- * form sends before asking).
+ * form sends before asking). Ask before any normalization: NFC turns the Kelvin sign into K.
  */
 export function checkUsername(username: string): "ok" | "invalid" {
   return USERNAME.test(username) ? "ok" : "invalid";
 }
 
-/** The form usernames are stored and compared in for uniqueness (case-insensitive). */
+/**
+ * The form usernames are stored and compared in for uniqueness (case-insensitive). Only the
+ * ASCII letters A to Z are lowered: String.toLowerCase would fold the Kelvin sign (U+212A) into
+ * "k" and the dotted capital I (U+0130) into "i" plus a dot, so a username typed with a look-
+ * alike would reach someone else's account. Anything else is left as typed: it fails
+ * checkUsername, and at sign-in it matches no stored username (which are all ASCII).
+ */
 export function normalizeUsername(username: string): string {
-  return username.toLowerCase();
+  return username.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
 }

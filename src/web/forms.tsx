@@ -2,9 +2,12 @@
 // rendered into their error-message attributes and an error summary, and the CSRF
 // proof in every form (SEC-1). Forms post back to their own URL (post/redirect/get).
 import type { Child } from "hono/jsx";
+import { HTTPException } from "hono/http-exception";
 import type { AppContext } from "./context.ts";
 import { CSRF_FIELD } from "./middleware/csrf.ts";
 import { messages } from "./i18n/index.ts";
+import { renderPage } from "./render.tsx";
+import { hasForbiddenControls } from "./validation.ts";
 
 /** Field name → message already in the page's language. */
 export type FieldErrors = Record<string, string>;
@@ -128,10 +131,67 @@ export function SubmitButton(props: { children: Child; name?: string; value?: st
  * middleware has already parsed it (a malformed body never gets here), so this is cached. */
 export type FormBody = Record<string, string | File | (string | File)[]>;
 
-export async function readForm(c: AppContext): Promise<FormBody> {
+/**
+ * A form whose text holds control characters (SEC-6): NUL, every other C0 control and DEL —
+ * tab, line feed and carriage return only in a field read as multi-line. Quietly dropping them
+ * would save something other than what was sent: the whole form is refused (422, a page in the
+ * page's language) before the handler reads a field, so nothing is saved.
+ */
+export class FormCharactersRefused extends HTTPException {
+  constructor(readonly fields: string[]) {
+    super(422, { message: "form text with control characters" });
+  }
+}
+
+/** A request body that could not be read to its end: the client broke off (SEC-6, a 400). */
+export class BodyUnreadable extends HTTPException {
+  readonly reason: string;
+  constructor(cause: unknown) {
+    super(400, { message: "request body could not be read", cause });
+    this.reason = cause instanceof Error ? cause.message : String(cause);
+  }
+}
+
+/** The page for FormCharactersRefused: what was wrong, and that nothing was saved. */
+export function refusedCharactersPage(c: AppContext): Response | Promise<Response> {
+  const t = messages(c.get("locale"));
+  return renderPage(
+    c,
+    t.errors.forbiddenCharactersTitle,
+    <>
+      <gcds-heading tag="h1">{t.errors.forbiddenCharactersTitle}</gcds-heading>
+      <gcds-text>{t.forms.forbiddenCharacters}</gcds-text>
+      <gcds-text>{t.errors.forbiddenCharacters}</gcds-text>
+    </>,
+    422,
+  );
+}
+
+export interface ReadFormOptions {
+  /** Fields that are multi-line text (a textarea): they may hold tabs and line breaks. */
+  multiline?: readonly string[];
+}
+
+/**
+ * The posted form's fields. Refuses (throws) a body that could not be read to its end
+ * (BodyUnreadable, a 400) and a form with control characters in its text (FormCharactersRefused,
+ * a 422); app.ts turns both into pages.
+ */
+export async function readForm(c: AppContext, options: ReadFormOptions = {}): Promise<FormBody> {
   const type = c.req.header("content-type") ?? "";
   if (!type.startsWith("application/x-www-form-urlencoded") && !type.startsWith("multipart/form-data")) return {};
-  return c.req.parseBody({ all: true });
+  let body: FormBody;
+  try {
+    body = await c.req.parseBody({ all: true });
+  } catch (err) {
+    throw new BodyUnreadable(err);
+  }
+  const multiline = new Set(options.multiline);
+  const refused = Object.entries(body)
+    .filter(([name, value]) => hasForbiddenControls(name) || (Array.isArray(value) ? value : [value]).some((v) => typeof v === "string" && hasForbiddenControls(v, multiline.has(name))))
+    .map(([name]) => name);
+  if (refused.length > 0) throw new FormCharactersRefused(refused);
+  return body;
 }
 
 /** The string value of a form field, or "" when absent or not a string. */

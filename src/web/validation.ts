@@ -1,5 +1,6 @@
 // Reading and checking form text, shared by every feature's schema: cleaned text (NFC, no
-// control characters, single spaces) and the checks several forms share (email, phone).
+// control characters, single spaces), the control characters the form reader refuses, and
+// the checks several forms share (email, phone).
 import { z } from "zod";
 import { messages } from "./i18n/index.ts";
 import type { Locale } from "../domain/locale.ts";
@@ -7,10 +8,36 @@ import type { FormBody } from "./forms.tsx";
 
 const emailSchema = z.email();
 
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u001f\u007f]/;
+// eslint-disable-next-line no-control-regex
+const CONTROLS_BUT_LINE_BREAKS_AND_TABS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/**
+ * Whether text holds a control character its field does not accept: NUL and every other C0
+ * control, and DEL; a multi-line field also takes tab, line feed and carriage return. The form
+ * reader refuses a form with any (SEC-6): nothing is silently dropped from what is saved.
+ */
+export function hasForbiddenControls(value: string, multiline = false): boolean {
+  return (multiline ? CONTROLS_BUT_LINE_BREAKS_AND_TABS : CONTROLS).test(value);
+}
+
+/**
+ * One line of text as it is stored: NFC, single spaces, trimmed. A form never gets here with a
+ * control character (readForm refuses the form); text from elsewhere (a query string) loses them.
+ */
 export function cleanText(value: string): string {
-  // Control characters (C0 and DEL) never belong in a form's text.
   // eslint-disable-next-line no-control-regex
   return value.normalize("NFC").replace(/[\u0000-\u001f\u007f]/g, "").trim().replace(/\s+/g, " ");
+}
+
+/**
+ * A username as typed, only trimmed: never NFC, which turns the Kelvin sign (U+212A) into an
+ * ASCII K, so that checkUsername sees what was typed and refuses it, and a sign-in with it
+ * matches nobody (ID-2: usernames are ASCII letters and digits).
+ */
+export function usernameText(value: string): string {
+  return value.trim();
 }
 
 /** A field's cleaned text; the first value when repeated; "" when absent or a file. */

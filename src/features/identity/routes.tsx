@@ -19,7 +19,7 @@ import * as service from "./service.ts";
 import { RECOVERY_QUESTIONS } from "./service.ts";
 import { requestMeta as meta } from "../../web/request-meta.ts";
 import { parseProfile, signUpErrors } from "./schema.ts";
-import { checkEmail, cleanText } from "../../web/validation.ts";
+import { checkEmail, cleanText, usernameText } from "../../web/validation.ts";
 import * as views from "./views.tsx";
 import * as registration from "../registration/service.ts";
 import * as users from "../users/service.ts";
@@ -95,7 +95,7 @@ export function identityRoutes(deps: AppDeps): Hono<AppEnv> {
   app.post(`${LANG}/sign-in/gckey`, async (c) => {
     const m = t(c).identity;
     const body = await readForm(c);
-    const username = cleanText(field(body, "username")).slice(0, 64);
+    const username = usernameText(field(body, "username")).slice(0, 64);
     const password = field(body, "password").slice(0, 1024);
     const errors: FieldErrors = {};
     if (!username) errors.username = m.enterUsername;
@@ -122,7 +122,7 @@ export function identityRoutes(deps: AppDeps): Hono<AppEnv> {
     const body = await readForm(c);
     const answers = answersFrom(body);
     const values: Record<string, string> = {
-      username: cleanText(field(body, "username")).slice(0, 64),
+      username: usernameText(field(body, "username")).slice(0, 64),
       recoveryEmail: cleanText(field(body, "recoveryEmail")).toLowerCase(),
       ...Object.fromEntries(RECOVERY_QUESTIONS.map((q) => [`answer-${q}`, answers[q]])),
     };
@@ -150,7 +150,7 @@ export function identityRoutes(deps: AppDeps): Hono<AppEnv> {
   app.post(`${LANG}/gckey/forgot`, async (c) => {
     const m = t(c).identity;
     const body = await readForm(c);
-    const username = cleanText(field(body, "username")).slice(0, 64);
+    const username = usernameText(field(body, "username")).slice(0, 64);
     if (checkUsername(username) !== "ok") {
       return page(c, m.forgotTitle, <views.ForgotPage c={c} errors={{ username: username ? m.usernameInvalid : m.enterUsername }} values={{ username }} />, 422);
     }
@@ -162,14 +162,14 @@ export function identityRoutes(deps: AppDeps): Hono<AppEnv> {
   });
 
   app.get(`${LANG}/gckey/reset`, (c) => {
-    const username = cleanText(c.req.query("username") ?? "").slice(0, 64);
+    const username = usernameText(c.req.query("username") ?? "").slice(0, 64);
     if (checkUsername(username) !== "ok") return c.redirect(`/${lang(c)}/gckey/forgot`, 303);
     return page(c, t(c).identity.resetTitle, <views.ResetPage c={c} errors={{}} values={{}} username={username} />);
   });
   app.post(`${LANG}/gckey/reset`, async (c) => {
     const m = t(c).identity;
     const body = await readForm(c);
-    const username = cleanText(field(body, "username")).slice(0, 64);
+    const username = usernameText(field(body, "username")).slice(0, 64);
     if (checkUsername(username) !== "ok") return c.redirect(`/${lang(c)}/gckey/forgot`, 303);
     const answers = answersFrom(body);
     const code = cleanText(field(body, "code")).slice(0, 12);

@@ -60,6 +60,8 @@ export const en = {
     csrf: "For your security, the portal could not confirm that this form came from this page. Nothing was changed. Go back, reload the page and try again.",
     reference: (id: string) => `Reference for the help desk: ${id}`,
     goHome: "Go to the portal's home page",
+    forbiddenCharactersTitle: "Your form contains characters that are not allowed",
+    forbiddenCharacters: "Nothing was saved. Go back, type the text again (these invisible control characters often come with text pasted from another program) and send the form again.",
   },
   forms: {
     errorSummary: "There was a problem",
@@ -70,6 +72,7 @@ export const en = {
     nameInvalid: "Use letters, spaces, apostrophes and hyphens only.",
     chooseOne: "Choose one option.",
     mustAgree: "You must agree to continue.",
+    forbiddenCharacters: "What you entered contains characters that are not allowed.",
   },
   languages: { en: "English", fr: "Français" },
   identity: {

@@ -60,6 +60,8 @@ export const fr: Messages = {
     csrf: "Pour votre sécurité, le portail n’a pas pu confirmer que ce formulaire provenait de cette page. Rien n’a été modifié. Revenez en arrière, rechargez la page et réessayez.",
     reference: (id: string) => `Référence pour le service d’aide : ${id}`,
     goHome: "Aller à la page d’accueil du portail",
+    forbiddenCharactersTitle: "Votre formulaire contient des caractères qui ne sont pas permis",
+    forbiddenCharacters: "Rien n’a été enregistré. Revenez en arrière, tapez le texte de nouveau (ces caractères de contrôle invisibles accompagnent souvent un texte collé depuis un autre programme) et envoyez de nouveau le formulaire.",
   },
   forms: {
     errorSummary: "Un problème est survenu",
@@ -70,6 +72,7 @@ export const fr: Messages = {
     nameInvalid: "Utilisez seulement des lettres, des espaces, des apostrophes et des traits d’union.",
     chooseOne: "Choisissez une option.",
     mustAgree: "Vous devez accepter pour continuer.",
+    forbiddenCharacters: "Ce que vous avez saisi contient des caractères qui ne sont pas permis.",
   },
   languages: { en: "English", fr: "Français" },
   identity: {
