@@ -296,6 +296,9 @@ describe("sessions (ID-7)", () => {
 });
 
 describe("growing delays on passwords (SEC-3)", () => {
+  // Delays of seconds: time stands still, so that a slow machine cannot outwait them.
+  before(() => void portal.clock.freeze());
+  after(() => void portal.clock.unfreeze());
   async function attempt(username: string): Promise<{ status: number; errors: string[] }> {
     const client = new TestClient(portal.app);
     const res = await client.postForm("/en/sign-in/gckey", { username, password: "not the right password" });

@@ -8,20 +8,40 @@ export interface Clock {
 /** Wall-clock time, with an offset that only the test clock endpoint moves. */
 export class PortalClock implements Clock {
   #offsetMs = 0;
+  /** When frozen (tests only), the instant that "now" stays at until moved. */
+  #frozenAt: number | null = null;
 
   now(): Date {
-    return new Date(Date.now() + this.#offsetMs);
+    return new Date(this.#frozenAt ?? Date.now() + this.#offsetMs);
   }
 
   /** Moves the clock forward (or back, with a negative number) by `ms`. */
   advance(ms: number): Date {
-    this.#offsetMs += ms;
+    if (this.#frozenAt !== null) this.#frozenAt += ms;
+    else this.#offsetMs += ms;
     return this.now();
   }
 
-  /** Makes "now" the given instant; time keeps running from there. */
+  /** Makes "now" the given instant; time keeps running from there (unless frozen). */
   set(instant: Date): Date {
-    this.#offsetMs = instant.getTime() - Date.now();
+    if (this.#frozenAt !== null) this.#frozenAt = instant.getTime();
+    else this.#offsetMs = instant.getTime() - Date.now();
+    return this.now();
+  }
+
+  /**
+   * Stops time where it is, so that a test of delays measured in seconds does not depend on
+   * how fast a busy machine answers; only advance() and set() move it until unfreeze().
+   */
+  freeze(): Date {
+    this.#frozenAt ??= Date.now() + this.#offsetMs;
+    return this.now();
+  }
+
+  /** Lets time run again from the frozen instant. */
+  unfreeze(): Date {
+    if (this.#frozenAt !== null) this.#offsetMs = this.#frozenAt - Date.now();
+    this.#frozenAt = null;
     return this.now();
   }
 }
