@@ -6,8 +6,9 @@ import { createLogger } from "./platform/log.ts";
 import { migrateToLatest, openDatabase } from "./platform/db/index.ts";
 import { ensureRecurringJob, JobRunner } from "./platform/jobs/queue.ts";
 import { cleanupIdentity, IDENTITY_CLEANUP_EVERY_MS, IDENTITY_CLEANUP_JOB } from "./features/identity/cleanup.ts";
+import { cleanupStaff } from "./features/staff/cleanup.ts";
 import { expireInactiveUrns, sendUrnReminders, URN_EXPIRY_JOB, URN_JOBS_EVERY_MS, URN_REMINDER_JOB } from "./features/expiry/service.ts";
-import { MAIL_DELIVERY_JOB, mailDeliveryHandler } from "./platform/mail/outbox.ts";
+import { cleanupMailOutbox, MAIL_DELIVERY_JOB, mailDeliveryHandler } from "./platform/mail/outbox.ts";
 import { devMailboxTransport, smtpTransport } from "./platform/mail/transport.ts";
 import { createApp } from "./app.ts";
 import { RECOVERY_REQUEST_JOB, sendRecoveryCode } from "./features/identity/service.ts";
@@ -49,8 +50,13 @@ const jobs = new JobRunner({
   handlers: {
     [MAIL_DELIVERY_JOB]: mailDeliveryHandler({ db: database.db, clock, transport: mailTransport, from: config.mail.from, logger }),
     [RECOVERY_REQUEST_JOB]: (job) => sendRecoveryCode({ db: database.db, clock }, job.payload),
+    // Housekeeping every six hours: traders' and staff sign-in data, then mail sent long ago.
     [IDENTITY_CLEANUP_JOB]: async () => {
-      logger.info({ deleted: await cleanupIdentity({ db: database.db, clock }) }, "identity cleanup");
+      const deps = { db: database.db, clock };
+      const identity = await cleanupIdentity(deps);
+      const staff = await cleanupStaff(deps);
+      const sentMail = await cleanupMailOutbox(deps);
+      logger.info({ deleted: { ...identity, staffSessions: staff.sessions, staffReveals: staff.reveals, sentMail } }, "identity cleanup");
     },
     [URN_EXPIRY_JOB]: async () => {
       logger.info({ expired: await expireInactiveUrns({ db: database.db, clock }) }, "URN expiry");

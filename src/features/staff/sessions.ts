@@ -1,18 +1,15 @@
 // CBSA staff sessions (STAFF-1), apart from traders' in every way that matters: their own
 // table, their own cookie (`ttp-staff`, `__Host-ttp-staff` over HTTPS), their own stages
-// (password → TOTP → [new password] → authenticated). The same rules as trader sessions
-// otherwise: a random token in the cookie, its SHA-256 in the database, a new token when the
-// sign-in completes, 20 minutes idle and 12 hours at most.
-import { randomBytes } from "node:crypto";
+// (password → TOTP → [new password] → authenticated). The same mechanics as trader sessions
+// otherwise, from the same store (platform/sessions.ts): a random token in the cookie, its
+// hash in the database, a new token when the sign-in completes, 20 minutes idle and 12 hours
+// at most.
 import { getCookie, setCookie, deleteCookie } from "hono/cookie";
 import type { Context, MiddlewareHandler } from "hono";
-import { hashToken, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, SIGN_IN_WINDOW_MS } from "../../platform/sessions.ts";
+import { hashToken, liveSessionTimes, sessionStore, type SessionIdsQuery } from "../../platform/sessions.ts";
 import type { Clock } from "../../platform/clock.ts";
 import type { AppDeps, AppEnv } from "../../web/context.ts";
-import { staffDb, type StaffDb, type StaffRole, type StaffSessionStage, type StaffTx } from "./schema.ts";
-
-/** last_seen_at is written at most this often (as for trader sessions). */
-const TOUCH_EVERY_MS = 15 * 1000;
+import { staffDb, type StaffDb, type StaffRole, type StaffSessionsTable, type StaffSessionStage, type StaffTx } from "./schema.ts";
 
 export interface StaffSession {
   id: string;
@@ -61,36 +58,20 @@ export function clearStaffCookie(c: Context, https: boolean): void {
   deleteCookie(c, staffCookieName(https), { path: "/", secure: https });
 }
 
-function newToken(): string {
-  return randomBytes(32).toString("base64url");
-}
+const store = sessionStore<StaffSessionsTable, "staff_sessions">("staff_sessions");
 
 export async function createStaffSession(
   trx: StaffTx,
   clock: Clock,
   values: { staffUserId: string; stage: StaffSessionStage; userAgent: string | null },
 ): Promise<{ id: string; token: string }> {
-  const now = clock.now();
-  const token = newToken();
-  const row = await trx
-    .insertInto("staff_sessions")
-    .values({
-      token_hash: hashToken(token),
-      staff_user_id: values.staffUserId,
-      stage: values.stage,
-      user_agent: values.userAgent?.slice(0, 300) ?? null,
-      created_at: now,
-      last_seen_at: now,
-      expires_at: new Date(now.getTime() + (values.stage === "authenticated" ? SESSION_ABSOLUTE_MS : SIGN_IN_WINDOW_MS)),
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return { id: row.id, token };
+  return store.create(trx, clock, { stage: values.stage, userAgent: values.userAgent, columns: { staff_user_id: values.staffUserId } });
 }
 
 /** The live session for a token: not ended, not expired, not idle too long, of an enabled account. */
 export async function findStaffSession(db: StaffDb, clock: Clock, token: string): Promise<StaffSession | null> {
-  const now = clock.now();
+  // The store's find, joined to the account in the same read for the enabled check; the
+  // live-window checks are the store's.
   const row = await db
     .selectFrom("staff_sessions")
     .innerJoin("staff_users", "staff_users.id", "staff_sessions.staff_user_id")
@@ -109,54 +90,47 @@ export async function findStaffSession(db: StaffDb, clock: Clock, token: string)
     .where("staff_sessions.ended_at", "is", null)
     .where("staff_users.disabled_at", "is", null)
     .executeTakeFirst();
-  if (!row) return null;
-  const lastSeen = new Date(row.last_seen_at);
-  const expires = new Date(row.expires_at);
-  if (expires <= now || lastSeen.getTime() + SESSION_IDLE_MS <= now.getTime()) return null;
+  const times = row ? liveSessionTimes(row, clock.now()) : null;
+  if (!row || !times) return null;
   return {
     id: row.id,
     stage: row.stage,
-    createdAt: new Date(row.created_at),
-    lastSeenAt: lastSeen,
-    expiresAt: expires,
+    ...times,
     staff: { id: row.staff_user_id, username: row.username, displayName: row.display_name, roles: row.roles },
   };
 }
 
 /** Records activity (the idle limit counts from here); writes at most every 15 s. */
 export async function touchStaffSession(db: StaffDb, clock: Clock, session: StaffSession): Promise<Date> {
-  const now = clock.now();
-  if (now.getTime() - session.lastSeenAt.getTime() < TOUCH_EVERY_MS) return session.lastSeenAt;
-  await db.updateTable("staff_sessions").set({ last_seen_at: now }).where("id", "=", session.id).where("ended_at", "is", null).execute();
-  return now;
+  return store.touch(db, clock, session);
 }
 
 export async function setStaffStage(trx: StaffTx, sessionId: string, stage: Exclude<StaffSessionStage, "authenticated">): Promise<void> {
-  await trx.updateTable("staff_sessions").set({ stage }).where("id", "=", sessionId).execute();
+  await store.setStage(trx, sessionId, stage);
 }
 
 /** Completes a staff sign-in: a new token (no fixation), the authenticated stage, 12 hours at most. */
 export async function authenticateStaffSession(trx: StaffTx, clock: Clock, sessionId: string): Promise<string> {
-  const now = clock.now();
-  const token = newToken();
-  await trx
-    .updateTable("staff_sessions")
-    .set({ token_hash: hashToken(token), stage: "authenticated", authenticated_at: now, last_seen_at: now, expires_at: new Date(now.getTime() + SESSION_ABSOLUTE_MS) })
-    .where("id", "=", sessionId)
-    .execute();
-  return token;
+  return store.authenticate(trx, clock, sessionId);
 }
 
 export async function endStaffSession(trx: StaffTx, clock: Clock, sessionId: string, reason: string): Promise<void> {
-  await trx.updateTable("staff_sessions").set({ ended_at: clock.now(), ended_reason: reason }).where("id", "=", sessionId).where("ended_at", "is", null).execute();
+  await store.end(trx, clock, sessionId, reason);
 }
 
 /** Ends every live session of a staff member except `keepId`; returns how many ended. */
 export async function endStaffUserSessions(trx: StaffTx, clock: Clock, staffUserId: string, reason: string, keepId: string | null = null): Promise<number> {
-  let q = trx.updateTable("staff_sessions").set({ ended_at: clock.now(), ended_reason: reason }).where("staff_user_id", "=", staffUserId).where("ended_at", "is", null);
-  if (keepId) q = q.where("id", "!=", keepId);
-  const result = await q.executeTakeFirst();
-  return Number(result.numUpdatedRows);
+  return store.endWhere(trx, clock, "staff_user_id", staffUserId, reason, keepId);
+}
+
+/** The ids of staff sessions over for more than SESSION_RETENTION_MS at `now` (a subquery). */
+export function staleStaffSessions(db: StaffDb, now: Date): SessionIdsQuery {
+  return store.stale(db, now);
+}
+
+/** Deletes staff sessions over for more than SESSION_RETENTION_MS; delete what refers to them first. */
+export async function deleteStaleStaffSessions(db: StaffDb, now: Date): Promise<number> {
+  return store.deleteStale(db, now);
 }
 
 /** Whether a path is in the staff area (/en/staff, /fr/staff/…): the only place a staff session is read. */

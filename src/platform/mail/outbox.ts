@@ -1,8 +1,10 @@
 // The mail outbox (X-4): a message is rendered and queued in the transaction of the change
 // that causes it, with a job that delivers it. Delivery is at least once; in the normal
-// path exactly once (a sent message is marked so and never sent again).
+// path exactly once (a sent message is marked so and never sent again). A sent message is
+// kept KEEP_SENT_MAIL_MS, then the six-hourly cleanup job deletes it (cleanupMailOutbox).
+import { sql } from "kysely";
 import type { Db, Tx } from "../db/index.ts";
-import type { Clock } from "../clock.ts";
+import { DAY_MS, type Clock } from "../clock.ts";
 import type { Logger } from "../log.ts";
 import { enqueueJob, type JobHandler } from "../jobs/queue.ts";
 import type { MailTransport } from "./transport.ts";
@@ -12,6 +14,8 @@ export const MAIL_DELIVERY_JOB = "mail.deliver";
 const MAIL_MAX_ATTEMPTS = 12;
 /** What remains of a sensitive message's body after delivery. */
 export const ERASED = "[erased after delivery]"; // about 11 hours of retries with the queue's backoff
+/** How long a delivered message is kept after it was sent (for questions about what was sent, and when). */
+export const KEEP_SENT_MAIL_MS = 30 * DAY_MS;
 
 /** What a template produces: a subject and plain paragraphs (escaped for HTML here). */
 export interface MailContent {
@@ -112,4 +116,36 @@ export function mailDeliveryHandler(deps: { db: Db; clock: Clock; transport: Mai
       .execute();
     logger.info({ outboxId, template: message.template, transport: transport.kind }, "mail delivered");
   };
+}
+
+/**
+ * Deletes the messages sent more than KEEP_SENT_MAIL_MS ago, with their copies in the
+ * development mailbox (which refers to them), and returns how many. Queued and failed messages
+ * stay, and so does a sent one whose delivery job is still pending or running (a retry after a
+ * crash reads the row to see that it went). Run by the six-hourly cleanup job.
+ */
+export async function cleanupMailOutbox(deps: { db: Db; clock: Clock }): Promise<number> {
+  const sentBefore = new Date(deps.clock.now().getTime() - KEEP_SENT_MAIL_MS);
+  return deps.db.transaction().execute(async (trx) => {
+    const old = trx
+      .selectFrom("mail_outbox")
+      .select("mail_outbox.id")
+      .where("mail_outbox.status", "=", "sent")
+      .where("mail_outbox.sent_at", "<", sentBefore)
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom("jobs")
+              .select("jobs.id")
+              .where("jobs.kind", "=", MAIL_DELIVERY_JOB)
+              .where("jobs.status", "in", ["pending", "running"])
+              .where(sql<string>`jobs.payload->>'outboxId'`, "=", sql<string>`mail_outbox.id::text`),
+          ),
+        ),
+      );
+    await trx.deleteFrom("dev_mailbox").where("outbox_id", "in", old).execute();
+    const deleted = await trx.deleteFrom("mail_outbox").where("id", "in", old).executeTakeFirst();
+    return Number(deleted.numDeletedRows);
+  });
 }
