@@ -3,7 +3,7 @@ import { serve } from "@hono/node-server";
 import { ConfigError, loadConfig, type Config } from "./config.ts";
 import { PortalClock } from "./platform/clock.ts";
 import { createLogger } from "./platform/log.ts";
-import { migrateToLatest, openDatabase } from "./platform/db/index.ts";
+import { DataDirLocked, migrateToLatest, openDatabase } from "./platform/db/index.ts";
 import { ensureRecurringJob, JobRunner } from "./platform/jobs/queue.ts";
 import { cleanupIdentity, IDENTITY_CLEANUP_EVERY_MS, IDENTITY_CLEANUP_JOB } from "./features/identity/cleanup.ts";
 import { cleanupStaff } from "./features/staff/cleanup.ts";
@@ -31,7 +31,14 @@ const logger = createLogger(config.logLevel);
 const clock = new PortalClock();
 const database = await openDatabase(
   config.database.kind === "postgres" ? { kind: "postgres", url: config.database.url } : { kind: "pglite", dataDir: config.database.dataDir },
-);
+).catch((err: unknown) => {
+  // The embedded database belongs to one process: a second one says so and stops.
+  if (err instanceof DataDirLocked) {
+    process.stderr.write(`${err.message}\n`);
+    process.exit(75); // EX_TEMPFAIL
+  }
+  throw err;
+});
 await migrateToLatest(database.db);
 
 // The first CBSA administrator, created once; its one-time sign-in details are printed to

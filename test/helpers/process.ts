@@ -12,8 +12,8 @@ export interface Child {
   exited: Promise<number | null>;
 }
 
-export function spawnTs(script: string, env: Record<string, string>): Child {
-  const proc = spawn(process.execPath, ["--import", "tsx", script], {
+export function spawnTs(script: string, env: Record<string, string>, args: string[] = []): Child {
+  const proc = spawn(process.execPath, ["--import", "tsx", script, ...args], {
     cwd: repoRoot,
     env: { ...process.env, ...env },
     stdio: ["pipe", "pipe", "pipe"],

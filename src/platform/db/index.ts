@@ -7,8 +7,10 @@ import { Migrator } from "kysely/migration";
 import pg from "pg";
 import type { Database } from "./schema.ts";
 import { migrations } from "./migrations/index.ts";
+import { acquireDataDirLock, type DataDirLock } from "./data-dir-lock.ts";
 
 export type { Database } from "./schema.ts";
+export { DataDirLocked } from "./data-dir-lock.ts";
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;
 
@@ -35,19 +37,35 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: "postgres", close: () => db.destroy() };
   }
-  if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
-  const pglite = await PGlite.create({
-    ...(target.dataDir ? { dataDir: target.dataDir } : {}),
-    ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}),
-    parsers: { [INT8_OID]: (v: string) => v },
-  });
+  // An embedded data folder belongs to one process (PGlite does not lock it): a second
+  // one gets DataDirLocked before it reads anything. In memory there is nothing to share.
+  let lock: DataDirLock | undefined;
+  if (target.dataDir) {
+    mkdirSync(target.dataDir, { recursive: true });
+    lock = await acquireDataDirLock(target.dataDir);
+  }
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create({
+      ...(target.dataDir ? { dataDir: target.dataDir } : {}),
+      ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}),
+      parsers: { [INT8_OID]: (v: string) => v },
+    });
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
   return {
     db,
     engine: "pglite",
     close: async () => {
-      await db.destroy();
-      if (!pglite.closed) await pglite.close();
+      try {
+        await db.destroy();
+        if (!pglite.closed) await pglite.close();
+      } finally {
+        lock?.release();
+      }
     },
   };
 }
