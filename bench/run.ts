@@ -11,7 +11,13 @@ import { createDatabase, DEFAULT_ADMIN_URL, dropDatabase, planBenchDatabase, see
 import { endpointPaths, percentile, pooledSorted, runPhase, stopRunningLoad, type Endpoint, type PhaseResult } from "./load.ts";
 import { freePorts, ServerProcess } from "./servers.ts";
 import { BASELINE_ROWS, BASELINE_TABLE, BenchError } from "./shared.ts";
+import { newAppKeyText, parseAppKey, useAppKeys } from "../src/platform/app-key.ts";
 import { resolveEndpoint, TARGETS, type BenchContext, type Target } from "./targets.ts";
+
+// The portal under test and this harness, which writes sessions straight into its database
+// (their keyed token hashes, SEC-8), hold the same application key.
+const BENCH_APP_KEY = newAppKeyText();
+useAppKeys({ current: parseAppKey(BENCH_APP_KEY), previous: null });
 
 const CONNECTIONS = 50;
 const WARMUP_SECONDS = 2;
@@ -362,7 +368,7 @@ async function main(): Promise<void> {
     name: "portal",
     script: "src/main.ts",
     port: portalPort,
-    env: { DATABASE_URL: database.url, LOG_LEVEL: "warn", NODE_ENV: "development" },
+    env: { DATABASE_URL: database.url, LOG_LEVEL: "warn", NODE_ENV: "development", APP_KEY: BENCH_APP_KEY },
   });
   cleanup.add("stop portal", () => portal.stop());
   const baseline = new ServerProcess({ name: "baseline", script: "bench/baseline.ts", port: baselinePort, env: { DATABASE_URL: database.url } });

@@ -20,6 +20,7 @@
 // a 429, or anything else, stops the run with a message.
 import os from "node:os";
 import { loadConfig } from "../src/config.ts";
+import { newAppKeyText, resolveAppKeys, useAppKeys } from "../src/platform/app-key.ts";
 import { createApp } from "../src/app.ts";
 import { DAY_MS, PortalClock } from "../src/platform/clock.ts";
 import { createLogger } from "../src/platform/log.ts";
@@ -75,7 +76,9 @@ async function startPortal(): Promise<Portal> {
     LOG_LEVEL: "silent",
     BASE_URL: ORIGIN,
     ...(scratch ? { DATABASE_URL: scratch.url } : {}),
+    APP_KEY: newAppKeyText(),
   });
+  useAppKeys(resolveAppKeys(config.appKey));
   const clock = new PortalClock();
   const mailTransport = devMailboxTransport(database.db, clock);
   // No job runner: queued work (the reset request's job, mail) waits in the jobs table, so

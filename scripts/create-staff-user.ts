@@ -11,6 +11,7 @@
 //   npm run staff:create -- --reset jdoe     (new one-time password and authenticator key)
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "../src/config.ts";
+import { resolveAppKeys, useAppKeys } from "../src/platform/app-key.ts";
 import { PortalClock } from "../src/platform/clock.ts";
 import { DataDirLocked, migrateToLatest, openDatabase } from "../src/platform/db/index.ts";
 import { STAFF_ROLES } from "../src/features/staff/schema.ts";
@@ -78,6 +79,7 @@ try {
   throw err;
 }
 
+useAppKeys(resolveAppKeys(config.appKey)); // the same key as the portal's: it seals the TOTP secret
 const baseUrl = config.baseUrl;
 const database = await openDatabase(
   config.database.kind === "postgres" ? { kind: "postgres", url: config.database.url, poolSize: 2 } : { kind: "pglite", dataDir: config.database.dataDir },

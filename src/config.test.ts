@@ -20,6 +20,7 @@ const SAFE_PRODUCTION = {
   PARTNER_ISSUER: "https://broker.example.ca",
   PARTNER_CLIENT_ID: "ttp",
   PARTNER_CLIENT_SECRET: "s3cret",
+  APP_KEY: Buffer.alloc(32, 7).toString("base64"),
 };
 
 describe("configuration", () => {
@@ -48,9 +49,18 @@ describe("configuration", () => {
 
   it("refuses production without a database, SMTP, an HTTPS base URL or a real partner, naming each", () => {
     const problems = problemsOf({ NODE_ENV: "production" });
-    for (const name of ["DATABASE_URL", "SMTP_URL", "BASE_URL", "PARTNER_ISSUER", "PARTNER_CLIENT_ID", "PARTNER_CLIENT_SECRET"]) {
+    for (const name of ["DATABASE_URL", "SMTP_URL", "BASE_URL", "PARTNER_ISSUER", "PARTNER_CLIENT_ID", "PARTNER_CLIENT_SECRET", "APP_KEY"]) {
       assert.ok(problems.some((p) => p.includes(name)), `a problem names ${name}: ${problems.join(" | ")}`);
     }
+  });
+
+  it("refuses an APP_KEY that is not 32 bytes of base64, and a previous key without a current one (SEC-8)", () => {
+    assert.match(problemsOf({ ...SAFE_PRODUCTION, APP_KEY: "too-short" }).join(), /APP_KEY must be 32 random bytes in base64/);
+    assert.match(problemsOf({ ...SAFE_PRODUCTION, APP_KEY: Buffer.alloc(31, 1).toString("base64") }).join(), /APP_KEY must be 32 random bytes/);
+    assert.match(problemsOf({ APP_KEY_PREVIOUS: Buffer.alloc(32, 1).toString("base64") }).join(), /APP_KEY_PREVIOUS is set without APP_KEY/);
+    const c = loadConfig({ ...SAFE_PRODUCTION, APP_KEY_PREVIOUS: Buffer.alloc(32, 9).toString("base64") });
+    assert.deepEqual(c.appKey.current, Buffer.alloc(32, 7));
+    assert.deepEqual(c.appKey.previous, Buffer.alloc(32, 9));
   });
 
   it("refuses plain HTTP and the test clock in production", () => {

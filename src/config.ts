@@ -1,6 +1,7 @@
 // Every setting of the portal, read from the environment once, at start.
 // DESIGN.md's table is the reference; the README repeats it for operators.
 import { z } from "zod";
+import { AppKeyError, parseAppKey } from "./platform/app-key.ts";
 
 const DEMO_PARTNER = "demo";
 
@@ -24,6 +25,8 @@ const envSchema = z.object({
   PARTNER_CLIENT_SECRET: optionalString,
   TEST_CLOCK: z.enum(["0", "1", ""]).default("0"),
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+  APP_KEY: optionalString,
+  APP_KEY_PREVIOUS: optionalString,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -42,6 +45,11 @@ export interface Config {
   readonly logLevel: string;
   /** How many reverse proxies (load balancers) stand in front: their X-Forwarded-For entries are trusted. */
   readonly trustProxyHops: number;
+  /**
+   * The application key (SEC-8): APP_KEY (and APP_KEY_PREVIOUS during a rotation), or, outside
+   * production when APP_KEY is unset, the key generated once into `generateInto` (DATA_DIR).
+   */
+  readonly appKey: { readonly current: Buffer | undefined; readonly previous: Buffer | undefined; readonly generateInto: string };
 }
 
 export class ConfigError extends Error {
@@ -63,7 +71,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const partnerConfigured = e.PARTNER_ISSUER !== undefined;
 
   const problems: string[] = [];
+  const key = (name: "APP_KEY" | "APP_KEY_PREVIOUS"): Buffer | undefined => {
+    const text = e[name];
+    if (text === undefined) return undefined;
+    try {
+      return parseAppKey(text, name);
+    } catch (err) {
+      if (err instanceof AppKeyError) problems.push(err.message);
+      return undefined;
+    }
+  };
+  const appKey = { current: key("APP_KEY"), previous: key("APP_KEY_PREVIOUS"), generateInto: e.DATA_DIR };
+  if (appKey.previous && !e.APP_KEY) problems.push("APP_KEY_PREVIOUS is set without APP_KEY: set the new key as APP_KEY and the old one as APP_KEY_PREVIOUS.");
   if (isProduction) {
+    if (!e.APP_KEY) problems.push("APP_KEY is required in production (32 random bytes in base64; keep it in a secret store, never in the database's backups).");
     if (!e.DATABASE_URL) problems.push("DATABASE_URL is required in production (the embedded database is for development only).");
     if (!e.SMTP_URL) problems.push("SMTP_URL is required in production (the development mailbox does not send mail).");
     if (!e.BASE_URL) problems.push("BASE_URL is required in production.");
@@ -91,5 +112,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     testClock: e.TEST_CLOCK === "1",
     logLevel: e.LOG_LEVEL,
     trustProxyHops: e.TRUST_PROXY_HOPS,
+    appKey,
   };
 }

@@ -11,8 +11,10 @@ import { expireInactiveUrns, sendUrnReminders, URN_EXPIRY_JOB, URN_JOBS_EVERY_MS
 import { cleanupMailOutbox, MAIL_DELIVERY_JOB, mailDeliveryHandler } from "./platform/mail/outbox.ts";
 import { devMailboxTransport, smtpTransport } from "./platform/mail/transport.ts";
 import { createApp } from "./app.ts";
+import { resolveAppKeys, useAppKeys } from "./platform/app-key.ts";
 import { RECOVERY_REQUEST_JOB, sendRecoveryCode } from "./features/identity/service.ts";
 import { ensureFirstAdministrator, firstAdministratorNotice } from "./features/staff/bootstrap.ts";
+import { resealStaffSecrets } from "./features/staff/service.ts";
 
 function readConfig(): Config {
   try {
@@ -27,6 +29,8 @@ function readConfig(): Config {
 }
 
 const config = readConfig();
+// The application key first (SEC-8): migrations key the hashes they find with it.
+useAppKeys(resolveAppKeys(config.appKey));
 const logger = createLogger(config.logLevel);
 const clock = new PortalClock();
 const database = await openDatabase(
@@ -40,6 +44,9 @@ const database = await openDatabase(
   throw err;
 });
 await migrateToLatest(database.db);
+// After a key rotation (APP_KEY_PREVIOUS set), secrets sealed under the old key move to the new.
+const resealed = await resealStaffSecrets({ db: database.db, clock });
+if (resealed > 0) logger.info({ resealed }, "TOTP secrets re-encrypted under the current APP_KEY");
 
 // The first CBSA administrator, created once; its one-time sign-in details are printed to
 // the operator's console (never to the JSON logs) and exist nowhere else.

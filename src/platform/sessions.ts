@@ -7,6 +7,7 @@
 // sessions (features/staff/sessions.ts, with their own table, cookie and stages) are two
 // stores of the same kind. Platform knows no feature: a store is told its table's name.
 import { createHash, randomBytes } from "node:crypto";
+import { keyedHash, keyedHashCandidates } from "./app-key.ts";
 import type { ColumnType, Generated, Insertable, Kysely, Selectable, SelectQueryBuilder, Transaction, Updateable } from "kysely";
 import type { Database, Tx } from "./db/index.ts";
 import type { SessionStage, SessionsTable } from "./db/schema.ts";
@@ -21,8 +22,21 @@ export const SESSION_RETENTION_MS = 30 * DAY_MS;
 /** last_seen_at is written at most this often, to keep reads cheap. */
 const TOUCH_EVERY_MS = 15 * 1000;
 
-/** The hash of a session token (or any bearer secret of ours) as the database keeps it. The only one. */
+/**
+ * The hash of a session token (or any bearer secret of ours) as the database keeps it. The
+ * only one: HMAC-SHA-256 under APP_KEY (SEC-8) of the token's SHA-256 — the form hashes had
+ * before the key, so migration 0012 could key the rows it found.
+ */
 export function hashToken(token: string): string {
+  return keyedHash("token", unkeyedTokenDigest(token));
+}
+
+/** Every hash a token may be stored under (both keys during a rotation), for look-ups. */
+export function tokenHashCandidates(token: string): string[] {
+  return keyedHashCandidates("token", unkeyedTokenDigest(token));
+}
+
+export function unkeyedTokenDigest(token: string): string {
   return createHash("sha256").update(token).digest("base64url");
 }
 
@@ -156,7 +170,7 @@ export function sessionStore<Row extends SessionColumns, T extends string>(table
     },
 
     async find(db, clock, token) {
-      const row = await asStoreDb(db).selectFrom(name).selectAll().where("token_hash", "=", hashToken(token)).where("ended_at", "is", null).executeTakeFirst();
+      const row = await asStoreDb(db).selectFrom(name).selectAll().where("token_hash", "in", tokenHashCandidates(token)).where("ended_at", "is", null).executeTakeFirst();
       if (!row) return null;
       const times = liveSessionTimes(row, clock.now());
       return times ? { ...(row as Selectable<Row>), times } : null;

@@ -2,6 +2,7 @@
 // silent (or captured) logs, and a job runner to drain queued work on demand.
 import { Writable } from "node:stream";
 import { loadConfig, type Config } from "../../src/config.ts";
+import { newAppKeyText, resolveAppKeys, useAppKeys } from "../../src/platform/app-key.ts";
 import { createApp } from "../../src/app.ts";
 import { PortalClock } from "../../src/platform/clock.ts";
 import { createLogger } from "../../src/platform/log.ts";
@@ -31,15 +32,23 @@ export interface TestPortalOptions {
   extraHandlers?: Record<string, JobHandler>;
 }
 
+/**
+ * One application key (SEC-8) for this test process and every portal process it starts: they
+ * inherit the environment, so a spawned portal can read what this one wrote, and the reverse.
+ */
+process.env.APP_KEY ??= newAppKeyText();
+
 export async function createTestPortal(options: TestPortalOptions = {}): Promise<TestPortal> {
   const config: Config = loadConfig({
     NODE_ENV: "test",
+    APP_KEY: process.env.APP_KEY,
     TEST_CLOCK: "1",
     LOG_LEVEL: "info",
     BASE_URL: "http://localhost",
     ...(options.smtpUrl ? { SMTP_URL: options.smtpUrl } : {}),
     ...options.env,
   });
+  useAppKeys(resolveAppKeys(config.appKey));
   const raw: string[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _enc, cb) {

@@ -10,7 +10,7 @@ import { formatTime, messages } from "../../web/i18n/index.ts";
 import { renderPage } from "../../web/render.tsx";
 import { field, readForm, type FieldErrors } from "../../web/forms.tsx";
 import { clearSessionCookie, requireSignedIn, requireStage, setSessionCookie, stagePath } from "../../web/middleware/session.ts";
-import { listActiveSessions, hashToken } from "../../platform/sessions.ts";
+import { listActiveSessions, hashToken, tokenHashCandidates } from "../../platform/sessions.ts";
 import { createPartnerClient, PartnerError, type PartnerClient } from "../../platform/oidc/partner-client.ts";
 import { DEMO_CLIENT_ID, DEMO_PARTNER_PATH } from "../../dev/demo-partner/index.ts";
 import { checkUsername } from "../../domain/password-policy.ts";
@@ -221,7 +221,7 @@ export function identityRoutes(deps: AppDeps): Hono<AppEnv> {
     const id = getCookie(c, PARTNER_COOKIE);
     deleteCookie(c, PARTNER_COOKIE, { path: PARTNER_CALLBACK_PATH, secure: https });
     const pending = id
-      ? await deps.db.deleteFrom("partner_auth_requests").where("id_hash", "=", hashToken(id)).returningAll().executeTakeFirst()
+      ? await deps.db.deleteFrom("partner_auth_requests").where("id_hash", "in", tokenHashCandidates(id)).returningAll().executeTakeFirst()
       : undefined;
     const locale: Locale = pending?.locale ?? c.get("locale");
     if (!pending || new Date(pending.expires_at) <= deps.clock.now()) return c.redirect(`/${locale}/sign-in?partner=failed`, 303);

@@ -1,7 +1,8 @@
 // Trader identity (SPEC section 1): GCKey and Sign-In Partner credentials, the portal user
 // profile and its URN, the email one-time code, terms at every sign-in, sessions.
 // Every change is one transaction with its audit event and any mail it causes.
-import { createHash, randomBytes, randomInt, timingSafeEqual } from "node:crypto";
+import { createHash, randomBytes, randomInt } from "node:crypto";
+import { keyedHash, keyedHashMatches } from "../../platform/app-key.ts";
 import argon2 from "argon2";
 import type { AppDeps } from "../../web/context.ts";
 import type { Tx } from "../../platform/db/index.ts";
@@ -61,15 +62,19 @@ function normalizeAnswer(answer: string): string {
   return answer.normalize("NFC").trim().toLowerCase().replace(/\s+/g, " ");
 }
 
+/** A one-time code's digest before the key (and the form migration 0012 found and keyed). */
+export function unkeyedCodeDigest(code: string, salt: string): string {
+  return createHash("sha256").update(`${salt}:${code}`).digest("base64url");
+}
+
+/** `salt:HMAC(APP_KEY, sha256(salt:code))` (SEC-8): a stolen table cannot be tried offline. */
 function hashCode(code: string, salt: string): string {
-  return `${salt}:${createHash("sha256").update(`${salt}:${code}`).digest("base64url")}`;
+  return `${salt}:${keyedHash("code", unkeyedCodeDigest(code, salt))}`;
 }
 
 function codeMatches(stored: string, code: string): boolean {
-  const salt = stored.split(":")[0] ?? "";
-  const a = Buffer.from(stored);
-  const b = Buffer.from(hashCode(code, salt));
-  return a.length === b.length && timingSafeEqual(a, b);
+  const [salt = "", hash = ""] = stored.split(":");
+  return keyedHashMatches("code", unkeyedCodeDigest(code, salt), hash);
 }
 
 function newCode(): string {

@@ -2,6 +2,7 @@
 // STAFF-4): the registration draft, the client number and activation code, the letter
 // the mail room prints, new codes, activation, and the owner's acceptance of the terms.
 import { createHash, randomInt } from "node:crypto";
+import { keyedHash, keyedHashMatches } from "../../platform/app-key.ts";
 import type { AppDeps } from "../../web/context.ts";
 import type { Tx } from "../../platform/db/index.ts";
 import type { PostalAddress } from "../../platform/db/schema.ts";
@@ -43,8 +44,14 @@ export interface RegistrationDraft {
   address?: PostalAddress;
 }
 
-function hashActivationCode(canonical: string): string {
+/** An activation code's digest before the key (the form migration 0012 found and keyed). */
+export function unkeyedActivationDigest(canonical: string): string {
   return createHash("sha256").update(`activation:${canonical}`).digest("base64url");
+}
+
+/** HMAC under APP_KEY (SEC-8): 12 characters from a small alphabet must not be tried offline. */
+function hashActivationCode(canonical: string): string {
+  return keyedHash("activation", unkeyedActivationDigest(canonical));
 }
 
 function registrationText(locale: Locale) {
@@ -513,7 +520,8 @@ export async function activateCompany(deps: AppDeps, personId: string, clientNum
     if (tries === null) return { ok: false, reason: designate ? "locked" : "locked-for-you" };
   }
 
-  const matching = codes.find((c) => c.code_hash === hashActivationCode(code));
+  const digest = unkeyedActivationDigest(code);
+  const matching = codes.find((c) => keyedHashMatches("activation", digest, c.code_hash));
   if (!matching || matching.voided_at) {
     // A wrong (or replaced) code: the try stays counted.
     if (active && tries !== null && tries >= ACTIVATION_MAX_TRIES) {

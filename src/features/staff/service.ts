@@ -3,6 +3,7 @@
 // 30 s, ±1 step, each step once), then — the first time and after a reset — a password of
 // the person's own. Every change is one transaction with its audit event (actor "staff",
 // or "system" for the first administrator and the command line).
+import { seal, sealedUnderCurrentKey, unseal } from "../../platform/app-key.ts";
 import { createCipheriv, createDecipheriv, randomBytes, randomInt, timingSafeEqual } from "node:crypto";
 import argon2 from "argon2";
 import { sql } from "kysely";
@@ -187,7 +188,7 @@ export async function insertStaffUser(
       display_name: input.displayName,
       email: input.email,
       password_hash: secrets.passwordHash,
-      totp_secret: secrets.totpSecret,
+      totp_secret: seal(secrets.totpSecret), // encrypted under APP_KEY (SEC-8)
       roles: input.roles,
       must_change_password: true,
       password_changed_at: now,
@@ -358,7 +359,7 @@ export async function resetStaffSignIn(
         password_hash: passwordHash,
         password_changed_at: now,
         must_change_password: true,
-        totp_secret: totpSecret,
+        totp_secret: seal(totpSecret),
         totp_confirmed_at: null,
         last_totp_step: null,
         consecutive_failures: 0,
@@ -424,6 +425,22 @@ export async function takeReveal(deps: StaffDeps, sessionId: string, staffUserId
   } catch {
     return null;
   }
+}
+
+/**
+ * After an APP_KEY rotation: every TOTP secret still sealed under APP_KEY_PREVIOUS is sealed
+ * again under APP_KEY, so that the previous key can be retired. Returns how many moved.
+ */
+export async function resealStaffSecrets(deps: StaffDeps): Promise<number> {
+  const db = staffDb(deps.db);
+  let moved = 0;
+  for (const row of await db.selectFrom("staff_users").select(["id", "totp_secret"]).execute()) {
+    if (sealedUnderCurrentKey(row.totp_secret)) continue;
+    const sealed = seal(unseal(row.totp_secret));
+    const done = await db.updateTable("staff_users").set({ totp_secret: sealed }).where("id", "=", row.id).where("totp_secret", "=", row.totp_secret).executeTakeFirst();
+    moved += Number(done.numUpdatedRows);
+  }
+  return moved;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -525,7 +542,7 @@ export async function verifyStaffTotp(deps: StaffDeps, session: StaffSession, in
   if (!reserved.ok) return { ok: false, reason: "throttled", retryAt: reserved.retryAt };
 
   const user = await db.selectFrom("staff_users").select(["totp_secret", "last_totp_step", "must_change_password"]).where("id", "=", userId).executeTakeFirstOrThrow();
-  const step = matchTotpStep(user.totp_secret, code, now);
+  const step = matchTotpStep(unseal(user.totp_secret), code, now);
   const lastStep = user.last_totp_step === null ? null : Number(user.last_totp_step);
   const failure = step === null ? "wrong" : lastStep !== null && step <= lastStep ? "reused" : null;
 

@@ -6,7 +6,7 @@
 // at most.
 import { getCookie, setCookie, deleteCookie } from "hono/cookie";
 import type { Context, MiddlewareHandler } from "hono";
-import { hashToken, liveSessionTimes, sessionStore, type SessionIdsQuery } from "../../platform/sessions.ts";
+import { tokenHashCandidates, liveSessionTimes, sessionStore, type SessionIdsQuery } from "../../platform/sessions.ts";
 import type { Clock } from "../../platform/clock.ts";
 import type { AppDeps, AppEnv } from "../../web/context.ts";
 import { staffDb, type StaffDb, type StaffRole, type StaffSessionsTable, type StaffSessionStage, type StaffTx } from "./schema.ts";
@@ -86,7 +86,7 @@ export async function findStaffSession(db: StaffDb, clock: Clock, token: string)
       "staff_users.display_name",
       "staff_users.roles",
     ])
-    .where("staff_sessions.token_hash", "=", hashToken(token))
+    .where("staff_sessions.token_hash", "in", tokenHashCandidates(token))
     .where("staff_sessions.ended_at", "is", null)
     .where("staff_users.disabled_at", "is", null)
     .executeTakeFirst();
