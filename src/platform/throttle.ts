@@ -27,6 +27,17 @@ export interface ThrottleKey {
 }
 
 const QUIET_PERIOD_MS = 24 * 60 * 60 * 1000;
+/**
+ * "Not blocked", whatever a request's own idea of now: concurrent requests read the clock
+ * before they queue for the row, so a block of zero must not be written as "until now" (a
+ * request that read the clock a moment earlier would find itself blocked).
+ */
+const NOT_BLOCKED = new Date(0);
+
+function blockAfter(policy: ThrottlePolicy, failures: number, now: Date): Date {
+  const delay = throttleDelayMs(policy, failures);
+  return delay > 0 ? new Date(now.getTime() + delay) : NOT_BLOCKED;
+}
 
 /** The delay imposed after `failures` consecutive failures. */
 export function throttleDelayMs(policy: ThrottlePolicy, failures: number): number {
@@ -54,7 +65,7 @@ export async function reserveAttempt(db: Kysely<Database>, keys: readonly Thrott
     // Make sure every row exists, then lock them all (in key order).
     await trx
       .insertInto("throttles")
-      .values(sorted.map((k) => ({ key: k.key, failures: 0, last_failure_at: now, blocked_until: now })))
+      .values(sorted.map((k) => ({ key: k.key, failures: 0, last_failure_at: now, blocked_until: NOT_BLOCKED })))
       .onConflict((oc) => oc.column("key").doNothing())
       .execute();
     const rows = await trx
@@ -76,7 +87,7 @@ export async function reserveAttempt(db: Kysely<Database>, keys: readonly Thrott
       const failures = (quiet ? 0 : row.failures) + 1;
       await trx
         .updateTable("throttles")
-        .set({ failures, last_failure_at: now, blocked_until: new Date(now.getTime() + throttleDelayMs(k.policy, failures)) })
+        .set({ failures, last_failure_at: now, blocked_until: blockAfter(k.policy, failures, now) })
         .where("key", "=", k.key)
         .execute();
     }
@@ -98,7 +109,7 @@ export async function settleSuccess(db: Kysely<Database>, reservation: Reservati
       .updateTable("throttles")
       .set({
         failures: sql<number>`greatest(failures - 1, 0)`,
-        blocked_until: sql<Date>`case when failures - 1 <= ${k.policy.freeFailures} then least(blocked_until, ${reservation.at}::timestamptz) else blocked_until end`,
+        blocked_until: sql<Date>`case when failures - 1 <= ${k.policy.freeFailures} then ${NOT_BLOCKED}::timestamptz else blocked_until end`,
       })
       .where("key", "=", k.key)
       .execute();
