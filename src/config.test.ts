@@ -73,4 +73,73 @@ describe("configuration", () => {
     assert.match(problemsOf({ DATABASE_URL: "mysql://x/y" }).join(), /DATABASE_URL/);
     assert.match(problemsOf({ SMTP_URL: "http://mail" }).join(), /SMTP_URL/);
   });
+
+  it("keeps evidence files in DATA_DIR/evidence with no scanner, 20 MiB a file and 500 MiB a company by default", () => {
+    const c = loadConfig({ DATA_DIR: "/srv/ttp" });
+    assert.deepEqual(c.storage, { kind: "directory", dir: "/srv/ttp/evidence" });
+    assert.deepEqual(c.scanner, { kind: "none" });
+    assert.deepEqual(c.evidence, { maxFileBytes: 20 * 1024 * 1024, companyLimitBytes: 500 * 1024 * 1024 });
+    const d = loadConfig({ EVIDENCE_MAX_FILE_MB: "5", EVIDENCE_COMPANY_LIMIT_MB: "50" });
+    assert.deepEqual(d.evidence, { maxFileBytes: 5 * 1024 * 1024, companyLimitBytes: 50 * 1024 * 1024 });
+  });
+
+  it("reads an s3:// STORAGE_URL with its endpoint, region, key prefix and keys", () => {
+    const c = loadConfig({ STORAGE_URL: "s3://ttp-evidence?endpoint=http://127.0.0.1:9000&region=ca-central-1", S3_ACCESS_KEY_ID: "id", S3_SECRET_ACCESS_KEY: "secret" });
+    assert.deepEqual(c.storage, {
+      kind: "s3",
+      bucket: "ttp-evidence",
+      prefix: "",
+      region: "ca-central-1",
+      endpoint: "http://127.0.0.1:9000",
+      credentials: { accessKeyId: "id", secretAccessKey: "secret" },
+    });
+    const aws = loadConfig({ ...SAFE_PRODUCTION, STORAGE_URL: "s3://ttp-evidence/portal-1?region=ca-central-1", S3_ACCESS_KEY_ID: "id", S3_SECRET_ACCESS_KEY: "secret" });
+    assert.equal(aws.storage.kind, "s3");
+    assert.ok(aws.storage.kind === "s3" && aws.storage.endpoint === undefined && aws.storage.prefix === "portal-1/");
+    // A custom server without a region signs for us-east-1 (what MinIO and the like accept).
+    const minio = loadConfig({ STORAGE_URL: "s3://bucket?endpoint=https://minio.internal:9000/" });
+    assert.ok(minio.storage.kind === "s3" && minio.storage.region === "us-east-1" && minio.storage.endpoint === "https://minio.internal:9000");
+  });
+
+  it("refuses an s3:// STORAGE_URL without keys in production, and keys given alone or half", () => {
+    const url = "s3://ttp-evidence?region=ca-central-1";
+    assert.match(problemsOf({ ...SAFE_PRODUCTION, STORAGE_URL: url }).join(), /S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are required in production/);
+    assert.match(problemsOf({ ...SAFE_PRODUCTION, STORAGE_URL: url, S3_ACCESS_KEY_ID: "id" }).join(), /must be set together/);
+    assert.match(problemsOf({ S3_ACCESS_KEY_ID: "id", S3_SECRET_ACCESS_KEY: "secret" }).join(), /STORAGE_URL is not/);
+    // Outside production the SDK's own credential chain may serve.
+    assert.equal(loadConfig({ STORAGE_URL: url }).storage.kind, "s3");
+  });
+
+  it("refuses a STORAGE_URL that is not a usable s3:// URL, naming it", () => {
+    for (const [url, problem] of [
+      ["not a url", /STORAGE_URL is not a URL/],
+      ["file:///srv/evidence", /must start with s3:\/\//],
+      ["https://bucket.example", /must start with s3:\/\//],
+      ["s3://Bad_Bucket?region=ca-central-1", /not a valid bucket name/],
+      ["s3://bucket?endpoint=ftp://host", /endpoint "ftp:\/\/host" is not an http/],
+      ["s3://bucket?endpoint=nonsense", /is not an http/],
+      ["s3://bucket", /needs \?region=/],
+      ["s3://bucket?region=ca-central-1&bucket=x", /unknown parameter "bucket"/],
+      ["s3://key:secret@bucket?region=ca-central-1", /must not carry keys/],
+    ] as const) {
+      assert.match(problemsOf({ STORAGE_URL: url }).join(" | "), problem, url);
+    }
+  });
+
+  it("reads the ClamAV daemon's socket or host, and refuses both at once or a malformed host", () => {
+    assert.deepEqual(loadConfig({ CLAMD_SOCKET: "/run/clamav/clamd.ctl" }).scanner, { kind: "clamd", socket: "/run/clamav/clamd.ctl" });
+    assert.deepEqual(loadConfig({ CLAMD_HOST: "127.0.0.1:3310" }).scanner, { kind: "clamd", host: "127.0.0.1", port: 3310 });
+    assert.deepEqual(loadConfig({ CLAMD_HOST: "clamav.internal" }).scanner, { kind: "clamd", host: "clamav.internal", port: 3310 });
+    assert.deepEqual(loadConfig({ CLAMD_HOST: "[::1]:3311" }).scanner, { kind: "clamd", host: "::1", port: 3311 });
+    assert.match(problemsOf({ CLAMD_SOCKET: "/run/clamd.sock", CLAMD_HOST: "127.0.0.1:3310" }).join(), /not both/);
+    assert.match(problemsOf({ CLAMD_HOST: "tcp://127.0.0.1:3310" }).join(), /CLAMD_HOST must be host:port/);
+    assert.match(problemsOf({ CLAMD_HOST: "127.0.0.1:99999" }).join(), /CLAMD_HOST/);
+  });
+
+  it("refuses evidence limits that are not whole positive numbers, or a company limit below a file's", () => {
+    assert.match(problemsOf({ EVIDENCE_MAX_FILE_MB: "0" }).join(), /EVIDENCE_MAX_FILE_MB/);
+    assert.match(problemsOf({ EVIDENCE_MAX_FILE_MB: "2.5" }).join(), /EVIDENCE_MAX_FILE_MB/);
+    assert.match(problemsOf({ EVIDENCE_COMPANY_LIMIT_MB: "lots" }).join(), /EVIDENCE_COMPANY_LIMIT_MB/);
+    assert.match(problemsOf({ EVIDENCE_MAX_FILE_MB: "50", EVIDENCE_COMPANY_LIMIT_MB: "40" }).join(), /must not be less than/);
+  });
 });

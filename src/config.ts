@@ -2,6 +2,8 @@
 // DESIGN.md's table is the reference; the README repeats it for operators.
 import { z } from "zod";
 import { AppKeyError, parseAppKey } from "./platform/app-key.ts";
+import { parseClamdHost, type ScannerConfig } from "./platform/scan/clamd.ts";
+import { directoryStorage, parseStorageUrl, type StorageConfig } from "./platform/storage/config.ts";
 
 const DEMO_PARTNER = "demo";
 
@@ -28,7 +30,16 @@ const envSchema = z.object({
   APP_KEY: optionalString,
   APP_KEY_PREVIOUS: optionalString,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  STORAGE_URL: optionalString,
+  S3_ACCESS_KEY_ID: optionalString,
+  S3_SECRET_ACCESS_KEY: optionalString,
+  CLAMD_SOCKET: optionalString,
+  CLAMD_HOST: optionalString,
+  EVIDENCE_MAX_FILE_MB: z.coerce.number().int().min(1).max(1024).default(20),
+  EVIDENCE_COMPANY_LIMIT_MB: z.coerce.number().int().min(1).max(10 * 1024 * 1024).default(500),
 });
+
+const MIB = 1024 * 1024;
 
 export interface Config {
   readonly env: "development" | "production" | "test";
@@ -50,6 +61,12 @@ export interface Config {
    * production when APP_KEY is unset, the key generated once into `generateInto` (DATA_DIR).
    */
   readonly appKey: { readonly current: Buffer | undefined; readonly previous: Buffer | undefined; readonly generateInto: string };
+  /** Where evidence files live (APP-9): STORAGE_URL, or DATA_DIR/evidence. */
+  readonly storage: StorageConfig;
+  /** The malware scanner (CLAMD_SOCKET or CLAMD_HOST); "none": files are marked not scanned. */
+  readonly scanner: ScannerConfig;
+  /** APP-9's limits, in bytes (the settings are in MiB). */
+  readonly evidence: { readonly maxFileBytes: number; readonly companyLimitBytes: number };
 }
 
 export class ConfigError extends Error {
@@ -96,6 +113,30 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   } else if (partnerConfigured && !e.PARTNER_CLIENT_ID) {
     problems.push("PARTNER_CLIENT_ID is required when PARTNER_ISSUER is set.");
   }
+
+  let storage = directoryStorage(e.DATA_DIR);
+  const hasAccessKey = e.S3_ACCESS_KEY_ID !== undefined;
+  if (hasAccessKey !== (e.S3_SECRET_ACCESS_KEY !== undefined)) problems.push("S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together.");
+  if (e.STORAGE_URL !== undefined) {
+    const credentials = hasAccessKey && e.S3_SECRET_ACCESS_KEY ? { accessKeyId: e.S3_ACCESS_KEY_ID!, secretAccessKey: e.S3_SECRET_ACCESS_KEY } : undefined;
+    const parsedStorage = parseStorageUrl(e.STORAGE_URL, credentials);
+    if ("problems" in parsedStorage) problems.push(...parsedStorage.problems);
+    else storage = parsedStorage.config;
+    if (isProduction && !credentials) problems.push("S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are required in production with an s3:// STORAGE_URL.");
+  } else if (hasAccessKey) {
+    problems.push("S3_ACCESS_KEY_ID is set but STORAGE_URL is not: set STORAGE_URL=s3://bucket?… to use object storage.");
+  }
+
+  let scanner: ScannerConfig = { kind: "none" };
+  if (e.CLAMD_SOCKET !== undefined && e.CLAMD_HOST !== undefined) problems.push("Set CLAMD_SOCKET or CLAMD_HOST, not both.");
+  else if (e.CLAMD_SOCKET !== undefined) scanner = { kind: "clamd", socket: e.CLAMD_SOCKET };
+  else if (e.CLAMD_HOST !== undefined) {
+    const address = parseClamdHost(e.CLAMD_HOST);
+    if (address) scanner = { kind: "clamd", ...address };
+    else problems.push(`CLAMD_HOST must be host:port (for example 127.0.0.1:3310); got "${e.CLAMD_HOST}".`);
+  }
+  if (e.EVIDENCE_COMPANY_LIMIT_MB < e.EVIDENCE_MAX_FILE_MB) problems.push("EVIDENCE_COMPANY_LIMIT_MB must not be less than EVIDENCE_MAX_FILE_MB.");
+
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -113,5 +154,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     trustProxyHops: e.TRUST_PROXY_HOPS,
     appKey,
+    storage,
+    scanner,
+    evidence: { maxFileBytes: e.EVIDENCE_MAX_FILE_MB * MIB, companyLimitBytes: e.EVIDENCE_COMPANY_LIMIT_MB * MIB },
   };
 }
