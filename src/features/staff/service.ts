@@ -3,7 +3,7 @@
 // 30 s, ±1 step, each step once), then — the first time and after a reset — a password of
 // the person's own. Every change is one transaction with its audit event (actor "staff",
 // or "system" for the first administrator and the command line).
-import { seal, sealedUnderCurrentKey, unseal } from "../../platform/app-key.ts";
+import { isSealed, seal, sealedUnderCurrentKey, unseal } from "../../platform/app-key.ts";
 import { createCipheriv, createDecipheriv, randomBytes, randomInt, timingSafeEqual } from "node:crypto";
 import argon2 from "argon2";
 import { sql } from "kysely";
@@ -436,7 +436,8 @@ export async function resealStaffSecrets(deps: StaffDeps): Promise<number> {
   let moved = 0;
   for (const row of await db.selectFrom("staff_users").select(["id", "totp_secret"]).execute()) {
     if (sealedUnderCurrentKey(row.totp_secret)) continue;
-    const sealed = seal(unseal(row.totp_secret));
+    // Under the previous key (a rotation), or, from before migration 0012, in clear.
+    const sealed = seal(isSealed(row.totp_secret) ? unseal(row.totp_secret) : row.totp_secret);
     const done = await db.updateTable("staff_users").set({ totp_secret: sealed }).where("id", "=", row.id).where("totp_secret", "=", row.totp_secret).executeTakeFirst();
     moved += Number(done.numUpdatedRows);
   }
