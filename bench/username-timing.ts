@@ -21,6 +21,8 @@
 import os from "node:os";
 import { loadConfig } from "../src/config.ts";
 import { newAppKeyText, resolveAppKeys, useAppKeys } from "../src/platform/app-key.ts";
+import { openFileStore } from "../src/platform/storage/index.ts";
+import { openScanner } from "../src/platform/scan/clamd.ts";
 import { createApp } from "../src/app.ts";
 import { DAY_MS, PortalClock } from "../src/platform/clock.ts";
 import { createLogger } from "../src/platform/log.ts";
@@ -83,7 +85,7 @@ async function startPortal(): Promise<Portal> {
   const mailTransport = devMailboxTransport(database.db, clock);
   // No job runner: queued work (the reset request's job, mail) waits in the jobs table, so
   // nothing runs beside the request being timed.
-  const app = createApp({ config, db: database.db, engine: database.engine, clock, testClock: clock, logger: createLogger("silent"), mailTransport });
+  const app = createApp({ config, db: database.db, engine: database.engine, clock, testClock: clock, logger: createLogger("silent"), mailTransport, files: await openFileStore(config.storage), scanner: openScanner({ kind: "none" }) });
   return {
     app,
     clock,

@@ -13,6 +13,7 @@ import { homeRoutes } from "./features/home/routes.tsx";
 import { identityRoutes } from "./features/identity/routes.tsx";
 import { registrationRoutes } from "./features/registration/routes.tsx";
 import { companyRoutes } from "./features/companies/routes.tsx";
+import { EVIDENCE_UPLOAD_PATH, profileRoutes } from "./features/profiles/routes.tsx";
 import { userRoutes } from "./features/users/routes.tsx";
 import { tccuRoutes } from "./features/expiry/staff-routes.tsx";
 import { registrationStaffRoutes } from "./features/registration/staff-routes.tsx";
@@ -55,13 +56,17 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   // CSRF middleware, it guards its own sign-in form (with our CSRF check). Development only.
   if (!config.isProduction && config.partner.issuer === "demo") app.route("/", demoPartnerRoutes(deps));
 
-  app.use("*", readableBody(bodyLimit({ maxSize: MAX_FORM_BODY_BYTES, onError: (c) => errorPage(c as never, "tooLarge") })));
+  // Forms are small; an evidence upload streams its file under its own limits (web/multipart.ts).
+  const formLimit = readableBody(bodyLimit({ maxSize: MAX_FORM_BODY_BYTES, onError: (c) => errorPage(c as never, "tooLarge") }));
+  const limitForms: MiddlewareHandler<AppEnv> = (c, next) => (c.req.method === "POST" && EVIDENCE_UPLOAD_PATH.test(c.req.path) ? next() : formLimit(c, next));
+  app.use("*", limitForms);
   app.use(
     "*",
     csrfProtection({
       baseUrl: config.baseUrl,
       https,
       tokenExemptPrefixes: ["/__test/"],
+      streamingUploadPaths: [EVIDENCE_UPLOAD_PATH],
       onRefused: (c) => Promise.resolve(errorPage(c, "csrf")),
     }),
   );
@@ -82,6 +87,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route("/", registrationRoutes(deps));
   app.route("/", companyRoutes(deps));
   app.route("/", userRoutes(deps));
+  app.route("/", profileRoutes(deps));
   app.route("/", staffRoutes(deps));
   app.route("/", registrationStaffRoutes(deps));
   app.route("/", tccuRoutes(deps));

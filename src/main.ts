@@ -12,6 +12,8 @@ import { cleanupMailOutbox, MAIL_DELIVERY_JOB, mailDeliveryHandler } from "./pla
 import { devMailboxTransport, smtpTransport } from "./platform/mail/transport.ts";
 import { createApp } from "./app.ts";
 import { resolveAppKeys, useAppKeys } from "./platform/app-key.ts";
+import { openFileStore } from "./platform/storage/index.ts";
+import { openScanner } from "./platform/scan/clamd.ts";
 import { RECOVERY_REQUEST_JOB, sendRecoveryCode } from "./features/identity/service.ts";
 import { ensureFirstAdministrator, firstAdministratorNotice } from "./features/staff/bootstrap.ts";
 import { resealStaffSecrets } from "./features/staff/service.ts";
@@ -85,6 +87,10 @@ await ensureRecurringJob(database.db, clock, URN_EXPIRY_JOB, URN_JOBS_EVERY_MS);
 await ensureRecurringJob(database.db, clock, URN_REMINDER_JOB, URN_JOBS_EVERY_MS);
 jobs.start();
 
+// Evidence files (APP-9): the store, and the scanner when one is configured.
+const files = await openFileStore(config.storage, { now: clock.now() });
+const scanner = openScanner(config.scanner);
+
 const app = createApp({
   config,
   db: database.db,
@@ -93,6 +99,8 @@ const app = createApp({
   ...(config.testClock ? { testClock: clock } : {}),
   logger,
   mailTransport,
+  files,
+  scanner,
 });
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {

@@ -9,6 +9,7 @@ import { createTestPortal, type TestPortal } from "./helpers/app.ts";
 import { person, signUpAndSignIn } from "./helpers/identity.ts";
 import type { TestClient } from "./helpers/client.ts";
 import { COMPANY_ROLES, can, type CompanyAction, type CompanyRole } from "../src/domain/permissions.ts";
+import { newFileKey } from "../src/platform/storage/index.ts";
 
 let portal: TestPortal;
 const members = new Map<CompanyRole | "other-company", TestClient>();
@@ -16,6 +17,9 @@ let companyId = "";
 let otherCompanyId = "";
 /** A full-access user whom owner, proxy and admin-only may manage: fills routes' :personId. */
 let targetPersonId = "";
+/** A division of the company (fills :divisionId) and an evidence file of each profile (:fileId). */
+let divisionId = "";
+const fileIds: Record<"application" | "division", string> = { application: "", division: "" };
 
 interface RouteInfo {
   method: string;
@@ -41,7 +45,12 @@ function concretePath(path: string, id: string): string {
   const filled = path
     .replace(/:lang\{[^}]*\}\}?/, "fr")
     .replace(/:companyId(\{[^/]*\})?/, id)
-    .replace(/:personId(\{[^/]*\})?/, targetPersonId);
+    .replace(/:personId(\{[^/]*\})?/, targetPersonId)
+    .replace(/:divisionId(\{[^/]*\})?/, divisionId)
+    .replace(/:part\{\(\?:[^)]*\)\}/, "general")
+    .replace(/:line\{\(\?:[^)]*\)\}/, "importer")
+    .replace(/:category\{\(\?:[^)]*\)\}/, "risk-assessment")
+    .replace(/:fileId(\{[^/]*\})?/, path.includes("/security/") ? fileIds.division : fileIds.application);
   assert.doesNotMatch(filled, /:/, `a route parameter this test does not know how to fill: ${path}`);
   return filled;
 }
@@ -101,6 +110,23 @@ before(async () => {
   targetPersonId = await personId(target);
   await portal.database.db.insertInto("company_users").values({ company_id: companyId, person_id: targetPersonId, role: "full-access", status: "active", created_at: now, updated_at: now }).execute();
   await portal.database.db.updateTable("companies").set({ status: "authorized" }).where("id", "in", [companyId, otherCompanyId]).execute();
+  // A division and one evidence file in each profile, so that every profile route has something to open.
+  const division = await portal.database.db
+    .insertInto("divisions")
+    .values({ company_id: companyId, name: "Matrice", lines: JSON.stringify(["importer"]), facilities: "[]", created_at: now, updated_at: now })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  divisionId = division.id;
+  for (const [scope, subject, item] of [["application", "application", "WHS-1"], ["division", `division:${divisionId}`, "RA-1"]] as const) {
+    const key = newFileKey();
+    await portal.deps.files.put(key, [Buffer.from("%PDF-1.4 test")]);
+    const row = await portal.database.db
+      .insertInto("evidence_files")
+      .values({ company_id: companyId, subject, item_id: item, storage_key: key, file_name: "preuve.pdf", size: 13, mime: "application/pdf", sha256: "0".repeat(64), scan_status: "not-scanned", scan_signature: null, uploaded_at: now, uploaded_by_person_id: targetPersonId })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    fileIds[scope] = row.id;
+  }
 });
 after(() => portal.close());
 

@@ -47,7 +47,13 @@ function concretePath(path: string, lang: "en" | "fr"): string {
     .replace(/:companyId(\{[^/]*\})?/, companyId)
     .replace(/:personId(\{[^/]*\})?/, path.includes("/staff/tccu/") ? traderMember.personId : colleague.personId)
     .replace(/:letterId(\{[^/]*\})?/, letterId)
-    .replace(/:id(\{[^/]*\})?/, path.includes("/dev/mailbox/") ? mailId : staffUserId);
+    .replace(/:id(\{[^/]*\})?/, path.includes("/dev/mailbox/") ? mailId : staffUserId)
+    // Profiles: whichever division or file is named, the answer (a page, or a 404 page) is for a signed-in caller.
+    .replace(/:divisionId(\{[^/]*\})?/, "1")
+    .replace(/:fileId(\{[^/]*\})?/, "1")
+    .replace(/:part\{\(\?:[^)]*\)\}/, "general")
+    .replace(/:line\{\(\?:[^)]*\)\}/, "importer")
+    .replace(/:category\{\(\?:[^)]*\)\}/, "risk-assessment");
   assert.doesNotMatch(filled, /[:*]/, `a route parameter this test does not know how to fill: ${path}`);
   return filled;
 }

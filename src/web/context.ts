@@ -5,6 +5,8 @@ import type { Db } from "../platform/db/index.ts";
 import type { Clock, PortalClock } from "../platform/clock.ts";
 import type { Logger } from "../platform/log.ts";
 import type { MailTransport } from "../platform/mail/transport.ts";
+import type { FileStore } from "../platform/storage/index.ts";
+import type { Scanner } from "../platform/scan/clamd.ts";
 import type { Locale } from "../domain/locale.ts";
 import type { SessionRecord } from "../platform/sessions.ts";
 
@@ -17,6 +19,10 @@ export interface AppDeps {
   readonly testClock?: PortalClock;
   readonly logger: Logger;
   readonly mailTransport: MailTransport;
+  /** Where evidence files live (APP-9). */
+  readonly files: FileStore;
+  /** The malware scanner for evidence files, or "none" (files are then marked not scanned). */
+  readonly scanner: Scanner;
 }
 
 export interface AppEnv {

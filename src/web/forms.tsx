@@ -106,6 +106,23 @@ export function Radios(p: RadiosProps) {
   );
 }
 
+export function Textarea(p: { name: string; label: string; hint?: string | undefined; value?: string; errors: FieldErrors; required?: boolean; rows?: number }) {
+  return (
+    <gcds-textarea
+      id={p.name}
+      textarea-id={p.name}
+      name={p.name}
+      label={p.label}
+      hint={p.hint}
+      value={p.value ?? ""}
+      rows={p.rows ?? 4}
+      required={p.required ?? false}
+      error-message={p.errors[p.name]}
+      validate-on="other"
+    ></gcds-textarea>
+  );
+}
+
 export function Checkbox(p: { name: string; label: string; legend: string; errors: FieldErrors; checked?: boolean; required?: boolean }) {
   return (
     <gcds-checkboxes

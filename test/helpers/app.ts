@@ -3,6 +3,11 @@
 import { Writable } from "node:stream";
 import { loadConfig, type Config } from "../../src/config.ts";
 import { newAppKeyText, resolveAppKeys, useAppKeys } from "../../src/platform/app-key.ts";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { openFileStore } from "../../src/platform/storage/index.ts";
+import { openScanner } from "../../src/platform/scan/clamd.ts";
 import { createApp } from "../../src/app.ts";
 import { PortalClock } from "../../src/platform/clock.ts";
 import { createLogger } from "../../src/platform/log.ts";
@@ -39,8 +44,11 @@ export interface TestPortalOptions {
 process.env.APP_KEY ??= newAppKeyText();
 
 export async function createTestPortal(options: TestPortalOptions = {}): Promise<TestPortal> {
+  // Its own data folder (evidence files, unless STORAGE_URL names object storage), removed at close.
+  const dataDir = mkdtempSync(join(tmpdir(), "ttp-portal-"));
   const config: Config = loadConfig({
     NODE_ENV: "test",
+    DATA_DIR: dataDir,
     APP_KEY: process.env.APP_KEY,
     TEST_CLOCK: "1",
     LOG_LEVEL: "info",
@@ -70,6 +78,8 @@ export async function createTestPortal(options: TestPortalOptions = {}): Promise
     ...(config.testClock ? { testClock: clock } : {}),
     logger,
     mailTransport,
+    files: await openFileStore(config.storage),
+    scanner: openScanner(config.scanner),
   };
   const jobs = new JobRunner({
     db: database.db,
@@ -95,6 +105,7 @@ export async function createTestPortal(options: TestPortalOptions = {}): Promise
       await jobs.stop();
       mailTransport.close?.();
       await database.close();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

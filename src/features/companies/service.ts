@@ -7,6 +7,7 @@ import { can, isCompanyRole, type CompanyRole } from "../../domain/permissions.t
 import { sql } from "kysely";
 import { fromJson, latestNotificationsOf, notify, type CompanyNotification } from "../notifications/service.ts";
 import { reactivationListFromJson, usersToReactivateOf } from "../users/service.ts";
+import { profilesProgress, type ProfilesProgress } from "../profiles/service.ts";
 
 export type SectionState = "not-started" | "in-progress" | "complete";
 
@@ -52,6 +53,8 @@ export interface Dashboard {
   notifications: CompanyNotification[];
   /** Users an expired URN locked out, to reactivate (only for roles that may). */
   toReactivate: { personId: string; name: string }[];
+  /** The application and security profiles' completion, for roles that may see them (APP-1). */
+  profiles: ProfilesProgress | null;
 }
 
 /**
@@ -59,7 +62,7 @@ export interface Dashboard {
  * one round trip: the company, its count of active users, its latest notifications and, for
  * those who may reactivate users, the users an expired URN locked out (EXP-3).
  */
-export async function dashboard(deps: Pick<AppDeps, "db">, companyId: string, role: CompanyRole): Promise<Dashboard | undefined> {
+export async function dashboard(deps: Pick<AppDeps, "db" | "clock">, companyId: string, role: CompanyRole): Promise<Dashboard | undefined> {
   const reactivates = can(role, "users.reactivate");
   const row = await deps.db
     .selectFrom("companies")
@@ -85,6 +88,7 @@ export async function dashboard(deps: Pick<AppDeps, "db">, companyId: string, ro
     .where("id", "=", companyId)
     .executeTakeFirst();
   if (!row) return undefined;
+  const profiles = row.status === "authorized" && can(role, "application-profile.view") ? await profilesProgress(deps, companyId) : null;
   return {
     id: row.id,
     legalName: row.legal_name,
@@ -101,6 +105,7 @@ export async function dashboard(deps: Pick<AppDeps, "db">, companyId: string, ro
     }),
     notifications: fromJson(row.notifications),
     toReactivate: reactivationListFromJson(row.to_reactivate),
+    profiles,
   };
 }
 

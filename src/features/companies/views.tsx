@@ -58,6 +58,12 @@ function State(props: { c: AppContext; state: SectionState }) {
   return <p class="ttp-state">{m(props.c).companies.sectionStates[props.state]}</p>;
 }
 
+/** A profile's state with its count: "In progress — 12 of 40 answered" (APP-1). */
+function Progress(props: { c: AppContext; progress: { state: SectionState; answered: number; total: number } }) {
+  const t = m(props.c);
+  return <p class="ttp-state">{t.profiles.stateWithProgress(t.companies.sectionStates[props.progress.state], props.progress.answered, props.progress.total)}</p>;
+}
+
 function Section(props: { heading: string; text: string; children?: unknown; testid: string }) {
   return (
     <li class="ttp-section" data-testid={props.testid}>
@@ -146,20 +152,24 @@ export function DashboardPage(props: { c: AppContext; dashboard: Dashboard; noti
               </p>
             </Section>
             <Section heading={t.companies.sections.applicationProfile} text={t.companies.sectionTexts.applicationProfile} testid="section-application-profile">
-              {can(role, "application-profile.view") ? (
+              {can(role, "application-profile.view") && d.profiles ? (
                 <>
-                  <State c={props.c} state="not-started" />
-                  <p>{t.companies.sectionComingSoon}</p>
+                  <Progress c={props.c} progress={d.profiles.application} />
+                  <p>
+                    <a href={`${base}/application`}>{t.companies.sections.applicationProfile}</a>
+                  </p>
                 </>
               ) : (
                 <p>{t.companies.sectionUnavailable}</p>
               )}
             </Section>
             <Section heading={t.companies.sections.securityProfile} text={t.companies.sectionTexts.securityProfile} testid="section-security-profile">
-              {can(role, "security-profile.view") ? (
+              {can(role, "security-profile.view") && d.profiles ? (
                 <>
-                  <State c={props.c} state="not-started" />
-                  <p>{t.companies.sectionComingSoon}</p>
+                  <Progress c={props.c} progress={d.profiles.security} />
+                  <p>
+                    <a href={`${base}/security`}>{t.companies.sections.securityProfile}</a>
+                  </p>
                 </>
               ) : (
                 <p>{t.companies.sectionUnavailable}</p>

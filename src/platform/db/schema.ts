@@ -256,6 +256,51 @@ export interface ActivationCodesTable {
   used_at: Timestamp | null;
 }
 
+/** A division of a company's business (APP-4): its own security profile. */
+export interface DivisionsTable {
+  id: Generated<string>;
+  company_id: string;
+  name: string;
+  lines: JSONColumnType<string[], string, string>;
+  /** Names of the company profile's facilities the division uses. */
+  facilities: JSONColumnType<string[], string | undefined, string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** One answered item of a profile: `subject` is "application" or "division:<id>" (APP-8). */
+export interface ProfileAnswersTable {
+  company_id: string;
+  subject: string;
+  item_id: string;
+  catalogue_version: string;
+  answer: JSONColumnType<{ value?: unknown; explanation?: unknown }, string, string>;
+  /** Goes up by one at every save; a save states the version its page was opened at. */
+  version: number;
+  updated_at: Timestamp;
+  updated_by_person_id: string | null;
+}
+
+export type ScanStatus = "pending" | "clean" | "infected" | "error" | "not-scanned";
+
+/** A document attached to a profile item (APP-9); its bytes are in the file store under storage_key. */
+export interface EvidenceFilesTable {
+  id: Generated<string>;
+  company_id: string;
+  subject: string;
+  item_id: string;
+  storage_key: string;
+  file_name: string;
+  size: ColumnType<string, number | string, number | string>;
+  mime: string;
+  sha256: string;
+  scan_status: ScanStatus;
+  scan_signature: string | null;
+  uploaded_at: Timestamp;
+  uploaded_by_person_id: string;
+  submitted_at: Timestamp | null;
+}
+
 /** Wrong activation tries of one person on one code (SEC-7). */
 export interface ActivationAttemptsTable {
   activation_code_id: string;
@@ -301,6 +346,9 @@ export interface Database {
   company_users: CompanyUsersTable;
   activation_codes: ActivationCodesTable;
   activation_attempts: ActivationAttemptsTable;
+  divisions: DivisionsTable;
+  profile_answers: ProfileAnswersTable;
+  evidence_files: EvidenceFilesTable;
   letters: LettersTable;
   registration_drafts: RegistrationDraftsTable;
   notifications: NotificationsTable;

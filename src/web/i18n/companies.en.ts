@@ -35,7 +35,6 @@ export const companiesEn = {
     securityProfile: "One profile for each division of the business, in four areas of security.",
   },
   sectionUnavailable: "Not available with your role.",
-  sectionComingSoon: "Opens in a later release of the portal.",
   usersCount: (active: number) => (active === 1 ? "1 active user" : `${active} active users`),
   moreMenu: "More",
   notificationsHeading: "System notifications",

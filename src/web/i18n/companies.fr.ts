@@ -29,7 +29,6 @@ export const companiesFr: CompaniesMessages = {
     securityProfile: "Un profil par division de l’entreprise, dans quatre domaines de la sécurité.",
   },
   sectionUnavailable: "Non accessible avec votre rôle.",
-  sectionComingSoon: "Sera offert dans une version ultérieure du portail.",
   usersCount: (active: number) => (active <= 1 ? `${active} utilisateur actif` : `${active} utilisateurs actifs`),
   moreMenu: "Plus",
   notificationsHeading: "Avis système",

@@ -3,6 +3,7 @@ import { staffEn } from "./staff.en.ts";
 import { usersEn } from "./users.en.ts";
 import { companiesEn } from "./companies.en.ts";
 import { expiryEn } from "./expiry.en.ts";
+import { profilesEn } from "./profiles.en.ts";
 
 // English messages. fr.ts is typed against this object: a message missing in French does
 // not compile. Functions take the values they interpolate.
@@ -280,6 +281,7 @@ export const en = {
   users: usersEn,
   companies: companiesEn,
   expiry: expiryEn,
+  profiles: profilesEn,
   mailbox: {
     title: "Development mailbox",
     intro: "Messages the portal sent while no SMTP server is configured. This page does not exist in production.",

@@ -2,6 +2,7 @@ import type { Messages } from "./en.ts";
 import { usersFr } from "./users.fr.ts";
 import { companiesFr } from "./companies.fr.ts";
 import { expiryFr } from "./expiry.fr.ts";
+import { profilesFr } from "./profiles.fr.ts";
 import { registrationFr } from "./registration.fr.ts";
 import { staffFr } from "./staff.fr.ts";
 
@@ -280,6 +281,7 @@ export const fr: Messages = {
   users: usersFr,
   companies: companiesFr,
   expiry: expiryFr,
+  profiles: profilesFr,
   mailbox: {
     title: "Boîte de courriel de développement",
     intro: "Messages envoyés par le portail lorsqu’aucun serveur SMTP n’est configuré. Cette page n’existe pas en production.",

@@ -19,6 +19,13 @@ export interface CsrfOptions {
   https: boolean;
   /** Paths checked for origin but not for the token (JSON test hooks). */
   tokenExemptPrefixes?: string[];
+  /**
+   * Paths whose multipart body is streamed by the handler (evidence uploads): parsing it here
+   * would hold a 20 MB file in memory. The origin and the cookie are checked here; the form's
+   * `_csrf` field, which comes before the file, is checked by the handler before it stores
+   * anything (features/profiles/evidence.ts).
+   */
+  streamingUploadPaths?: RegExp[];
   onRefused: MiddlewareHandler<AppEnv>;
 }
 
@@ -59,6 +66,7 @@ export function csrfProtection(options: CsrfOptions): MiddlewareHandler<AppEnv> 
     if (options.tokenExemptPrefixes?.some((p) => c.req.path.startsWith(p))) return next();
     // A state change that arrives without our cookie cannot carry a valid proof.
     if (!hadCookie) return options.onRefused(c, next);
+    if ((c.req.header("content-type") ?? "").startsWith("multipart/form-data") && options.streamingUploadPaths?.some((re) => re.test(c.req.path))) return next();
 
     let presented = c.req.header(CSRF_HEADER);
     const type = c.req.header("content-type") ?? "";
