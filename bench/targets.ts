@@ -2,6 +2,7 @@
 // loaded alternately. Add a comparison by adding an entry to TARGETS.
 import { dashboardEndpoint } from "./dashboard.ts";
 import type { Endpoint } from "./load.ts";
+import { SECURITY_CATEGORY, SECURITY_CRITERIA_COUNT, SECURITY_FILE_COUNT, SECURITY_LINES, securityCategoryEndpoint } from "./security-category.ts";
 import { BASELINE_COOKIE, BASELINE_PATH, BASELINE_TOKEN } from "./shared.ts";
 import { LARGE, SMALL, staffSearchEndpoint } from "./staff-search.ts";
 
@@ -49,6 +50,14 @@ export const TARGETS: readonly Target[] = [
     description: "PIP dashboard of an authorized company, for its signed-in account owner, vs minimal page with one session look-up",
     // bench/dashboard.ts seeds the company, its users, notifications and the owner's session.
     portal: (ctx) => dashboardEndpoint(ctx.databaseUrl),
+    baseline: BASELINE_SESSION_PAGE,
+  },
+  {
+    name: "security-category",
+    description: `security-profile category page (${SECURITY_CATEGORY} of a ${SECURITY_LINES.join(" + ")} division: ${SECURITY_CRITERIA_COUNT} criteria answered, ${SECURITY_FILE_COUNT} evidence files listed), for the signed-in account owner, vs minimal page with one session look-up`,
+    // bench/security-category.ts seeds the company, its owner's session, the division, an
+    // answer to every criterion of the category and the evidence rows (no bytes in the store).
+    portal: (ctx) => securityCategoryEndpoint(ctx.databaseUrl),
     baseline: BASELINE_SESSION_PAGE,
   },
   {
