@@ -15,6 +15,7 @@ import type { AppDeps } from "../../web/context.ts";
 import type { Tx } from "../../platform/db/index.ts";
 import type { RequestMeta } from "../../web/request-meta.ts";
 import type { ScanStatus } from "../../platform/db/schema.ts";
+import { jsonArrayFrom } from "kysely/helpers/postgres";
 import { recordAudit } from "../../platform/audit.ts";
 import { can, isCompanyRole, type CompanyAction } from "../../domain/permissions.ts";
 import { NON_PORTAL_LINES } from "../../domain/eligibility.ts";
@@ -352,9 +353,54 @@ export interface ProfilesProgress {
   security: SectionProgress;
 }
 
-export async function profilesProgress(deps: Pick<AppDeps, "db" | "clock">, companyId: string): Promise<ProfilesProgress> {
-  const [application, security] = await Promise.all([applicationOverview(deps, companyId), securityOverview(deps, companyId)]);
-  return { application: application.progress, security: security.progress };
+/**
+ * Both profiles' completion, read in one round trip: the company's lines, its divisions, every
+ * answer and every evidence file's verdict, and its active users (for the PIP contact answer).
+ * Divisions are not made here: a company that has none yet counts as not started.
+ */
+export async function profilesProgress(deps: Pick<AppDeps, "db">, companyId: string): Promise<ProfilesProgress> {
+  const row = await deps.db
+    .selectFrom("companies as co")
+    .select((eb) => [
+      "co.lines_of_business",
+      jsonArrayFrom(eb.selectFrom("divisions as d").select(["d.id", "d.lines"]).whereRef("d.company_id", "=", "co.id").orderBy("d.id")).as("divisions"),
+      jsonArrayFrom(eb.selectFrom("profile_answers as a").select(["a.subject", "a.item_id", "a.answer"]).whereRef("a.company_id", "=", "co.id")).as("answers"),
+      jsonArrayFrom(eb.selectFrom("evidence_files as e").select(["e.subject", "e.item_id", "e.scan_status"]).whereRef("e.company_id", "=", "co.id")).as("files"),
+      jsonArrayFrom(eb.selectFrom("company_users as cu").select(["cu.person_id"]).whereRef("cu.company_id", "=", "co.id").where("cu.status", "=", "active")).as("users"),
+    ])
+    .where("co.id", "=", companyId)
+    .executeTakeFirst();
+  const empty: SectionProgress = { state: "not-started", answered: 0, total: 0 };
+  if (!row) return { application: empty, security: empty };
+  const catalogue = currentCatalogue();
+  const bySubject = (subject: string) => {
+    const answers: Record<string, RawAnswer> = {};
+    for (const a of row.answers) if (a.subject === subject) answers[a.item_id] = a.answer;
+    const files: Record<string, EvidenceStatus> = {};
+    for (const f of row.files) {
+      if (f.subject !== subject) continue;
+      const before = files[f.item_id] ?? { count: 0, allClean: true };
+      files[f.item_id] = { count: before.count + 1, allClean: before.allClean && countsAsClean(f.scan_status) };
+    }
+    return { answers, files };
+  };
+  const lines = PORTAL_LINES.filter((l) => (row.lines_of_business).includes(l));
+  const app = bySubject(APPLICATION);
+  const application = sectionProgress(
+    questionsFor(catalogue, lines).flatMap((g) => g.questions),
+    app.answers,
+    app.files,
+    { companyUsers: row.users.map((u) => String(u.person_id)) },
+  );
+  const divisionProgress = row.divisions.map((d) => {
+    const own = bySubject(divisionSubject(d.id));
+    return sectionProgress(
+      criteriaFor(catalogue, PORTAL_LINES.filter((l) => (d.lines).includes(l))).flatMap((a) => a.categories.flatMap((c) => c.criteria)),
+      own.answers,
+      own.files,
+    );
+  });
+  return { application, security: divisionProgress.length === 0 ? empty : combine(divisionProgress) };
 }
 
 // ---- changes -------------------------------------------------------------------------------
