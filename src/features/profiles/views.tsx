@@ -183,13 +183,14 @@ function AnswerField(props: { c: AppContext; item: CatalogueItem; values: FormVa
             errors={props.errors}
           />
           {type.kind === "yes-no-explain" ? (
-            <Textarea name={explain} label={type.explainWhen === "no" ? p.explainNo : p.explainYes} value={typeof props.values[explain] === "string" ? (props.values[explain]) : ""} errors={props.errors} />
+            <Textarea name={explain} label={`${item.id} — ${type.explainWhen === "no" ? p.explainNo : p.explainYes}`} value={typeof props.values[explain] === "string" ? (props.values[explain]) : ""} errors={props.errors} />
           ) : null}
         </>
       );
     }
     case "confirm":
-      return <Checkbox name={name} legend={legend} label={p.confirmLabel} checked={single === "yes"} errors={props.errors} />;
+      // A single box shows no legend: the statement itself is what the box confirms.
+      return <Checkbox name={name} legend={legend} label={`${p.confirmLabel} — ${legend}`} checked={single === "yes"} errors={props.errors} />;
     case "choice": {
       const options = type.options.map((o) => ({ value: o.id, label: o.label[lang] }));
       if (type.multiple) {
@@ -291,6 +292,11 @@ export function ItemsPage(props: ItemsFormProps) {
               <input type="hidden" name={fieldName("b", item.id)} value={String(conflict ? conflict.version : (stored?.version ?? 0))} />
               {conflict ? <ConflictBox c={props.c} item={item} conflict={conflict} users={page.users} /> : null}
               {pending && !conflict ? <p class="ttp-pending">{pending}</p> : null}
+              {item.evidence.rule !== "none" ? (
+                <p class="ttp-item-link">
+                  <a href={`#evidence-${item.id}`}>{p.evidenceFor(item.id)}</a>
+                </p>
+              ) : null}
             </div>
           );
         })}
@@ -306,6 +312,7 @@ export function ItemsPage(props: ItemsFormProps) {
       {withEvidence.length > 0 ? (
         <>
           <gcds-heading tag="h2">{p.evidenceHeading}</gcds-heading>
+          <gcds-text>{p.evidenceIntro}</gcds-text>
           {withEvidence.map((item) => (
             <EvidenceBlock c={props.c} item={item} files={page.evidence.get(item.id) ?? []} base={props.evidenceBase} maxFileMb={props.maxFileMb} errors={props.errors} />
           ))}
@@ -530,7 +537,10 @@ export function DivisionFormPage(props: {
         {props.facilities.length > 0 ? (
           <Checkboxes name="facilities" legend={p.divisionFacilities} hint={p.divisionFacilitiesHint} options={props.facilities.map((f) => ({ value: f, label: f }))} values={props.values.facilities} errors={props.errors} />
         ) : (
-          <gcds-text>{p.noFacilities}</gcds-text>
+          <gcds-text>
+            {p.noFacilities}{" "}
+            <gcds-link href={`${props.base}/profile`}>{m(props.c).companies.profileTitle}</gcds-link>
+          </gcds-text>
         )}
         <SubmitButton>{p.saveDivision}</SubmitButton>
       </PostForm>

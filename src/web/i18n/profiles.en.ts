@@ -130,7 +130,9 @@ export const profilesEn = {
   areaHeading: (area: string) => area,
 
   // evidence (APP-9)
-  evidenceHeading: "Evidence attached",
+  evidenceHeading: "Evidence",
+  evidenceIntro: "Save your answers before you attach a file: attaching a file opens this page again with what is saved.",
+  evidenceFor: (id: string) => `Evidence for ${id}`,
   evidenceNone: "No file attached yet.",
   evidenceTableCaption: (item: string) => `Files attached to ${item}`,
   evidenceFile: "File",

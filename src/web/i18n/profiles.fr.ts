@@ -5,7 +5,7 @@ import type { ProfilesMessages } from "./profiles.en.ts";
 export const profilesFr: ProfilesMessages = {
   applicationTitle: "Profil de la demande",
   applicationIntro:
-    "Répondez aux questions générales, puis aux questions de chaque secteur d’activité de votre entreprise. Vos réponses sont enregistrées comme ébauche chaque fois que vous enregistrez; le titulaire du compte les soumet à l’ASFC lorsque tous les profils sont remplis.",
+    "Répondez aux questions générales, puis aux questions de chaque secteur d’activité de votre entreprise. Vos réponses sont enregistrées comme ébauche chaque fois que vous enregistrez; le propriétaire du compte les soumet à l’ASFC lorsque tous les profils sont terminés.",
   securityTitle: "Profil de sécurité",
   securityIntro:
     "Chaque division de votre entreprise a son propre profil de sécurité. Une division répond aux critères de sécurité qui s’appliquent aux secteurs d’activité qu’elle exerce, dans quatre domaines de la sécurité.",
@@ -124,7 +124,9 @@ export const profilesFr: ProfilesMessages = {
   divisionFacilityGone: (name: string) => `${name} (ne figure plus dans le profil de l’entreprise)`,
   areaHeading: (area: string) => area,
 
-  evidenceHeading: "Pièces justificatives jointes",
+  evidenceHeading: "Pièces justificatives",
+  evidenceIntro: "Enregistrez vos réponses avant de joindre un fichier\u00a0: joindre un fichier ouvre de nouveau cette page avec ce qui est enregistré.",
+  evidenceFor: (id: string) => `Pièces justificatives pour ${id}`,
   evidenceNone: "Aucun fichier joint pour l’instant.",
   evidenceTableCaption: (item: string) => `Fichiers joints à ${item}`,
   evidenceFile: "Fichier",
