@@ -192,7 +192,10 @@ real.describe("clamd (Debian's daemon, started by the test with its own EICAR si
   real.it("gives error for a file over the daemon's StreamMaxLength (25 MiB here)", async () => {
     const result = await clamd.scanner.scanStream(largePdf(26 * 1024 * 1024));
     assert.equal(result.verdict, "error");
-    assert.match((result as { message: string }).message, /size limit/i);
+    // clamd answers "INSTREAM size limit exceeded" and closes the connection; when the close
+    // reaches our next write before we read the answer, the write fails instead (EPIPE or a
+    // reset). Either way the verdict is "error": the file does not count until scanned again.
+    assert.match((result as { message: string }).message, /size limit|EPIPE|ECONNRESET|closed the connection/i);
   });
 
   real.it("gives error once the daemon has stopped", async () => {
