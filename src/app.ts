@@ -58,7 +58,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   // Forms are small; an evidence upload streams its file under its own limits (web/multipart.ts).
   const formLimit = readableBody(bodyLimit({ maxSize: MAX_FORM_BODY_BYTES, onError: (c) => errorPage(c as never, "tooLarge") }));
-  const limitForms: MiddlewareHandler<AppEnv> = (c, next) => (c.req.method === "POST" && EVIDENCE_UPLOAD_PATH.test(c.req.path) ? next() : formLimit(c, next));
+  const streamsUpload = (c: { req: { method: string; path: string; header(name: string): string | undefined } }) =>
+    c.req.method === "POST" && EVIDENCE_UPLOAD_PATH.test(c.req.path) && (c.req.header("content-type") ?? "").startsWith("multipart/form-data");
+  const limitForms: MiddlewareHandler<AppEnv> = (c, next) => (streamsUpload(c) ? next() : formLimit(c, next));
   app.use("*", limitForms);
   app.use(
     "*",

@@ -246,6 +246,11 @@ describe("the company's total for evidence files (APP-9)", () => {
   });
   after(() => portal.close());
 
+  it("keeps the form size limit on an upload route for a body that is not a multipart upload", async () => {
+    const res = await owner.postForm(evidencePath, { item: "RA-1", padding: "x".repeat(100 * 1024) });
+    assert.equal(res.status, 413);
+  });
+
   it("refuses a file that would take the company past its total, and keeps nothing of it", async () => {
     const chunks = async (n: number) => {
       const parts: Uint8Array[] = [];
