@@ -4,19 +4,17 @@
 // its audit event. Every way an upload can fail (the client breaks off, too large, a type we
 // do not take, over the company's total, infected, the scanner down) deletes what was stored:
 // no file and no row are left behind.
-import { timingSafeEqual } from "node:crypto";
 import type { AppDeps } from "../../web/context.ts";
 import type { RequestMeta } from "../../web/request-meta.ts";
 import { readMultipart, MultipartError } from "../../web/multipart.ts";
-import { CSRF_FIELD } from "../../web/middleware/csrf.ts";
+import { CSRF_FIELD, csrfTokensMatch } from "../../web/middleware/csrf.ts";
 import { FormCharactersRefused } from "../../web/forms.tsx";
 import { recordAudit } from "../../platform/audit.ts";
 import { newFileKey } from "../../platform/storage/index.ts";
 import { cleanFileName, receiveFile, UploadRefused, type ReceivedFile } from "../../platform/uploads.ts";
 import type { ScanStatus } from "../../platform/db/schema.ts";
-import { can, isCompanyRole, type CompanyAction } from "../../domain/permissions.ts";
 import type { CatalogueItem } from "../../domain/catalogue/index.ts";
-import type { Actor } from "./service.ts";
+import { beginChange, type Actor } from "./service.ts";
 
 export type UploadProblem = "no-file" | "too-large" | "type-not-allowed" | "quota" | "infected" | "scan-error" | "not-an-item";
 
@@ -27,23 +25,6 @@ export type UploadOutcome =
 
 class CsrfMismatch extends Error {}
 class NotAnItem extends Error {}
-
-function sameToken(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && x.length >= 32 && timingSafeEqual(x, y);
-}
-
-async function allowed(deps: Pick<AppDeps, "db">, actor: Actor, action: CompanyAction): Promise<boolean> {
-  const row = await deps.db
-    .selectFrom("company_users")
-    .innerJoin("companies", "companies.id", "company_users.company_id")
-    .select(["company_users.role", "company_users.status", "companies.status as company_status"])
-    .where("company_users.company_id", "=", actor.companyId)
-    .where("company_users.person_id", "=", actor.personId)
-    .executeTakeFirst();
-  return !!row && row.status === "active" && row.company_status === "authorized" && isCompanyRole(row.role) && can(row.role, action);
-}
 
 /**
  * Receives one evidence file for one of `items` of `subject`. The multipart body is read here,
@@ -71,7 +52,7 @@ export async function uploadEvidence(
       maxFileBytes,
       beforeFile: (fields) => {
         const token = fields[CSRF_FIELD];
-        if (typeof token !== "string" || !sameToken(token, csrfToken)) throw new CsrfMismatch();
+        if (typeof token !== "string" || !csrfTokensMatch(token, csrfToken)) throw new CsrfMismatch();
         const id = typeof fields.item === "string" ? fields.item : "";
         const item = items.find((i) => i.id === id);
         if (!item || item.evidence.rule === "none") throw new NotAnItem();
@@ -85,7 +66,7 @@ export async function uploadEvidence(
     if (!form.file) {
       // No file chosen: still a form of ours only if its token is right.
       const token = form.fields[CSRF_FIELD];
-      if (typeof token !== "string" || !sameToken(token, csrfToken)) return { ok: false, reason: "csrf" };
+      if (typeof token !== "string" || !csrfTokensMatch(token, csrfToken)) return { ok: false, reason: "csrf" };
       const id = typeof form.fields.item === "string" ? form.fields.item : "";
       return { ok: false, reason: "refused", problem: "no-file", itemId: items.some((i) => i.id === id) ? id : null };
     }
@@ -107,10 +88,6 @@ export async function uploadEvidence(
 
   const discard = () => deps.files.delete(key).catch(() => undefined);
   try {
-    if (!(await allowed(deps, actor, action))) {
-      await discard();
-      return { ok: false, reason: "forbidden" };
-    }
     let scanStatus: ScanStatus = "not-scanned";
     let signature: string | null = null;
     if (deps.scanner.kind === "clamd") {
@@ -138,8 +115,8 @@ export async function uploadEvidence(
     }
     const now = deps.clock.now();
     const outcome = await deps.db.transaction().execute(async (trx): Promise<UploadOutcome> => {
-      // The company's row serializes uploads of one company, so two cannot both fit the last megabytes.
-      await trx.selectFrom("companies").select("id").where("id", "=", actor.companyId).forUpdate().executeTakeFirstOrThrow();
+      // The company's row, locked here, serializes uploads of one company, so two cannot both fit the last megabytes.
+      if (!(await beginChange(trx, actor, action))) return { ok: false, reason: "forbidden" };
       const used = await trx
         .selectFrom("evidence_files")
         .select((eb) => eb.fn.coalesce(eb.fn.sum<string>("size"), eb.lit(0)).as("total"))
@@ -215,8 +192,7 @@ export async function removeEvidence(
   meta: RequestMeta,
 ): Promise<{ ok: true; itemId: string } | { ok: false; reason: "forbidden" | "not-found" | "submitted" }> {
   const result = await deps.db.transaction().execute(async (trx) => {
-    await trx.selectFrom("companies").select("id").where("id", "=", actor.companyId).forUpdate().executeTakeFirst();
-    if (!(await allowed({ db: trx }, actor, action))) return { ok: false as const, reason: "forbidden" as const };
+    if (!(await beginChange(trx, actor, action))) return { ok: false as const, reason: "forbidden" as const };
     const row = await trx
       .selectFrom("evidence_files")
       .select(["id", "item_id", "storage_key", "file_name", "sha256", "submitted_at"])

@@ -8,6 +8,11 @@ import type { PostedItem } from "./service.ts";
 
 export type FormValues = Record<string, string | string[]>;
 
+/** A stored answer's value as text for a field or a sentence ("" for anything but text or a number). */
+export function scalarText(x: unknown): string {
+  return typeof x === "string" || typeof x === "number" ? String(x) : "";
+}
+
 export function fieldName(kind: "a" | "x" | "b" | "f", itemId: string): string {
   return `${kind}-${itemId}`;
 }
@@ -54,8 +59,7 @@ export function storedValues(items: readonly CatalogueItem[], stored: ReadonlyMa
   for (const item of items) {
     const answer = stored.get(item.id)?.answer;
     const v = answer?.value;
-    const scalar = (x: unknown): string => (typeof x === "string" || typeof x === "number" ? String(x) : "");
-    values[fieldName("a", item.id)] = Array.isArray(v) ? v.map(scalar) : scalar(v);
+    values[fieldName("a", item.id)] = Array.isArray(v) ? v.map(scalarText) : scalarText(v);
     if (typeof answer?.explanation === "string") values[fieldName("x", item.id)] = answer.explanation;
   }
   return values;

@@ -405,7 +405,11 @@ export async function profilesProgress(deps: Pick<AppDeps, "db">, companyId: str
 
 // ---- changes -------------------------------------------------------------------------------
 
-async function begin(trx: Tx, actor: Actor, action: CompanyAction): Promise<boolean> {
+/**
+ * The start of every change to a company's profiles: locks the company's row (changes of one
+ * company run one after the other) and re-checks the actor's active membership with the matrix.
+ */
+export async function beginChange(trx: Tx, actor: Actor, action: CompanyAction): Promise<boolean> {
   const company = await trx.selectFrom("companies").select(["status"]).where("id", "=", actor.companyId).forUpdate().executeTakeFirst();
   if (!company || company.status !== "authorized") return false;
   const me = await trx
@@ -497,7 +501,7 @@ export async function saveAnswers(
   if (Object.keys(problems).length > 0) return { ok: false, reason: "invalid", problems };
 
   return deps.db.transaction().execute(async (trx): Promise<SaveOutcome> => {
-    if (!(await begin(trx, actor, action))) return { ok: false, reason: "forbidden" };
+    if (!(await beginChange(trx, actor, action))) return { ok: false, reason: "forbidden" };
     const ids = [...wanted.keys()];
     const current =
       ids.length === 0
@@ -589,7 +593,7 @@ export type LineOutcome = { ok: true } | { ok: false; reason: "forbidden" | "not
 export async function changeLine(deps: Pick<AppDeps, "db" | "clock">, actor: Actor, line: string, change: "add" | "remove", meta: RequestMeta): Promise<LineOutcome> {
   if (!isPortalLine(line) || (NON_PORTAL_LINES as readonly string[]).includes(line)) return { ok: false, reason: "not-allowed" };
   return deps.db.transaction().execute(async (trx): Promise<LineOutcome> => {
-    if (!(await begin(trx, actor, "application-profile.update"))) return { ok: false, reason: "forbidden" };
+    if (!(await beginChange(trx, actor, "application-profile.update"))) return { ok: false, reason: "forbidden" };
     const lines = await companyLines(trx, actor.companyId);
     const next = change === "add" ? [...new Set([...lines, line])] : lines.filter((l) => l !== line);
     if (next.length === 0) return { ok: false, reason: "last-line" };
@@ -657,7 +661,7 @@ export async function companyPortalLines(deps: Pick<AppDeps, "db">, companyId: s
 
 export async function saveDivision(deps: Pick<AppDeps, "db" | "clock">, actor: Actor, divisionId: string | null, input: DivisionInput, meta: RequestMeta): Promise<DivisionOutcome> {
   return deps.db.transaction().execute(async (trx): Promise<DivisionOutcome> => {
-    if (!(await begin(trx, actor, "security-profile.update"))) return { ok: false, reason: "forbidden" };
+    if (!(await beginChange(trx, actor, "security-profile.update"))) return { ok: false, reason: "forbidden" };
     const now = deps.clock.now();
     const values = { name: input.name, lines: JSON.stringify(input.lines), facilities: JSON.stringify(input.facilities), updated_at: now };
     if (divisionId === null) {
@@ -691,7 +695,7 @@ export async function saveDivision(deps: Pick<AppDeps, "db" | "clock">, actor: A
  */
 export async function deleteDivision(deps: Pick<AppDeps, "db" | "clock">, actor: Actor, divisionId: string, meta: RequestMeta): Promise<{ ok: true; storageKeys: string[] } | { ok: false; reason: "forbidden" | "not-found" | "last-division" | "submitted-evidence" }> {
   return deps.db.transaction().execute(async (trx) => {
-    if (!(await begin(trx, actor, "security-profile.update"))) return { ok: false as const, reason: "forbidden" as const };
+    if (!(await beginChange(trx, actor, "security-profile.update"))) return { ok: false as const, reason: "forbidden" as const };
     const all = await trx.selectFrom("divisions").select(["id", "name"]).where("company_id", "=", actor.companyId).execute();
     const target = all.find((d) => d.id === divisionId);
     if (!target) return { ok: false as const, reason: "not-found" as const };

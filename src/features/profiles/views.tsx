@@ -8,7 +8,7 @@ import { Checkbox, Checkboxes, ErrorSummary, Input, PostForm, Radios, Select, Su
 import { CATEGORY_AREA, currentCatalogue, evidenceRequired, validateAnswer, type CatalogueItem, type CategoryId, type Part, type PortalLine, type RawAnswer, type SectionProgress, type Text } from "../../domain/catalogue/index.ts";
 import type { ApplicationOverview, CategorySummary, CompanyUserOption, Conflict, Division, DivisionSummary, EvidenceView, ItemsPage, StoredItem } from "./service.ts";
 import { countsAsClean } from "./service.ts";
-import { fieldName, type FormValues } from "./schema.ts";
+import { fieldName, scalarText as scalar, type FormValues } from "./schema.ts";
 
 function m(c: AppContext) {
   return messages(c.get("locale"));
@@ -142,7 +142,6 @@ function valueText(c: AppContext, item: CatalogueItem, raw: RawAnswer | undefine
   const p = m(c).profiles;
   if (!raw || raw.value === undefined || raw.value === null || raw.value === "") return p.theirsEmpty;
   const v = raw.value;
-  const scalar = (x: unknown): string => (typeof x === "string" || typeof x === "number" ? String(x) : "");
   const type = item.answer;
   let shown: string;
   if (type.kind === "yes-no" || type.kind === "yes-no-explain" || type.kind === "confirm") shown = v === "yes" ? p.yes : v === "no" ? p.no : scalar(v);

@@ -33,7 +33,8 @@ export function csrfCookieName(https: boolean): string {
   return https ? "__Host-ttp-csrf" : "ttp-csrf";
 }
 
-function sameToken(a: string, b: string): boolean {
+/** Whether a presented token is the cookie's (constant time); also used by the streaming upload routes. */
+export function csrfTokensMatch(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
   return x.length === y.length && x.length >= 32 && timingSafeEqual(x, y);
@@ -83,7 +84,7 @@ export function csrfProtection(options: CsrfOptions): MiddlewareHandler<AppEnv> 
         presented = typeof field === "string" ? field : undefined;
       }
     }
-    if (presented === undefined || !sameToken(presented, token)) return options.onRefused(c, next);
+    if (presented === undefined || !csrfTokensMatch(presented, token)) return options.onRefused(c, next);
     return next();
   };
 }
