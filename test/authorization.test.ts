@@ -72,7 +72,7 @@ async function insertCompany(name: string, bn: string, status: "activated"): Pro
       client_number: bn.slice(0, 9) + "0",
       status,
       origin: "cbsa-created",
-      membership_status: "existing-member",
+      membership_status: "member",
       owner_designate_person_id: null,
       created_by_staff_id: null,
       created_at: now,

@@ -151,3 +151,7 @@ export function transitionsFrom(status: MembershipStatus, actor: MembershipActor
 export function isMembershipStatus(value: unknown): value is MembershipStatus {
   return typeof value === "string" && (MEMBERSHIP_STATUSES as readonly string[]).includes(value);
 }
+
+export function isTransitionName(value: unknown): value is TransitionName {
+  return typeof value === "string" && Object.hasOwn(TRANSITIONS, value);
+}

@@ -208,7 +208,7 @@ describe("a company's users and the transfer of ownership, in the browser", () =
         client_number: clientNumber,
         status: "activated",
         origin: "cbsa-created",
-        membership_status: "existing-member",
+        membership_status: "member",
         owner_designate_person_id: null,
         created_by_staff_id: null,
         created_at: now,

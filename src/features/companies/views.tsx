@@ -8,6 +8,8 @@ import { AddressFields } from "../../web/address.tsx";
 import { formatClientNumber } from "../../domain/client-number.ts";
 import { formatBusinessNumber } from "../../domain/business-number.ts";
 import { can, type CompanyRole } from "../../domain/permissions.ts";
+import { isMembershipStatus, isTransitionName } from "../../domain/membership.ts";
+import type { NotificationText } from "../../web/i18n/companies.en.ts";
 import type { PostalAddress } from "../../platform/db/schema.ts";
 import type { Membership } from "../registration/service.ts";
 import type { CompanyProfile, Dashboard, SectionState } from "./service.ts";
@@ -81,6 +83,11 @@ export function DashboardPage(props: { c: AppContext; dashboard: Dashboard; noti
   const role = d.role;
   const base = `/${lang}/companies/${d.id}`;
   const day = (iso: string) => formatDate(lang, new Date(`${iso}T12:00:00Z`));
+  const membershipNotice = (transition: string, status: string) =>
+    t.membership.notification(
+      isTransitionName(transition) ? t.membership.changed[transition] : transition,
+      isMembershipStatus(status) ? t.membership.statuses[status] : status,
+    );
   const roleLower = (r: string) => (t.users.roles[r as CompanyRole] ?? r).toLocaleLowerCase(lang === "fr" ? "fr-CA" : "en-CA");
   return (
     <>
@@ -92,7 +99,7 @@ export function DashboardPage(props: { c: AppContext; dashboard: Dashboard; noti
         <dt>{t.registration.clientNumber}</dt>
         <dd>{formatClientNumber(d.clientNumber)}</dd>
         <dt>{t.registration.membershipStatus}</dt>
-        <dd>{t.registration.membershipStatuses[d.membershipStatus] ?? d.membershipStatus}</dd>
+        <dd>{isMembershipStatus(d.membershipStatus) ? t.membership.statuses[d.membershipStatus] : d.membershipStatus}</dd>
         <dt>{t.registration.accountStatus}</dt>
         <dd>{t.registration.accountStatuses[d.status]}</dd>
         <dt>{t.companies.yourRole}</dt>
@@ -187,9 +194,10 @@ export function DashboardPage(props: { c: AppContext; dashboard: Dashboard; noti
             <li>
               <time datetime={n.createdAt.toISOString()}>{formatDateTime(lang, n.createdAt)}</time>
               {" — "}
-              {(t.companies.notifications[n.kind] as (p: typeof n.params, x: { role: (r: string) => string; day: (iso: string) => string }) => string)(n.params, {
+              {(t.companies.notifications[n.kind] as (p: typeof n.params, x: NotificationText) => string)(n.params, {
                 role: roleLower,
                 day,
+                membership: membershipNotice,
               })}
             </li>
           ))}

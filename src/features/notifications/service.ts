@@ -20,6 +20,8 @@ export interface NotificationParams {
   "profile-updated": { name: string };
   "user-urn-expired": { name: string };
   "owner-urn-expired": { name: string };
+  /** A membership transition (APP-10): its name and the status it led to. */
+  "membership-changed": { transition: string; status: string };
 }
 
 export type NotificationKind = keyof NotificationParams;
@@ -40,6 +42,7 @@ const KINDS: readonly string[] = [
   "profile-updated",
   "user-urn-expired",
   "owner-urn-expired",
+  "membership-changed",
 ] satisfies NotificationKind[];
 
 export async function notify<K extends NotificationKind>(trx: Tx, clock: Clock, companyId: string, kind: K, params: NotificationParams[K]): Promise<void> {

@@ -296,7 +296,7 @@ export async function createExistingMember(
       const created = await insertCompany(trx, deps, {
         ...input,
         origin: "cbsa-created",
-        membershipStatus: "existing-member",
+        membershipStatus: "member",
         ownerDesignate: null,
         createdByStaff: staffId,
       });

@@ -193,6 +193,13 @@ export interface CompaniesTable {
   facilities: ColumnType<Facility[], string | undefined, string>;
   primary_contact: Optional<PrimaryContact, string>;
   profile_updated_at: Optional<Date, Date | string>;
+  /** The membership state machine's dates (domain/membership.ts, APP-10). */
+  membership_changed_at: Optional<Date, Date | string>;
+  member_since: Optional<string>;
+  anniversary_on: Optional<string>;
+  denial_proposed_at: Optional<Date, Date | string>;
+  cancelled_at: Optional<Date, Date | string>;
+  cancelled_by_staff_id: Optional<string>;
 }
 
 export interface Facility {
@@ -330,6 +337,102 @@ export interface RegistrationDraftsTable {
   updated_at: Timestamp;
 }
 
+/** One review, from a submission to its decision (APP-11). */
+export interface ReviewCasesTable {
+  id: Generated<string>;
+  company_id: string;
+  opened_at: Timestamp;
+  closed_at: Optional<Date, Date | string>;
+  /** The company's membership status while the case is open (mirrors companies.membership_status). */
+  status: string;
+  /** What the officer is waiting on: the kind of the latest submission. */
+  waiting_kind: string;
+  waiting_since: Timestamp;
+  assigned_staff_id: Optional<string>;
+  assigned_at: Optional<Date, Date | string>;
+  outcome: Optional<string>;
+}
+
+export type SubmissionKind = "application" | "response" | "changes" | "appeal" | "resubmission";
+
+/** An immutable snapshot (APP-5): `content` is the canonical JSON its `sha256` was taken over. */
+export interface SubmissionsTable {
+  id: Generated<string>;
+  company_id: string;
+  case_id: string;
+  kind: SubmissionKind;
+  reference: string;
+  catalogue_version: string;
+  content: string;
+  sha256: string;
+  declared_name: string;
+  submitted_by_person_id: string;
+  submitted_at: Timestamp;
+}
+
+export type FindingOutcome = "meets" | "does-not-meet" | "not-applicable";
+
+export interface FindingsTable {
+  case_id: string;
+  subject: string;
+  item_id: string;
+  outcome: FindingOutcome;
+  note: Generated<string>;
+  updated_at: Timestamp;
+  updated_by_staff_id: string;
+}
+
+/** What an item named by a request for information is: a profile subject and an item of it. */
+export interface RequestedItem {
+  subject: string;
+  itemId: string;
+}
+
+export interface InformationRequestsTable {
+  id: Generated<string>;
+  case_id: string;
+  company_id: string;
+  message: string;
+  items: ColumnType<RequestedItem[], string | undefined, string>;
+  due_on: string;
+  created_at: Timestamp;
+  created_by_staff_id: string;
+  responded_at: Optional<Date, Date | string>;
+  response_submission_id: Optional<string>;
+  reminded_before_at: Optional<Date, Date | string>;
+  reminded_due_at: Optional<Date, Date | string>;
+}
+
+export interface SiteValidationsTable {
+  id: Generated<string>;
+  case_id: string;
+  company_id: string;
+  scheduled_on: string;
+  facility: string;
+  scheduled_at: Timestamp;
+  scheduled_by_staff_id: string;
+  outcome: Optional<"satisfactory" | "unsatisfactory">;
+  outcome_note: Optional<string>;
+  recorded_at: Optional<Date, Date | string>;
+  recorded_by_staff_id: Optional<string>;
+}
+
+/** A membership decision or transition with its reasons and its letter's words (immutable). */
+export interface DecisionsTable {
+  id: Generated<string>;
+  case_id: Optional<string>;
+  company_id: string;
+  transition: string;
+  from_status: string;
+  to_status: string;
+  reasons: Generated<string>;
+  reference: string;
+  letter: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+  decided_at: Timestamp;
+  decided_by_staff_id: Optional<string>;
+  decided_by_person_id: Optional<string>;
+}
+
 export interface Database {
   audit_events: AuditEventsTable;
   jobs: JobsTable;
@@ -352,6 +455,12 @@ export interface Database {
   letters: LettersTable;
   registration_drafts: RegistrationDraftsTable;
   notifications: NotificationsTable;
+  review_cases: ReviewCasesTable;
+  submissions: SubmissionsTable;
+  findings: FindingsTable;
+  information_requests: InformationRequestsTable;
+  site_validations: SiteValidationsTable;
+  decisions: DecisionsTable;
   urn_reminders: UrnRemindersTable;
   person_search_terms: PersonSearchTermsTable;
 }

@@ -71,11 +71,13 @@ export class UnsupportedCharactersError extends Error {
 // ---------------------------------------------------------------------------------------
 // Fonts
 
-const FONT = { regular: "NotoSans", bold: "NotoSans-Bold", mono: "NotoSansMono" } as const;
+/** The names the fonts are registered under (document.ts registers them the same way). */
+export const FONT = { regular: "NotoSans", bold: "NotoSans-Bold", mono: "NotoSansMono" } as const;
 
 let fontFiles: Record<keyof typeof FONT, Buffer> | undefined;
 
-function loadFonts(): Record<keyof typeof FONT, Buffer> {
+/** The three GCDS font files, read once. */
+export function loadFonts(): Record<keyof typeof FONT, Buffer> {
   if (!fontFiles) {
     const root = join(dirname(createRequire(import.meta.url).resolve("@gcds-core/fonts/package.json")), "fonts");
     fontFiles = {

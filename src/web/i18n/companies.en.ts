@@ -6,6 +6,8 @@ export interface NotificationText {
   /** A role's name in lower case ("full-access user"). */
   role: (role: string) => string;
   day: (isoDate: string) => string;
+  /** What a membership transition tells the company, with the status it led to. */
+  membership: (transition: string, status: string) => string;
 }
 
 export const companiesEn = {
@@ -52,6 +54,7 @@ export const companiesEn = {
     "user-urn-expired": (p: { name: string }) => `${p.name}'s user reference number expired: their access was deactivated.`,
     "owner-urn-expired": (p: { name: string }) =>
       `The account owner ${p.name}'s user reference number expired: every other user's access was deactivated until the owner, with a new number, reactivates them.`,
+    "membership-changed": (p: { transition: string; status: string }, x: NotificationText) => x.membership(p.transition, p.status),
   },
 
   reactivateHeading: "Users to reactivate",

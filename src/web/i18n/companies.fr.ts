@@ -46,6 +46,7 @@ export const companiesFr: CompaniesMessages = {
     "user-urn-expired": (p: { name: string }) => `Le numéro de référence d’utilisateur de ${p.name} a expiré : son accès a été désactivé.`,
     "owner-urn-expired": (p: { name: string }) =>
       `Le numéro de référence d’utilisateur du propriétaire du compte, ${p.name}, a expiré : l’accès de tous les autres utilisateurs a été désactivé jusqu’à ce que le propriétaire, muni d’un nouveau numéro, les réactive.`,
+    "membership-changed": (p: { transition: string; status: string }, x: NotificationText) => x.membership(p.transition, p.status),
   },
 
   reactivateHeading: "Utilisateurs à réactiver",

@@ -4,6 +4,10 @@ import { usersEn } from "./users.en.ts";
 import { companiesEn } from "./companies.en.ts";
 import { expiryEn } from "./expiry.en.ts";
 import { profilesEn } from "./profiles.en.ts";
+import { applicationsEn } from "./applications.en.ts";
+import { reviewEn } from "./review.en.ts";
+import { documentsEn } from "./documents.en.ts";
+import { membershipEn } from "./membership.en.ts";
 
 // English messages. fr.ts is typed against this object: a message missing in French does
 // not compile. Functions take the values they interpolate.
@@ -282,6 +286,10 @@ export const en = {
   companies: companiesEn,
   expiry: expiryEn,
   profiles: profilesEn,
+  applications: applicationsEn,
+  review: reviewEn,
+  documents: documentsEn,
+  membership: membershipEn,
   mailbox: {
     title: "Development mailbox",
     intro: "Messages the portal sent while no SMTP server is configured. This page does not exist in production.",

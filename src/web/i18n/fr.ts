@@ -3,6 +3,10 @@ import { usersFr } from "./users.fr.ts";
 import { companiesFr } from "./companies.fr.ts";
 import { expiryFr } from "./expiry.fr.ts";
 import { profilesFr } from "./profiles.fr.ts";
+import { applicationsFr } from "./applications.fr.ts";
+import { reviewFr } from "./review.fr.ts";
+import { documentsFr } from "./documents.fr.ts";
+import { membershipFr } from "./membership.fr.ts";
 import { registrationFr } from "./registration.fr.ts";
 import { staffFr } from "./staff.fr.ts";
 
@@ -282,6 +286,10 @@ export const fr: Messages = {
   companies: companiesFr,
   expiry: expiryFr,
   profiles: profilesFr,
+  applications: applicationsFr,
+  review: reviewFr,
+  documents: documentsFr,
+  membership: membershipFr,
   mailbox: {
     title: "Boîte de courriel de développement",
     intro: "Messages envoyés par le portail lorsqu’aucun serveur SMTP n’est configuré. Cette page n’existe pas en production.",

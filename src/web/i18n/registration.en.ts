@@ -146,7 +146,6 @@ export const registrationEn = {
   membershipStatus: "Membership status",
   accountStatus: "Portal account",
   accountStatuses: { "pending-activation": "Waiting for activation", activated: "Activated, terms not yet accepted", authorized: "Authorized" },
-  membershipStatuses: { "not-applied": "Not applied yet", "existing-member": "Member" } as Record<string, string>,
   awaitingTerms: "The account owner must accept the terms and conditions of use before the account can be used.",
   acceptTermsLink: "Accept the terms and conditions of use",
   authorizedNotice: "Your company's account is authorized.",

@@ -147,7 +147,6 @@ export const registrationFr: RegistrationMessages = {
   membershipStatus: "Statut d’adhésion",
   accountStatus: "Compte du portail",
   accountStatuses: { "pending-activation": "En attente d’activation", activated: "Activé, conditions pas encore acceptées", authorized: "Autorisé" },
-  membershipStatuses: { "not-applied": "Aucune demande présentée", "existing-member": "Membre" },
   awaitingTerms: "Le titulaire du compte doit accepter les conditions d’utilisation avant que le compte puisse être utilisé.",
   acceptTermsLink: "Accepter les conditions d’utilisation",
   authorizedNotice: "Le compte de votre entreprise est autorisé.",

@@ -14,6 +14,7 @@ import * as m0010 from "./0010_people_name_index.ts";
 import * as m0011 from "./0011_activation_attempts.ts";
 import * as m0012 from "./0012_keyed_hashes.ts";
 import * as m0013 from "./0013_profiles.ts";
+import * as m0014 from "./0014_review.ts";
 
 export const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   "0011_activation_attempts": m0011,
   "0012_keyed_hashes": m0012,
   "0013_profiles": m0013,
+  "0014_review": m0014,
 };

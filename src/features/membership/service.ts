@@ -1,0 +1,212 @@
+// Every change of a company's membership status (APP-10) goes through `applyTransition`, inside
+// the transaction of the action that causes it (a submission, an officer's decision, a job):
+// it locks the company's row, asks the state machine (domain/membership.ts), writes the new
+// status and the dates the machine reads later, keeps the open review case in step, records
+// the decision (with its letter's words) when the transition is one, audits it, and tells every
+// active user of the company on the dashboard and by email in their own language.
+import type { Tx } from "../../platform/db/index.ts";
+import type { Clock } from "../../platform/clock.ts";
+import { recordAudit } from "../../platform/audit.ts";
+import { queueMail, type MailTemplate } from "../../platform/mail/outbox.ts";
+import { decide, isMembershipStatus, type MembershipStatus, type Refusal, type TransitionName } from "../../domain/membership.ts";
+import { addCalendarDays } from "../../domain/business-days.ts";
+import type { Locale } from "../../domain/locale.ts";
+import { messages } from "../../web/i18n/index.ts";
+import { notify } from "../notifications/service.ts";
+import type { DecisionLetter } from "./letter.ts";
+
+/** Who acts: an officer (staff id), the account owner (person id), or a scheduled job. */
+export type MembershipActing = { actor: "officer"; staffId: string } | { actor: "owner"; personId: string } | { actor: "job" };
+
+/** Transitions that are decisions written to the company: each has a PDF letter (APP-13). */
+export const LETTER_TRANSITIONS: readonly TransitionName[] = ["approve", "propose-denial", "deny", "suspend", "reinstate", "cancel", "grant-appeal", "dismiss-appeal"];
+
+/** Transitions after which no review is open: the case closes with the transition as its outcome. */
+const CLOSES_CASE: readonly TransitionName[] = ["approve", "deny", "withdraw", "grant-appeal", "dismiss-appeal"];
+
+export interface TransitionInput {
+  companyId: string;
+  name: TransitionName;
+  acting: MembershipActing;
+  /** The reasons, written to the company (required by the callers of decisions). */
+  reasons?: string;
+  requestId?: string | null;
+  /** Facts the letter mentions. */
+  siteValidation?: DecisionLetter["siteValidation"];
+  actionPlanDueOn?: string | null;
+}
+
+export type TransitionResult =
+  | { ok: true; from: MembershipStatus; to: MembershipStatus; decisionId: string | null; reference: string | null }
+  | { ok: false; reason: Refusal | "no-company"; status?: MembershipStatus };
+
+/** Today in Canada's capital, YYYY-MM-DD (the date a letter carries). */
+export function ottawaDate(at: Date): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "America/Toronto", year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
+}
+
+/** The date four years after `date` (a Feb 29 anniversary falls on Feb 28). */
+export function fourYearsAfter(date: string): string {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  const last = new Date(Date.UTC(y + 4, m, 0)).getUTCDate();
+  return `${String(y + 4).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(Math.min(d, last)).padStart(2, "0")}`;
+}
+
+export const membershipChangedEmail: MailTemplate<{ name: string; company: string; transition: TransitionName; status: MembershipStatus }> = {
+  name: "membership.changed",
+  render: (locale: Locale, p) => {
+    const t = messages(locale).membership;
+    const status = t.statuses[p.status];
+    return { subject: t.email.subject(p.company, status), paragraphs: [...t.email.body(p.name, p.company, t.changed[p.transition], status), messages(locale).emails.noReply, messages(locale).emails.signature] };
+  },
+};
+
+/** Tells every active user of the company, in their language, by email. */
+export async function emailCompanyUsers<P>(trx: Tx, clock: Clock, companyId: string, template: MailTemplate<P & { name: string }>, params: P): Promise<number> {
+  const people = await trx
+    .selectFrom("company_users as cu")
+    .innerJoin("people as p", "p.id", "cu.person_id")
+    .select(["p.given_name", "p.family_name", "p.email", "p.preferred_locale"])
+    .where("cu.company_id", "=", companyId)
+    .where("cu.status", "=", "active")
+    .orderBy("p.id")
+    .execute();
+  for (const p of people) {
+    await queueMail(trx, clock, template, { address: p.email, locale: p.preferred_locale }, { ...params, name: `${p.given_name} ${p.family_name}` });
+  }
+  return people.length;
+}
+
+/** A reference for a record of `kind` numbered `id`: "PIP-2026-000042", "D-2026-000007". */
+export function recordReference(prefix: string, at: Date, id: string | number): string {
+  return `${prefix}-${ottawaDate(at).slice(0, 4)}-${String(id).padStart(6, "0")}`;
+}
+
+function addressLines(a: unknown): string[] {
+  if (!a || typeof a !== "object") return [];
+  const x = a as Record<string, unknown>;
+  const str = (k: string) => (typeof x[k] === "string" && x[k] ? (x[k] as string) : undefined);
+  const cityLine = [str("city"), str("region"), str("postalCode")].filter(Boolean).join(" ");
+  return [str("line1"), str("line2"), cityLine, str("country") === "US" ? "UNITED STATES" : str("country") === "CA" ? "CANADA" : str("country")].filter((l): l is string => !!l);
+}
+
+/**
+ * Makes transition `name` for the company, if the state machine allows it now for this actor.
+ * Must run in a transaction; a refusal changes nothing.
+ */
+export async function applyTransition(trx: Tx, clock: Clock, input: TransitionInput): Promise<TransitionResult> {
+  if (!trx.isTransaction) throw new Error("applyTransition must run inside a transaction");
+  const company = await trx
+    .selectFrom("companies")
+    .select([
+      "id",
+      "legal_name",
+      "client_number",
+      "address",
+      "mailing_address",
+      "correspondence_locale",
+      "membership_status",
+      "denial_proposed_at",
+      "cancelled_at",
+      "cancelled_by_staff_id",
+      "member_since",
+      "anniversary_on",
+    ])
+    .where("id", "=", input.companyId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!company) return { ok: false, reason: "no-company" };
+  const from = isMembershipStatus(company.membership_status) ? company.membership_status : "not-applied";
+  const now = clock.now();
+  const acting = input.acting;
+  const decision = decide(
+    input.name,
+    {
+      status: from,
+      now,
+      denialProposedAt: company.denial_proposed_at ? new Date(company.denial_proposed_at) : null,
+      cancelledAt: company.cancelled_at ? new Date(company.cancelled_at) : null,
+      cancelledByStaffId: company.cancelled_by_staff_id,
+    },
+    acting.actor === "officer" ? { actor: "officer", staffId: acting.staffId } : { actor: acting.actor },
+  );
+  if (!decision.ok) return { ok: false, reason: decision.reason, status: from };
+  const to = decision.to;
+  const today = ottawaDate(now);
+
+  const set: Record<string, unknown> = { membership_status: to, membership_changed_at: now, updated_at: now };
+  let memberSince = company.member_since;
+  let anniversary = company.anniversary_on;
+  if (input.name === "approve") {
+    memberSince = today;
+    anniversary = fourYearsAfter(today);
+    Object.assign(set, { member_since: memberSince, anniversary_on: anniversary, denial_proposed_at: null });
+  }
+  if (input.name === "propose-denial") set["denial_proposed_at"] = now;
+  if (input.name === "request-informal-review") set["denial_proposed_at"] = null;
+  if (input.name === "cancel") Object.assign(set, { cancelled_at: now, cancelled_by_staff_id: acting.actor === "officer" ? acting.staffId : null });
+  if (input.name === "grant-appeal") Object.assign(set, { cancelled_at: null, cancelled_by_staff_id: null });
+  await trx.updateTable("companies").set(set).where("id", "=", company.id).execute();
+
+  const openCase = await trx.selectFrom("review_cases").select(["id"]).where("company_id", "=", company.id).where("closed_at", "is", null).executeTakeFirst();
+  if (openCase) {
+    await trx
+      .updateTable("review_cases")
+      .set(CLOSES_CASE.includes(input.name) ? { status: to, closed_at: now, outcome: input.name } : { status: to })
+      .where("id", "=", openCase.id)
+      .execute();
+  }
+
+  let decisionId: string | null = null;
+  let reference: string | null = null;
+  if (LETTER_TRANSITIONS.includes(input.name)) {
+    const { id } = await trx
+      .selectNoFrom((eb) => eb.fn<string>("nextval", [eb.val("decisions_id_seq")]).as("id"))
+      .executeTakeFirstOrThrow();
+    reference = recordReference("D", now, id);
+    const letter: DecisionLetter = {
+      reference,
+      transition: input.name,
+      decidedOn: today,
+      locale: company.correspondence_locale,
+      company: { legalName: company.legal_name, clientNumber: company.client_number, address: addressLines(company.mailing_address ?? company.address) },
+      reasons: input.reasons ?? "",
+      memberSince: input.name === "approve" ? memberSince : null,
+      anniversaryOn: input.name === "approve" ? anniversary : null,
+      informalReviewBy: input.name === "propose-denial" ? addCalendarDays(today, 30) : null,
+      siteValidation: input.siteValidation ?? null,
+      actionPlanDueOn: input.actionPlanDueOn ?? null,
+    };
+    await trx
+      .insertInto("decisions")
+      .values({
+        id: String(id),
+        case_id: openCase?.id ?? null,
+        company_id: company.id,
+        transition: input.name,
+        from_status: from,
+        to_status: to,
+        reasons: input.reasons ?? "",
+        reference,
+        letter: JSON.stringify(letter),
+        decided_at: now,
+        decided_by_staff_id: acting.actor === "officer" ? acting.staffId : null,
+        decided_by_person_id: acting.actor === "owner" ? acting.personId : null,
+      })
+      .execute();
+    decisionId = String(id);
+  }
+
+  await recordAudit(trx, clock, {
+    actor: acting.actor === "officer" ? { type: "staff", id: acting.staffId } : acting.actor === "owner" ? { type: "trader", id: acting.personId } : { type: "system" },
+    action: `membership.${input.name}`,
+    subject: { type: "company", id: company.id },
+    companyId: company.id,
+    before: { status: from },
+    after: { status: to, ...(input.reasons ? { reasons: input.reasons } : {}), ...(reference ? { decision: reference } : {}) },
+    requestId: input.requestId ?? null,
+  });
+  await notify(trx, clock, company.id, "membership-changed", { transition: input.name, status: to });
+  await emailCompanyUsers(trx, clock, company.id, membershipChangedEmail, { company: company.legal_name, transition: input.name, status: to });
+  return { ok: true, from, to, decisionId, reference };
+}

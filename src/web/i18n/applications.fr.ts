@@ -1,0 +1,5 @@
+import type { ApplicationsMessages } from "./applications.en.ts";
+
+export const applicationsFr: ApplicationsMessages = {
+  placeholder: "",
+};

@@ -1,0 +1,5 @@
+import type { DocumentsMessages } from "./documents.en.ts";
+
+export const documentsFr: DocumentsMessages = {
+  placeholder: "",
+};

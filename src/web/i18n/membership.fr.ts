@@ -1,0 +1,51 @@
+import type { MembershipMessages } from "./membership.en.ts";
+
+// Les mots de l'automate d'adhésion (APP-10) en français.
+export const membershipFr: MembershipMessages = {
+  statuses: {
+    "not-applied": "Aucune demande présentée",
+    submitted: "Soumise",
+    "under-review": "En cours d’examen",
+    "information-requested": "Renseignements demandés",
+    "site-validation": "Validation sur place",
+    member: "Membre",
+    "denial-proposed": "Refus proposé",
+    denied: "Refusée",
+    suspended: "Suspendue",
+    cancelled: "Annulée",
+    "appeal-submitted": "Appel présenté",
+    "revalidation-due": "Revalidation requise",
+    withdrawn: "Retirée",
+  },
+  changed: {
+    submit: "La demande a été soumise à l’ASFC pour examen.",
+    "start-review": "Un agent du PEP a commencé l’examen de la demande.",
+    "request-information": "L’ASFC demande des renseignements supplémentaires.",
+    respond: "La réponse à la demande de renseignements a été soumise.",
+    "schedule-site-validation": "L’ASFC a fixé la date d’une validation sur place.",
+    approve: "L’ASFC a approuvé la demande\u00a0: l’entreprise est membre du programme Partenaires en protection.",
+    "propose-denial": "L’ASFC propose de refuser la demande. Le propriétaire du compte peut demander un examen informel dans les 30 jours.",
+    "request-informal-review": "Le propriétaire du compte a demandé un examen informel du refus proposé.",
+    deny: "L’ASFC a refusé la demande.",
+    suspend: "L’ASFC a suspendu l’adhésion de l’entreprise.",
+    reinstate: "L’ASFC a rétabli l’adhésion de l’entreprise.",
+    cancel: "L’ASFC a annulé l’adhésion de l’entreprise.",
+    appeal: "Le propriétaire du compte a interjeté appel de l’annulation.",
+    "grant-appeal": "L’ASFC a accueilli l’appel\u00a0: l’adhésion est rétablie.",
+    "dismiss-appeal": "L’ASFC a rejeté l’appel\u00a0: l’annulation est maintenue.",
+    "revalidation-due": "L’adhésion a atteint son quatrième anniversaire\u00a0: l’entreprise doit la revalider.",
+    resubmit: "Le profil de sécurité a été soumis de nouveau pour la revalidation.",
+    "suspend-unrevalidated": "L’adhésion a été suspendue\u00a0: rien n’a été soumis dans les 90 jours suivant l’anniversaire.",
+    withdraw: "Le propriétaire du compte a retiré l’entreprise du programme.",
+  },
+  notification: (sentence: string, status: string) => `${sentence} Statut de l’adhésion\u00a0: ${status}.`,
+  email: {
+    subject: (company: string, status: string) => `${company}\u00a0: statut de l’adhésion ${status} — Portail des négociants dignes de confiance`,
+    body: (name: string, company: string, sentence: string, status: string) => [
+      `Bonjour ${name},`,
+      `${sentence}`,
+      `Entreprise\u00a0: ${company}. Statut de l’adhésion\u00a0: ${status}.`,
+      "Ouvrez une session dans le Portail des négociants dignes de confiance pour voir les détails dans le tableau de bord de votre entreprise.",
+    ],
+  },
+};

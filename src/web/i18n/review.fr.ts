@@ -1,0 +1,5 @@
+import type { ReviewMessages } from "./review.en.ts";
+
+export const reviewFr: ReviewMessages = {
+  placeholder: "",
+};
