@@ -15,6 +15,8 @@ import { registrationRoutes } from "./features/registration/routes.tsx";
 import { companyRoutes } from "./features/companies/routes.tsx";
 import { EVIDENCE_UPLOAD_PATH, profileRoutes } from "./features/profiles/routes.tsx";
 import { userRoutes } from "./features/users/routes.tsx";
+import { applicationsRoutes } from "./features/applications/routes.tsx";
+import { reviewRoutes } from "./features/review/routes.tsx";
 import { tccuRoutes } from "./features/expiry/staff-routes.tsx";
 import { registrationStaffRoutes } from "./features/registration/staff-routes.tsx";
 import { staffRoutes } from "./features/staff/routes.tsx";
@@ -90,9 +92,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route("/", companyRoutes(deps));
   app.route("/", userRoutes(deps));
   app.route("/", profileRoutes(deps));
+  app.route("/", applicationsRoutes(deps));
   app.route("/", staffRoutes(deps));
   app.route("/", registrationStaffRoutes(deps));
   app.route("/", tccuRoutes(deps));
+  app.route("/", reviewRoutes(deps));
 
   if (!config.isProduction && deps.mailTransport.kind === "dev-mailbox") app.route("/", mailboxRoutes(deps));
   if (deps.testClock) {

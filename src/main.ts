@@ -4,17 +4,13 @@ import { ConfigError, loadConfig, type Config } from "./config.ts";
 import { PortalClock } from "./platform/clock.ts";
 import { createLogger } from "./platform/log.ts";
 import { DataDirLocked, migrateToLatest, openDatabase } from "./platform/db/index.ts";
-import { ensureRecurringJob, JobRunner } from "./platform/jobs/queue.ts";
-import { cleanupIdentity, IDENTITY_CLEANUP_EVERY_MS, IDENTITY_CLEANUP_JOB } from "./features/identity/cleanup.ts";
-import { cleanupStaff } from "./features/staff/cleanup.ts";
-import { expireInactiveUrns, sendUrnReminders, URN_EXPIRY_JOB, URN_JOBS_EVERY_MS, URN_REMINDER_JOB } from "./features/expiry/service.ts";
-import { cleanupMailOutbox, MAIL_DELIVERY_JOB, mailDeliveryHandler } from "./platform/mail/outbox.ts";
 import { devMailboxTransport, smtpTransport } from "./platform/mail/transport.ts";
 import { createApp } from "./app.ts";
+import { JobRunner } from "./platform/jobs/queue.ts";
+import { jobHandlers, scheduleRecurringJobs } from "./jobs.ts";
 import { resolveAppKeys, useAppKeys } from "./platform/app-key.ts";
 import { openFileStore } from "./platform/storage/index.ts";
 import { openScanner } from "./platform/scan/clamd.ts";
-import { RECOVERY_REQUEST_JOB, sendRecoveryCode } from "./features/identity/service.ts";
 import { ensureFirstAdministrator, firstAdministratorNotice } from "./features/staff/bootstrap.ts";
 import { resealStaffSecrets } from "./features/staff/service.ts";
 
@@ -63,28 +59,9 @@ const jobs = new JobRunner({
   db: database.db,
   clock,
   logger,
-  handlers: {
-    [MAIL_DELIVERY_JOB]: mailDeliveryHandler({ db: database.db, clock, transport: mailTransport, from: config.mail.from, logger }),
-    [RECOVERY_REQUEST_JOB]: (job) => sendRecoveryCode({ db: database.db, clock }, job.payload),
-    // Housekeeping every six hours: traders' and staff sign-in data, then mail sent long ago.
-    [IDENTITY_CLEANUP_JOB]: async () => {
-      const deps = { db: database.db, clock };
-      const identity = await cleanupIdentity(deps);
-      const staff = await cleanupStaff(deps);
-      const sentMail = await cleanupMailOutbox(deps);
-      logger.info({ deleted: { ...identity, staffSessions: staff.sessions, staffReveals: staff.reveals, sentMail } }, "identity cleanup");
-    },
-    [URN_EXPIRY_JOB]: async () => {
-      logger.info({ expired: await expireInactiveUrns({ db: database.db, clock }) }, "URN expiry");
-    },
-    [URN_REMINDER_JOB]: async () => {
-      logger.info({ sent: await sendUrnReminders({ db: database.db, clock }) }, "URN reminders");
-    },
-  },
+  handlers: jobHandlers({ db: database.db, clock, logger, mailTransport, mailFrom: config.mail.from }),
 });
-await ensureRecurringJob(database.db, clock, IDENTITY_CLEANUP_JOB, IDENTITY_CLEANUP_EVERY_MS);
-await ensureRecurringJob(database.db, clock, URN_EXPIRY_JOB, URN_JOBS_EVERY_MS);
-await ensureRecurringJob(database.db, clock, URN_REMINDER_JOB, URN_JOBS_EVERY_MS);
+await scheduleRecurringJobs(database.db, clock);
 jobs.start();
 
 // Evidence files (APP-9): the store, and the scanner when one is configured.

@@ -9,14 +9,13 @@ import { join } from "node:path";
 import { openFileStore } from "../../src/platform/storage/index.ts";
 import { openScanner } from "../../src/platform/scan/clamd.ts";
 import { createApp } from "../../src/app.ts";
+import { jobHandlers } from "../../src/jobs.ts";
 import { PortalClock } from "../../src/platform/clock.ts";
 import { createLogger } from "../../src/platform/log.ts";
 import { JobRunner, type JobHandler } from "../../src/platform/jobs/queue.ts";
-import { MAIL_DELIVERY_JOB, mailDeliveryHandler } from "../../src/platform/mail/outbox.ts";
 import { devMailboxTransport, smtpTransport, type MailTransport } from "../../src/platform/mail/transport.ts";
 import type { AppDeps } from "../../src/web/context.ts";
 import { createTestDatabase, type TestDatabase } from "./db.ts";
-import { RECOVERY_REQUEST_JOB, sendRecoveryCode } from "../../src/features/identity/service.ts";
 
 export interface TestPortal {
   app: ReturnType<typeof createApp>;
@@ -85,11 +84,7 @@ export async function createTestPortal(options: TestPortalOptions = {}): Promise
     db: database.db,
     clock,
     logger,
-    handlers: {
-      [MAIL_DELIVERY_JOB]: mailDeliveryHandler({ db: database.db, clock, transport: mailTransport, from: config.mail.from, logger }),
-      [RECOVERY_REQUEST_JOB]: (job) => sendRecoveryCode({ db: database.db, clock }, job.payload),
-      ...options.extraHandlers,
-    },
+    handlers: { ...jobHandlers({ db: database.db, clock, logger, mailTransport, mailFrom: config.mail.from }), ...options.extraHandlers },
   });
   return {
     app: createApp(deps),
