@@ -53,12 +53,13 @@ export const STAFF_TOOL_ROLES = {
   tccu: ["tccu"],
   companies: ["tccu", "pip-officer"],
   users: ["admin"],
+  pip: ["pip-officer"],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type StaffTool = keyof typeof STAFF_TOOL_ROLES;
 
 /** Path of each tool under /{lang}/staff/. */
-const TOOL_PATHS: Record<StaffTool, string> = { mailRoom: "mail-room", tccu: "tccu", companies: "companies", users: "users" };
+const TOOL_PATHS: Record<StaffTool, string> = { mailRoom: "mail-room", tccu: "tccu", companies: "companies", users: "users", pip: "pip" };
 
 export function staffToolsFor(roles: readonly StaffRole[]): { key: StaffTool; path: string }[] {
   return (Object.keys(STAFF_TOOL_ROLES) as StaffTool[])

@@ -51,6 +51,7 @@ export const staffEn = {
     tccu: { title: "Help traders regain access (TCCU)", text: "Find a portal user, issue a new user reference number, restore an account owner." },
     companies: { title: "Companies", text: "Create a company record for an existing member and see a company's history." },
     users: { title: "Staff accounts", text: "Create staff accounts, reset their sign-in details and disable them." },
+    pip: { title: "PIP review queue", text: "Review the applications, changes and responses waiting, record findings, request information, schedule site validations and decide." },
   },
   roles: {
     "mail-room": "Mail room",

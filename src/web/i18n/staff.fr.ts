@@ -53,6 +53,7 @@ export const staffFr: StaffMessages = {
     tccu: { title: "Aider les négociants à retrouver l’accès (UTCC)", text: "Trouver un utilisateur du portail, lui attribuer un nouveau numéro de référence d’utilisateur, rétablir un propriétaire du compte." },
     companies: { title: "Entreprises", text: "Créer le dossier d’une entreprise pour un membre existant et consulter l’historique d’une entreprise." },
     users: { title: "Comptes du personnel", text: "Créer des comptes du personnel, réinitialiser leurs renseignements de connexion et les désactiver." },
+    pip: { title: "File d’examen du PEP", text: "Examiner les demandes, modifications et réponses en attente, consigner les constatations, demander des renseignements, planifier les validations sur place et décider." },
   },
   roles: {
     "mail-room": "Salle du courrier",
