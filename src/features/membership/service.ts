@@ -85,7 +85,7 @@ export function recordReference(prefix: string, at: Date, id: string | number): 
 function addressLines(a: unknown): string[] {
   if (!a || typeof a !== "object") return [];
   const x = a as Record<string, unknown>;
-  const str = (k: string) => (typeof x[k] === "string" && x[k] ? (x[k] as string) : undefined);
+  const str = (k: string) => (typeof x[k] === "string" && x[k] ? x[k] : undefined);
   const cityLine = [str("city"), str("region"), str("postalCode")].filter(Boolean).join(" ");
   return [str("line1"), str("line2"), cityLine, str("country") === "US" ? "UNITED STATES" : str("country") === "CA" ? "CANADA" : str("country")].filter((l): l is string => !!l);
 }
