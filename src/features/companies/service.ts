@@ -8,6 +8,8 @@ import { sql } from "kysely";
 import { fromJson, latestNotificationsOf, notify, type CompanyNotification } from "../notifications/service.ts";
 import { reactivationListFromJson, usersToReactivateOf } from "../users/service.ts";
 import { profilesProgress, type ProfilesProgress } from "../profiles/service.ts";
+import { jsonArrayFrom } from "kysely/helpers/postgres";
+import { decide, isMembershipStatus, TRANSITIONS, UNDER_REVIEW, windowEnds, type MembershipStatus } from "../../domain/membership.ts";
 
 export type SectionState = "not-started" | "in-progress" | "complete";
 
@@ -55,6 +57,19 @@ export interface Dashboard {
   toReactivate: { personId: string; name: string }[];
   /** The application and security profiles' completion, for roles that may see them (APP-1). */
   profiles: ProfilesProgress | null;
+  /** The application (APP-1, APP-5): what submitting would do now, and whether the profiles are ready. */
+  application: {
+    /** The transition a submission makes from the status; null when the status allows none. */
+    transition: "submit" | "resubmit" | null;
+    /** Every profile complete (null when the role may not see the profiles). */
+    ready: boolean | null;
+    /** The CBSA is reviewing: saved changes are drafts (APP-5). */
+    underReview: boolean;
+    /** Open requests for information, soonest due first (APP-12). */
+    openRequests: { id: string; dueOn: string; createdAt: Date }[];
+    /** A proposed denial: whether an informal review may be asked for now, and until when (APP-13). */
+    informalReview: { allowed: boolean; endsAt: Date | null } | null;
+  };
 }
 
 /**
@@ -84,11 +99,30 @@ export async function dashboard(deps: Pick<AppDeps, "db" | "clock">, companyId: 
         .as("active_users"),
       latestNotificationsOf(eb).as("notifications"),
       reactivates ? usersToReactivateOf(eb).as("to_reactivate") : sql<[]>`'[]'::json`.as("to_reactivate"),
+      "denial_proposed_at",
+      jsonArrayFrom(
+        eb
+          .selectFrom("information_requests as r")
+          .select(["r.id", sql<string>`r.due_on::text`.as("due_on"), "r.created_at"])
+          .whereRef("r.company_id", "=", "companies.id")
+          .where("r.responded_at", "is", null)
+          .orderBy("r.due_on")
+          .orderBy("r.id"),
+      ).as("open_requests"),
     ])
     .where("id", "=", companyId)
     .executeTakeFirst();
   if (!row) return undefined;
   const profiles = row.status === "authorized" && can(role, "application-profile.view") ? await profilesProgress(deps, companyId) : null;
+  const profile = profileState({
+    businessStartedOn: row.business_started_on,
+    employeeCount: row.employee_count,
+    primaryContact: row.primary_contact,
+    updatedAt: row.profile_updated_at ? new Date(row.profile_updated_at) : null,
+  });
+  const status: MembershipStatus = isMembershipStatus(row.membership_status) ? row.membership_status : "not-applied";
+  const denialProposedAt = row.denial_proposed_at ? new Date(row.denial_proposed_at) : null;
+  const facts = { status, now: deps.clock.now(), denialProposedAt };
   return {
     id: row.id,
     legalName: row.legal_name,
@@ -97,15 +131,23 @@ export async function dashboard(deps: Pick<AppDeps, "db" | "clock">, companyId: 
     membershipStatus: row.membership_status,
     role,
     activeUsers: Number(row.active_users ?? 0),
-    profile: profileState({
-      businessStartedOn: row.business_started_on,
-      employeeCount: row.employee_count,
-      primaryContact: row.primary_contact,
-      updatedAt: row.profile_updated_at ? new Date(row.profile_updated_at) : null,
-    }),
+    profile,
     notifications: fromJson(row.notifications),
     toReactivate: reactivationListFromJson(row.to_reactivate),
     profiles,
+    application: {
+      transition: status === "not-applied" ? "submit" : status === "revalidation-due" ? "resubmit" : null,
+      ready: profiles ? profile === "complete" && profiles.application.state === "complete" && profiles.security.state === "complete" : null,
+      underReview: UNDER_REVIEW.includes(status),
+      openRequests: row.open_requests.map((r) => ({ id: String(r.id), dueOn: r.due_on, createdAt: new Date(r.created_at) })),
+      informalReview:
+        status === "denial-proposed"
+          ? {
+              allowed: decide("request-informal-review", facts, { actor: "owner" }).ok,
+              endsAt: windowEnds(TRANSITIONS["request-informal-review"].window, facts) ?? null,
+            }
+          : null,
+    },
   };
 }
 

@@ -185,6 +185,7 @@ export function DashboardPage(props: { c: AppContext; dashboard: Dashboard; noti
           </ul>
         </>
       ) : null}
+      {d.status === "authorized" ? <ApplicationSection c={props.c} dashboard={d} /> : null}
       <gcds-heading tag="h2">{t.companies.notificationsHeading}</gcds-heading>
       {d.notifications.length === 0 ? (
         <gcds-text>{t.companies.noNotifications}</gcds-text>
@@ -204,6 +205,76 @@ export function DashboardPage(props: { c: AppContext; dashboard: Dashboard; noti
         </ul>
       )}
     </>
+  );
+}
+
+/** The application on the dashboard (APP-1): submit, requests for information, informal review, the record. */
+function ApplicationSection(props: { c: AppContext; dashboard: Dashboard }) {
+  const t = m(props.c);
+  const a = t.applications;
+  const lang = props.c.get("locale");
+  const d = props.dashboard;
+  const app = d.application;
+  const base = `/${lang}/companies/${d.id}`;
+  const owner = can(d.role, "account.submit");
+  const day = (iso: string) => formatDate(lang, new Date(`${iso}T12:00:00Z`));
+  return (
+    <section data-testid="dashboard-application">
+      <gcds-heading tag="h2">{a.dashboardHeading}</gcds-heading>
+      {app.transition ? (
+        owner ? (
+          app.ready ? (
+            <>
+              <gcds-text>{a.dashboardReady}</gcds-text>
+              <gcds-button type="link" href={`${base}/application/submit`}>
+                {app.transition === "resubmit" ? a.dashboardResubmit : a.dashboardSubmit}
+              </gcds-button>
+            </>
+          ) : (
+            <>
+              <gcds-text>{a.dashboardNotReady}</gcds-text>
+              <gcds-text>
+                <gcds-link href={`${base}/application/submit`}>{a.dashboardSeeWhatIsMissing}</gcds-link>
+              </gcds-text>
+            </>
+          )
+        ) : (
+          <gcds-text>{a.dashboardOwnerOnly}</gcds-text>
+        )
+      ) : null}
+      {app.underReview ? <gcds-text>{a.dashboardDrafts}</gcds-text> : null}
+      {app.openRequests.length > 0 ? (
+        <>
+          <gcds-heading tag="h3">{a.dashboardRequestsHeading}</gcds-heading>
+          <ul class="ttp-list" data-testid="open-requests">
+            {app.openRequests.map((r) => (
+              <li>
+                <a href={`${base}/requests/${r.id}`} aria-label={a.dashboardOpenRequest(day(r.dueOn))}>
+                  {a.dashboardRequest(formatDate(lang, r.createdAt), day(r.dueOn))}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {app.informalReview ? (
+        <Notice role="warning" title={a.dashboardDenialProposed}>
+          {app.informalReview.allowed && app.informalReview.endsAt ? <gcds-text>{a.dashboardInformalUntil(formatDateTime(lang, app.informalReview.endsAt))}</gcds-text> : null}
+          {app.informalReview.allowed ? (
+            owner ? (
+              <gcds-text>
+                <gcds-link href={`${base}/informal-review`}>{a.informalTitle}</gcds-link>
+              </gcds-text>
+            ) : (
+              <gcds-text>{a.dashboardInformalOwnerOnly}</gcds-text>
+            )
+          ) : null}
+        </Notice>
+      ) : null}
+      <gcds-text>
+        <gcds-link href={`${base}/record`}>{a.dashboardRecord}</gcds-link>
+      </gcds-text>
+    </section>
   );
 }
 
