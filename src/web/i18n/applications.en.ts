@@ -68,7 +68,7 @@ export const applicationsEn = {
   requestNoItems: "The officer did not name particular items.",
   requestedOn: "Requested on",
   dueOn: "Due date",
-  respondedOn: (when: string) => `Responded on ${when}.`,
+  respondedOn: (when: string) => `Responded on ${when}`,
   responseReference: (reference: string) => `Response reference: ${reference}`,
   requestAnswered: "This request was answered.",
   requestClosed: "This request is no longer open for a response.",

@@ -66,7 +66,7 @@ export const applicationsFr: ApplicationsMessages = {
   requestNoItems: "L’agent n’a pas nommé d’éléments en particulier.",
   requestedOn: "Demandée le",
   dueOn: "Date d’échéance",
-  respondedOn: (when: string) => `Réponse présentée le ${when}.`,
+  respondedOn: (when: string) => `Réponse présentée le ${when}`,
   responseReference: (reference: string) => `Numéro de référence de la réponse\u00a0: ${reference}`,
   requestAnswered: "Cette demande a reçu une réponse.",
   requestClosed: "Cette demande n’est plus ouverte à une réponse.",
