@@ -138,7 +138,7 @@ function evidenceLabel(c: AppContext, item: CatalogueItem): string | null {
   return item.evidence.rule === "required" ? p.evidenceRequired(what) : p.evidenceOptional(what);
 }
 
-function valueText(c: AppContext, item: CatalogueItem, raw: RawAnswer | undefined, users: CompanyUserOption[]): string {
+export function valueText(c: AppContext, item: CatalogueItem, raw: RawAnswer | undefined, users: CompanyUserOption[]): string {
   const p = m(c).profiles;
   if (!raw || raw.value === undefined || raw.value === null || raw.value === "") return p.theirsEmpty;
   const v = raw.value;

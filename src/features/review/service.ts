@@ -1,0 +1,763 @@
+// The PIP officers' review (STAFF-5, APP-11 to APP-13): the queue of open cases, a case with its
+// snapshot, findings, requests for information, site validations and decisions, and every
+// officer action. Every status change goes through membership/service.ts applyTransition, in the
+// transaction that also writes the action's own rows, audit and mail; an action that the
+// machine refuses, or that finds the case changed since the officer's page was drawn, rolls
+// the whole transaction back: nothing is recorded.
+import { sql } from "kysely";
+import type { AppDeps } from "../../web/context.ts";
+import type { Tx } from "../../platform/db/index.ts";
+import { recordAudit } from "../../platform/audit.ts";
+import type { RequestMeta } from "../../web/request-meta.ts";
+import { queueMail, type MailTemplate } from "../../platform/mail/outbox.ts";
+import { formatDate, messages } from "../../web/i18n/index.ts";
+import type { Locale } from "../../domain/locale.ts";
+import { addBusinessDays, addCalendarDays } from "../../domain/business-days.ts";
+import { decide, isMembershipStatus, windowEnds, TRANSITIONS, type MembershipStatus, type TransitionName } from "../../domain/membership.ts";
+import { snapshotDifferences, type Snapshot, type SnapshotDifference } from "../../domain/snapshot.ts";
+import type { FindingOutcome, RequestedItem } from "../../platform/db/schema.ts";
+import { applyTransition, emailCompanyUsers, ottawaDate, type TransitionResult } from "../membership/service.ts";
+import { staffNames } from "../staff/service.ts";
+
+type Deps = Pick<AppDeps, "db" | "clock">;
+
+export const QUEUE_PAGE_SIZE = 25;
+/** Calendar days a request for information gives by default, and the business days it gives at least (APP-12). */
+export const RFI_DEFAULT_DAYS = 30;
+export const RFI_MIN_BUSINESS_DAYS = 5;
+export const TEXT_MAX = 4000;
+export const NOTE_MAX = 2000;
+
+export const FINDING_OUTCOMES: readonly FindingOutcome[] = ["meets", "does-not-meet", "not-applicable"];
+
+/** A calendar date (YYYY-MM-DD) in words, in `locale`. */
+export function calendarDate(locale: Locale, date: string): string {
+  return formatDate(locale, new Date(`${date}T00:00:00Z`), "UTC");
+}
+
+// ---- the queue ------------------------------------------------------------------------------
+
+export interface QueueFilters {
+  status?: MembershipStatus | undefined;
+  line?: string | undefined;
+  /** Only cases assigned to this staff member. */
+  assignedTo?: string | undefined;
+  overdue?: boolean | undefined;
+  /** Keyset: the (waiting_since, id) of the last case of the previous page. */
+  after?: { since: Date; id: string } | undefined;
+}
+
+export interface QueueRow {
+  caseId: string;
+  companyId: string;
+  legalName: string;
+  clientNumber: string;
+  waitingKind: string;
+  status: string;
+  waitingSince: Date;
+  assignedStaffId: string | null;
+  assignedName: string | null;
+  /** The earliest due date of the case's open requests for information. */
+  dueOn: string | null;
+  overdue: boolean;
+}
+
+export function parseCursor(text: string | undefined): QueueFilters["after"] {
+  if (!text) return undefined;
+  const m = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?Z)_(\d{1,18})$/.exec(text);
+  if (!m) return undefined;
+  const since = new Date(m[1]!);
+  return Number.isNaN(since.getTime()) ? undefined : { since, id: m[2]! };
+}
+
+/** One page of the open cases, oldest waiting first, and the cursor of the next page (if any). */
+export async function queue(deps: Deps, filters: QueueFilters): Promise<{ rows: QueueRow[]; next: string | null }> {
+  const today = ottawaDate(deps.clock.now());
+  let q = deps.db
+    .selectFrom("review_cases as rc")
+    .innerJoin("companies as co", "co.id", "rc.company_id")
+    .select([
+      "rc.id",
+      "rc.company_id",
+      "co.legal_name",
+      "co.client_number",
+      "rc.waiting_kind",
+      "rc.status",
+      "rc.waiting_since",
+      "rc.assigned_staff_id",
+      // The timestamp as text, to the microsecond: the cursor must name exactly the stored value.
+      sql<string>`to_char(rc.waiting_since at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as("since_text"),
+      sql<string | null>`(select min(ir.due_on)::text from information_requests ir where ir.case_id = rc.id and ir.responded_at is null)`.as("due_on"),
+    ])
+    .where("rc.closed_at", "is", null);
+  if (filters.status) q = q.where("rc.status", "=", filters.status);
+  if (filters.line) q = q.where(sql<boolean>`co.lines_of_business @> ${JSON.stringify([filters.line])}::jsonb`);
+  if (filters.assignedTo) q = q.where("rc.assigned_staff_id", "=", filters.assignedTo);
+  if (filters.overdue) {
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("information_requests as ir")
+          .select("ir.id")
+          .whereRef("ir.case_id", "=", "rc.id")
+          .where("ir.responded_at", "is", null)
+          .where("ir.due_on", "<", today),
+      ),
+    );
+  }
+  if (filters.after) {
+    const { since, id } = filters.after;
+    q = q.where(sql<boolean>`(rc.waiting_since, rc.id) > (${since.toISOString()}::timestamptz, ${id}::bigint)`);
+  }
+  const rows = await q.orderBy("rc.waiting_since").orderBy("rc.id").limit(QUEUE_PAGE_SIZE + 1).execute();
+  const page = rows.slice(0, QUEUE_PAGE_SIZE);
+  const names = await staffNames(deps, [...new Set(page.map((r) => r.assigned_staff_id).filter((x): x is string => !!x))]);
+  const last = page[page.length - 1];
+  return {
+    rows: page.map((r) => ({
+      caseId: r.id,
+      companyId: r.company_id,
+      legalName: r.legal_name,
+      clientNumber: r.client_number,
+      waitingKind: r.waiting_kind,
+      status: r.status,
+      waitingSince: new Date(r.waiting_since),
+      assignedStaffId: r.assigned_staff_id,
+      assignedName: r.assigned_staff_id ? (names.get(r.assigned_staff_id) ?? null) : null,
+      dueOn: r.due_on,
+      overdue: r.due_on !== null && r.due_on < today,
+    })),
+    next: rows.length > QUEUE_PAGE_SIZE && last ? `${last.since_text}_${last.id}` : null,
+  };
+}
+
+// ---- officer actions: one transaction, the company locked, the case checked ------------------
+
+export type ActionOutcome<T = object> = ({ ok: true } & T) | { ok: false; reason: "not-found" | "changed" | "refused"; detail?: string };
+
+class Rollback extends Error {
+  constructor(readonly outcome: ActionOutcome<never>) {
+    super("rolled back");
+  }
+}
+
+interface LockedCase {
+  caseId: string;
+  companyId: string;
+  legalName: string;
+  status: MembershipStatus;
+  assignedStaffId: string | null;
+  denialProposedAt: Date | null;
+}
+
+/**
+ * Runs `fn` in a transaction that first locks the case's company (the same row applyTransition
+ * locks, so two officers acting on one case take turns) and checks the case is still open and,
+ * when `expected` is given, that the status is still the one the officer's page showed. `fn`
+ * returning { ok: false } rolls everything back.
+ */
+async function officerAction<T>(deps: Deps, caseId: string, expected: string | undefined, fn: (trx: Tx, c: LockedCase) => Promise<ActionOutcome<T>>): Promise<ActionOutcome<T>> {
+  if (!/^\d{1,18}$/.test(caseId)) return { ok: false, reason: "not-found" };
+  const found = await deps.db.selectFrom("review_cases").select("company_id").where("id", "=", caseId).executeTakeFirst();
+  if (!found) return { ok: false, reason: "not-found" };
+  try {
+    return await deps.db.transaction().execute(async (trx) => {
+      const co = await trx
+        .selectFrom("companies")
+        .select(["id", "legal_name", "membership_status", "denial_proposed_at"])
+        .where("id", "=", found.company_id)
+        .forUpdate()
+        .executeTakeFirstOrThrow();
+      const rc = await trx.selectFrom("review_cases").select(["id", "closed_at", "assigned_staff_id"]).where("id", "=", caseId).executeTakeFirstOrThrow();
+      const status = isMembershipStatus(co.membership_status) ? co.membership_status : "not-applied";
+      if (rc.closed_at !== null || (expected !== undefined && expected !== status)) throw new Rollback({ ok: false, reason: "changed" });
+      const outcome = await fn(trx, {
+        caseId,
+        companyId: co.id,
+        legalName: co.legal_name,
+        status,
+        assignedStaffId: rc.assigned_staff_id,
+        denialProposedAt: co.denial_proposed_at ? new Date(co.denial_proposed_at) : null,
+      });
+      if (!outcome.ok) throw new Rollback(outcome);
+      return outcome;
+    });
+  } catch (err) {
+    if (err instanceof Rollback) return err.outcome;
+    throw err;
+  }
+}
+
+function transitionOutcome(result: TransitionResult): ActionOutcome<{ reference: string | null; decisionId: string | null }> {
+  if (result.ok) return { ok: true, reference: result.reference, decisionId: result.decisionId };
+  // The status is the one the officer's page showed (officerAction checked): the machine refuses this action from it.
+  return { ok: false, reason: "refused", detail: result.reason };
+}
+
+const staffActor = (staffId: string) => ({ type: "staff" as const, id: staffId });
+
+/** Assigns the case to the officer; a submitted case also starts its review (start-review). */
+export async function assignToMe(deps: Deps, staffId: string, caseId: string, meta: RequestMeta): Promise<ActionOutcome<{ legalName: string }>> {
+  return officerAction<{ legalName: string }>(deps, caseId, undefined, async (trx, c) => {
+    const now = deps.clock.now();
+    await trx.updateTable("review_cases").set({ assigned_staff_id: staffId, assigned_at: now }).where("id", "=", c.caseId).execute();
+    await recordAudit(trx, deps.clock, {
+      actor: staffActor(staffId),
+      action: "review.assigned",
+      subject: { type: "review-case", id: c.caseId },
+      companyId: c.companyId,
+      before: { assignedTo: c.assignedStaffId },
+      after: { assignedTo: staffId },
+      requestId: meta.requestId,
+    });
+    if (c.status === "submitted") {
+      const r = await applyTransition(trx, deps.clock, { companyId: c.companyId, name: "start-review", acting: { actor: "officer", staffId }, requestId: meta.requestId });
+      if (!r.ok) return { ok: false, reason: "changed" };
+    }
+    return { ok: true, legalName: c.legalName };
+  });
+}
+
+// ---- the case -------------------------------------------------------------------------------
+
+/** The legal name of the case's company (for the queue's "assigned to you" notice). */
+export async function caseCompanyName(deps: Deps, caseId: string): Promise<string | undefined> {
+  if (!/^\d{1,18}$/.test(caseId)) return undefined;
+  const row = await deps.db.selectFrom("review_cases as rc").innerJoin("companies as co", "co.id", "rc.company_id").select("co.legal_name").where("rc.id", "=", caseId).executeTakeFirst();
+  return row?.legal_name;
+}
+
+export interface SubmissionView {
+  id: string;
+  reference: string;
+  kind: string;
+  sha256: string;
+  submittedAt: Date;
+  declaredName: string;
+  snapshot: Snapshot;
+}
+
+export interface FindingView {
+  outcome: FindingOutcome;
+  note: string;
+}
+
+export interface RequestView {
+  id: string;
+  message: string;
+  items: RequestedItem[];
+  dueOn: string;
+  createdAt: Date;
+  respondedAt: Date | null;
+}
+
+export interface SiteValidationView {
+  id: string;
+  scheduledOn: string;
+  facility: string;
+  outcome: "satisfactory" | "unsatisfactory" | null;
+  outcomeNote: string | null;
+}
+
+export interface DecisionView {
+  id: string;
+  transition: string;
+  reference: string;
+  reasons: string;
+  decidedAt: Date;
+}
+
+export interface TimelineEntry {
+  id: string;
+  occurredAt: Date;
+  actorType: string;
+  actorName: string | null;
+  action: string;
+  after: Record<string, unknown> | null;
+}
+
+export interface CaseView {
+  caseId: string;
+  companyId: string;
+  legalName: string;
+  clientNumber: string;
+  status: MembershipStatus;
+  caseStatus: string;
+  waitingKind: string;
+  waitingSince: Date;
+  openedAt: Date;
+  closedAt: Date | null;
+  assignedStaffId: string | null;
+  assignedName: string | null;
+  denialProposedAt: Date | null;
+  latest: SubmissionView | null;
+  previous: SubmissionView | null;
+  differences: SnapshotDifference[] | null;
+  /** Key `${subject}|${itemId}`. */
+  findings: Map<string, FindingView>;
+  requests: RequestView[];
+  siteValidations: SiteValidationView[];
+  decisions: DecisionView[];
+  timeline: TimelineEntry[];
+  /** Names of the company's people, by person id (for company-user answers). */
+  people: Map<string, string>;
+  /** Today in Ottawa (YYYY-MM-DD). */
+  today: string;
+}
+
+export const findingKey = (subject: string, itemId: string) => `${subject}|${itemId}`;
+
+function submissionView(r: { id: string; reference: string; kind: string; sha256: string; submitted_at: Date | string; declared_name: string; content: string }): SubmissionView {
+  return { id: r.id, reference: r.reference, kind: r.kind, sha256: r.sha256, submittedAt: new Date(r.submitted_at), declaredName: r.declared_name, snapshot: JSON.parse(r.content) as Snapshot };
+}
+
+export async function caseView(deps: Deps, caseId: string): Promise<CaseView | undefined> {
+  if (!/^\d{1,18}$/.test(caseId)) return undefined;
+  const rc = await deps.db
+    .selectFrom("review_cases as rc")
+    .innerJoin("companies as co", "co.id", "rc.company_id")
+    .select([
+      "rc.id",
+      "rc.company_id",
+      "rc.status as case_status",
+      "rc.waiting_kind",
+      "rc.waiting_since",
+      "rc.opened_at",
+      "rc.closed_at",
+      "rc.assigned_staff_id",
+      "co.legal_name",
+      "co.client_number",
+      "co.membership_status",
+      "co.denial_proposed_at",
+    ])
+    .where("rc.id", "=", caseId)
+    .executeTakeFirst();
+  if (!rc) return undefined;
+  const cols = ["id", "reference", "kind", "sha256", "submitted_at", "declared_name", "content"] as const;
+  const [latestRow, findings, requests, svs, decisions, events, people] = await Promise.all([
+    deps.db.selectFrom("submissions").select(cols).where("case_id", "=", caseId).orderBy("id", "desc").limit(1).executeTakeFirst(),
+    deps.db.selectFrom("findings").select(["subject", "item_id", "outcome", "note"]).where("case_id", "=", caseId).execute(),
+    deps.db.selectFrom("information_requests").select(["id", "message", "items", sql<string>`due_on::text`.as("due_on"), "created_at", "responded_at"]).where("case_id", "=", caseId).orderBy("id").execute(),
+    deps.db.selectFrom("site_validations").select(["id", sql<string>`scheduled_on::text`.as("scheduled_on"), "facility", "outcome", "outcome_note"]).where("case_id", "=", caseId).orderBy("id").execute(),
+    deps.db.selectFrom("decisions").select(["id", "transition", "reference", "reasons", "decided_at"]).where("company_id", "=", rc.company_id).orderBy("id").execute(),
+    deps.db
+      .selectFrom("audit_events as ae")
+      .leftJoin("people as p", (j) => j.on(sql<boolean>`ae.actor_type = 'trader' and p.id::text = ae.actor_id`))
+      .select(["ae.id", "ae.occurred_at", "ae.actor_type", "ae.actor_id", "ae.action", "ae.after", "p.given_name", "p.family_name"])
+      .where("ae.company_id", "=", rc.company_id)
+      .where((eb) => eb.or([eb("ae.action", "like", "membership.%"), eb("ae.action", "like", "application.%"), eb("ae.action", "like", "review.%")]))
+      .orderBy("ae.id", "desc")
+      .limit(300)
+      .execute(),
+    deps.db
+      .selectFrom("company_users as cu")
+      .innerJoin("people as p", "p.id", "cu.person_id")
+      .select(["p.id", "p.given_name", "p.family_name"])
+      .where("cu.company_id", "=", rc.company_id)
+      .execute(),
+  ]);
+  const latest = latestRow ? submissionView(latestRow) : null;
+  const previousRow = latest
+    ? await deps.db.selectFrom("submissions").select(cols).where("company_id", "=", rc.company_id).where("id", "<", latest.id).orderBy("id", "desc").limit(1).executeTakeFirst()
+    : undefined;
+  const previous = previousRow ? submissionView(previousRow) : null;
+  const staffIds = new Set<string>();
+  if (rc.assigned_staff_id) staffIds.add(rc.assigned_staff_id);
+  for (const e of events) if (e.actor_type === "staff" && e.actor_id) staffIds.add(e.actor_id);
+  const names = await staffNames(deps, [...staffIds]);
+  const status = isMembershipStatus(rc.membership_status) ? rc.membership_status : "not-applied";
+  return {
+    caseId: rc.id,
+    companyId: rc.company_id,
+    legalName: rc.legal_name,
+    clientNumber: rc.client_number,
+    status,
+    caseStatus: rc.case_status,
+    waitingKind: rc.waiting_kind,
+    waitingSince: new Date(rc.waiting_since),
+    openedAt: new Date(rc.opened_at),
+    closedAt: rc.closed_at ? new Date(rc.closed_at) : null,
+    assignedStaffId: rc.assigned_staff_id,
+    assignedName: rc.assigned_staff_id ? (names.get(rc.assigned_staff_id) ?? null) : null,
+    denialProposedAt: rc.denial_proposed_at ? new Date(rc.denial_proposed_at) : null,
+    latest,
+    previous,
+    differences: latest && previous ? snapshotDifferences(previous.snapshot, latest.snapshot) : null,
+    findings: new Map(findings.map((f) => [findingKey(f.subject, f.item_id), { outcome: f.outcome, note: f.note }])),
+    requests: requests.map((r) => ({ id: r.id, message: r.message, items: r.items, dueOn: String(r.due_on), createdAt: new Date(r.created_at), respondedAt: r.responded_at ? new Date(r.responded_at) : null })),
+    siteValidations: svs.map((s) => ({ id: s.id, scheduledOn: String(s.scheduled_on), facility: s.facility, outcome: s.outcome, outcomeNote: s.outcome_note })),
+    decisions: decisions.map((d) => ({ id: d.id, transition: d.transition, reference: d.reference, reasons: d.reasons, decidedAt: new Date(d.decided_at) })),
+    timeline: events.map((e) => ({
+      id: e.id,
+      occurredAt: new Date(e.occurred_at),
+      actorType: e.actor_type,
+      actorName: e.actor_type === "staff" ? (names.get(e.actor_id ?? "") ?? null) : e.given_name ? `${e.given_name} ${e.family_name ?? ""}`.trim() : null,
+      action: e.action,
+      after: e.after,
+    })),
+    people: new Map(people.map((p) => [p.id, `${p.given_name} ${p.family_name}`])),
+    today: ottawaDate(deps.clock.now()),
+  };
+}
+
+/** Every (subject, item id) the snapshot holds or asks about: what findings and requests may name. */
+export function snapshotItems(s: Snapshot): Set<string> {
+  const out = new Set<string>();
+  const add = (subject: string, p: { answers: Record<string, unknown>; evidence: Record<string, unknown> }) => {
+    for (const id of [...Object.keys(p.answers), ...Object.keys(p.evidence)]) out.add(findingKey(subject, id));
+  };
+  add("application", s.application);
+  for (const d of s.divisions) add(`division:${d.id}`, d);
+  return out;
+}
+
+// ---- findings -------------------------------------------------------------------------------
+
+export interface FindingInput {
+  subject: string;
+  itemId: string;
+  outcome: FindingOutcome;
+  note: string;
+}
+
+/** Saves the officer's findings on items of the case's latest snapshot (others are refused). */
+export async function saveFindings(deps: Deps, staffId: string, caseId: string, entries: FindingInput[], meta: RequestMeta): Promise<ActionOutcome> {
+  return officerAction<object>(deps, caseId, undefined, async (trx, c) => {
+    const latest = await trx.selectFrom("submissions").select("content").where("case_id", "=", c.caseId).orderBy("id", "desc").limit(1).executeTakeFirst();
+    if (!latest) return { ok: false, reason: "not-found" };
+    const items = snapshotItems(JSON.parse(latest.content) as Snapshot);
+    if (entries.some((e) => !items.has(findingKey(e.subject, e.itemId)))) return { ok: false, reason: "refused" };
+    const now = deps.clock.now();
+    for (const e of entries) {
+      await trx
+        .insertInto("findings")
+        .values({ case_id: c.caseId, subject: e.subject, item_id: e.itemId, outcome: e.outcome, note: e.note, updated_at: now, updated_by_staff_id: staffId })
+        .onConflict((oc) => oc.columns(["case_id", "subject", "item_id"]).doUpdateSet({ outcome: e.outcome, note: e.note, updated_at: now, updated_by_staff_id: staffId }))
+        .execute();
+    }
+    await recordAudit(trx, deps.clock, {
+      actor: staffActor(staffId),
+      action: "review.findings-saved",
+      subject: { type: "review-case", id: c.caseId },
+      companyId: c.companyId,
+      after: { findings: entries.map((e) => ({ subject: e.subject, itemId: e.itemId, outcome: e.outcome, ...(e.note ? { note: e.note } : {}) })) },
+      requestId: meta.requestId,
+    });
+    return { ok: true };
+  });
+}
+
+// ---- requests for information (APP-12) --------------------------------------------------------
+
+/** The earliest due date a request made today may carry: 5 business days as REG-4 counts them. */
+export function earliestDueOn(today: string): string {
+  return addBusinessDays(today, RFI_MIN_BUSINESS_DAYS);
+}
+
+export function defaultDueOn(today: string): string {
+  return addCalendarDays(today, RFI_DEFAULT_DAYS);
+}
+
+function withSignature(locale: Locale, paragraphs: string[]): string[] {
+  const t = messages(locale).emails;
+  return [...paragraphs, t.noReply, t.signature];
+}
+
+export const informationRequestedEmail: MailTemplate<{ name: string; company: string; message: string; dueOn: string }> = {
+  name: "review.information-requested",
+  render: (locale, p) => {
+    const e = messages(locale).review.emails;
+    return { subject: e.rfiSubject(p.company), paragraphs: withSignature(locale, e.rfiBody(p.name, p.company, p.message, calendarDate(locale, p.dueOn))) };
+  },
+};
+
+export const siteValidationScheduledEmail: MailTemplate<{ name: string; company: string; date: string; facility: string }> = {
+  name: "review.site-validation-scheduled",
+  render: (locale, p) => {
+    const e = messages(locale).review.emails;
+    return { subject: e.svSubject(p.company), paragraphs: withSignature(locale, e.svBody(p.name, p.company, calendarDate(locale, p.date), p.facility)) };
+  },
+};
+
+export const informationReminderEmail: MailTemplate<{ name: string; company: string; dueOn: string; message: string; due: boolean }> = {
+  name: "review.information-reminder",
+  render: (locale, p) => {
+    const e = messages(locale).review.emails;
+    return { subject: e.reminderSubject(p.company, p.due), paragraphs: withSignature(locale, e.reminderBody(p.name, p.company, calendarDate(locale, p.dueOn), p.message)) };
+  },
+};
+
+export interface RequestInput {
+  message: string;
+  items: RequestedItem[];
+  dueOn: string;
+}
+
+export async function requestInformation(deps: Deps, staffId: string, caseId: string, expected: string, input: RequestInput, meta: RequestMeta): Promise<ActionOutcome<{ requestId: string }>> {
+  return officerAction(deps, caseId, expected, async (trx, c) => {
+    const now = deps.clock.now();
+    if (input.dueOn < earliestDueOn(ottawaDate(now))) return { ok: false, reason: "refused", detail: "too-soon" };
+    const row = await trx
+      .insertInto("information_requests")
+      .values({ case_id: c.caseId, company_id: c.companyId, message: input.message, items: JSON.stringify(input.items), due_on: input.dueOn, created_at: now, created_by_staff_id: staffId })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const t = transitionOutcome(await applyTransition(trx, deps.clock, { companyId: c.companyId, name: "request-information", acting: { actor: "officer", staffId }, requestId: meta.requestId }));
+    if (!t.ok) return t;
+    await recordAudit(trx, deps.clock, {
+      actor: staffActor(staffId),
+      action: "review.information-requested",
+      subject: { type: "information-request", id: row.id },
+      companyId: c.companyId,
+      after: { message: input.message, items: input.items, dueOn: input.dueOn },
+      requestId: meta.requestId,
+    });
+    await emailCompanyUsers(trx, deps.clock, c.companyId, informationRequestedEmail, { company: c.legalName, message: input.message, dueOn: input.dueOn });
+    return { ok: true, requestId: row.id };
+  });
+}
+
+// ---- site validation (APP-13) -----------------------------------------------------------------
+
+export async function scheduleSiteValidation(deps: Deps, staffId: string, caseId: string, expected: string, input: { date: string; facility: string }, meta: RequestMeta): Promise<ActionOutcome> {
+  return officerAction(deps, caseId, expected, async (trx, c) => {
+    const now = deps.clock.now();
+    if (input.date < ottawaDate(now)) return { ok: false, reason: "refused", detail: "past" };
+    const latest = await trx.selectFrom("submissions").select("content").where("case_id", "=", c.caseId).orderBy("id", "desc").limit(1).executeTakeFirst();
+    const facilities = latest ? (JSON.parse(latest.content) as Snapshot).company.facilities.map((f) => f.name) : [];
+    if (!facilities.includes(input.facility)) return { ok: false, reason: "refused", detail: "facility" };
+    const row = await trx
+      .insertInto("site_validations")
+      .values({ case_id: c.caseId, company_id: c.companyId, scheduled_on: input.date, facility: input.facility, scheduled_at: now, scheduled_by_staff_id: staffId })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const t = transitionOutcome(await applyTransition(trx, deps.clock, { companyId: c.companyId, name: "schedule-site-validation", acting: { actor: "officer", staffId }, requestId: meta.requestId }));
+    if (!t.ok) return t;
+    await recordAudit(trx, deps.clock, {
+      actor: staffActor(staffId),
+      action: "review.site-validation-scheduled",
+      subject: { type: "site-validation", id: row.id },
+      companyId: c.companyId,
+      after: { date: input.date, facility: input.facility },
+      requestId: meta.requestId,
+    });
+    await emailCompanyUsers(trx, deps.clock, c.companyId, siteValidationScheduledEmail, { company: c.legalName, date: input.date, facility: input.facility });
+    return { ok: true };
+  });
+}
+
+async function latestSiteValidation(trx: Tx, caseId: string) {
+  return trx.selectFrom("site_validations").select(["id", sql<string>`scheduled_on::text`.as("scheduled_on"), "facility", "outcome"]).where("case_id", "=", caseId).orderBy("id", "desc").limit(1).executeTakeFirst();
+}
+
+export async function recordSiteValidationOutcome(
+  deps: Deps,
+  staffId: string,
+  caseId: string,
+  expected: string,
+  input: { outcome: "satisfactory" | "unsatisfactory"; note: string },
+  meta: RequestMeta,
+): Promise<ActionOutcome> {
+  return officerAction<object>(deps, caseId, expected, async (trx, c) => {
+    if (c.status !== "site-validation") return { ok: false, reason: "changed" };
+    const sv = await latestSiteValidation(trx, c.caseId);
+    if (!sv || sv.outcome !== null) return { ok: false, reason: "changed" };
+    const now = deps.clock.now();
+    await trx.updateTable("site_validations").set({ outcome: input.outcome, outcome_note: input.note, recorded_at: now, recorded_by_staff_id: staffId }).where("id", "=", sv.id).execute();
+    await recordAudit(trx, deps.clock, {
+      actor: staffActor(staffId),
+      action: "review.site-validation-recorded",
+      subject: { type: "site-validation", id: sv.id },
+      companyId: c.companyId,
+      after: { outcome: input.outcome, note: input.note },
+      requestId: meta.requestId,
+    });
+    return { ok: true };
+  });
+}
+
+// ---- decisions (APP-13) -------------------------------------------------------------------------
+
+/** The decisions and other transitions an officer makes from the case page's decision forms. */
+export const DECISION_TRANSITIONS = ["approve", "propose-denial", "deny", "reinstate", "cancel", "grant-appeal", "dismiss-appeal"] as const satisfies readonly TransitionName[];
+export type DecisionTransition = (typeof DECISION_TRANSITIONS)[number];
+
+export function isDecisionTransition(v: string): v is DecisionTransition {
+  return (DECISION_TRANSITIONS as readonly string[]).includes(v);
+}
+
+/** Whether approval is possible now: a satisfactory outcome recorded for the case's latest site validation. */
+export function approvable(view: Pick<CaseView, "siteValidations">): boolean {
+  return view.siteValidations[view.siteValidations.length - 1]?.outcome === "satisfactory";
+}
+
+/** When a proposed denial may be made final (the 30 days of the informal review window passed). */
+export function denyFrom(denialProposedAt: Date | null): Date | undefined {
+  const w = TRANSITIONS.deny.window;
+  return denialProposedAt ? windowEnds(w, { status: "denial-proposed", now: denialProposedAt, denialProposedAt }) : undefined;
+}
+
+export async function makeDecision(
+  deps: Deps,
+  staffId: string,
+  caseId: string,
+  expected: string,
+  name: DecisionTransition,
+  reasons: string,
+  meta: RequestMeta,
+): Promise<ActionOutcome<{ reference: string | null; decisionId: string | null }>> {
+  return officerAction(deps, caseId, expected, async (trx, c) => {
+    const check = decide(name, { status: c.status, now: deps.clock.now(), denialProposedAt: c.denialProposedAt }, { actor: "officer", staffId });
+    if (!check.ok) return { ok: false, reason: "refused", detail: check.reason };
+    let siteValidation: { date: string; facility: string; outcome: string | null } | undefined;
+    const sv = await latestSiteValidation(trx, c.caseId);
+    if (sv) siteValidation = { date: String(sv.scheduled_on), facility: sv.facility, outcome: sv.outcome };
+    if (name === "approve" && sv?.outcome !== "satisfactory") return { ok: false, reason: "refused", detail: "needs-satisfactory" };
+    return transitionOutcome(
+      await applyTransition(trx, deps.clock, {
+        companyId: c.companyId,
+        name,
+        acting: { actor: "officer", staffId },
+        reasons,
+        requestId: meta.requestId,
+        ...(siteValidation ? { siteValidation } : {}),
+      }),
+    );
+  });
+}
+
+// ---- files and letters ----------------------------------------------------------------------------
+
+export interface CaseFile {
+  storageKey: string;
+  fileName: string;
+  mime: string;
+  size: number;
+}
+
+/**
+ * An evidence file of the case's company that one of the company's submissions refers to; never
+ * an infected one. Undefined otherwise (another company's file, a draft's file, an unknown id).
+ */
+export async function caseFile(deps: Deps, caseId: string, fileId: string): Promise<CaseFile | undefined> {
+  if (!/^\d{1,18}$/.test(caseId) || !/^\d{1,18}$/.test(fileId)) return undefined;
+  const rc = await deps.db.selectFrom("review_cases").select("company_id").where("id", "=", caseId).executeTakeFirst();
+  if (!rc) return undefined;
+  const file = await deps.db
+    .selectFrom("evidence_files")
+    .select(["id", "storage_key", "file_name", "mime", "size", "scan_status"])
+    .where("company_id", "=", rc.company_id)
+    .where("id", "=", fileId)
+    .executeTakeFirst();
+  if (!file || file.scan_status === "infected") return undefined;
+  const submissions = await deps.db.selectFrom("submissions").select("content").where("company_id", "=", rc.company_id).execute();
+  const referenced = submissions.some((s) => {
+    const snap = JSON.parse(s.content) as Snapshot;
+    return [snap.application, ...snap.divisions].some((p) => Object.values(p.evidence).some((refs) => refs.some((r) => r.id === file.id)));
+  });
+  if (!referenced) return undefined;
+  return { storageKey: file.storage_key, fileName: file.file_name, mime: file.mime, size: Number(file.size) };
+}
+
+/** A submission of the case's company, with its snapshot. */
+export async function caseSubmission(deps: Deps, caseId: string, submissionId: string): Promise<(SubmissionView & { locale: Locale }) | undefined> {
+  if (!/^\d{1,18}$/.test(caseId) || !/^\d{1,18}$/.test(submissionId)) return undefined;
+  const row = await deps.db
+    .selectFrom("submissions as s")
+    .innerJoin("review_cases as rc", "rc.company_id", "s.company_id")
+    .innerJoin("companies as co", "co.id", "s.company_id")
+    .select(["s.id", "s.reference", "s.kind", "s.sha256", "s.submitted_at", "s.declared_name", "s.content", "co.correspondence_locale"])
+    .where("rc.id", "=", caseId)
+    .where("s.id", "=", submissionId)
+    .executeTakeFirst();
+  return row ? { ...submissionView(row), locale: row.correspondence_locale } : undefined;
+}
+
+/** A decision of the case's company, with its letter's words. */
+export async function caseDecision(deps: Deps, caseId: string, decisionId: string): Promise<{ reference: string; letter: Record<string, unknown> | null } | undefined> {
+  if (!/^\d{1,18}$/.test(caseId) || !/^\d{1,18}$/.test(decisionId)) return undefined;
+  return deps.db
+    .selectFrom("decisions as d")
+    .innerJoin("review_cases as rc", "rc.company_id", "d.company_id")
+    .select(["d.reference", "d.letter"])
+    .where("rc.id", "=", caseId)
+    .where("d.id", "=", decisionId)
+    .executeTakeFirst();
+}
+
+// ---- scheduled work (jobs.ts) ------------------------------------------------------------------------
+
+export const REMINDER_DAYS_BEFORE = 7;
+
+/**
+ * Reminds the account owner of each open request 7 days before its due date and on it, each
+ * once: the reminder is claimed (reminded_*_at set where still null) in the transaction that
+ * queues the mail, so two workers at the same moment send one.
+ */
+export async function sendInformationReminders(deps: Deps): Promise<number> {
+  const now = deps.clock.now();
+  const today = ottawaDate(now);
+  const candidates = await deps.db
+    .selectFrom("information_requests as ir")
+    .innerJoin("review_cases as rc", "rc.id", "ir.case_id")
+    .select(["ir.id", sql<string>`ir.due_on::text`.as("due_on"), "ir.reminded_before_at", "ir.reminded_due_at"])
+    .where("ir.responded_at", "is", null)
+    .where("rc.closed_at", "is", null)
+    .where("ir.due_on", "<=", addCalendarDays(today, REMINDER_DAYS_BEFORE))
+    .where((eb) => eb.or([eb("ir.reminded_before_at", "is", null), eb("ir.reminded_due_at", "is", null)]))
+    .orderBy("ir.id")
+    .execute();
+  let sent = 0;
+  for (const r of candidates) {
+    const dueOn = String(r.due_on);
+    const kind: "before" | "due" | null = dueOn <= today ? (r.reminded_due_at === null ? "due" : null) : r.reminded_before_at === null ? "before" : null;
+    if (!kind) continue;
+    const column = kind === "due" ? "reminded_due_at" : "reminded_before_at";
+    const done = await deps.db.transaction().execute(async (trx) => {
+      const claimed = await trx.updateTable("information_requests").set({ [column]: now }).where("id", "=", r.id).where(column, "is", null).where("responded_at", "is", null).returning("id").executeTakeFirst();
+      if (!claimed) return false;
+      const info = await trx
+        .selectFrom("information_requests as ir")
+        .innerJoin("companies as co", "co.id", "ir.company_id")
+        .innerJoin("company_users as cu", (j) => j.onRef("cu.company_id", "=", "co.id").on("cu.role", "=", "owner").on("cu.status", "=", "active"))
+        .innerJoin("people as p", "p.id", "cu.person_id")
+        .select(["co.legal_name", "ir.message", "p.given_name", "p.family_name", "p.email", "p.preferred_locale"])
+        .where("ir.id", "=", r.id)
+        .executeTakeFirst();
+      if (!info) return false;
+      await queueMail(trx, deps.clock, informationReminderEmail, { address: info.email, locale: info.preferred_locale }, {
+        name: `${info.given_name} ${info.family_name}`,
+        company: info.legal_name,
+        dueOn,
+        message: info.message,
+        due: kind === "due",
+      });
+      return true;
+    });
+    if (done) sent++;
+  }
+  return sent;
+}
+
+/** Makes final every proposed denial whose 30 days for an informal review have passed (actor: job). */
+export async function finalizeProposedDenials(deps: Deps): Promise<number> {
+  const now = deps.clock.now();
+  const cutoff = new Date(now.getTime() - TRANSITIONS.deny.window.days * 24 * 60 * 60 * 1000);
+  const due = await deps.db
+    .selectFrom("companies")
+    .select("id")
+    .where("membership_status", "=", "denial-proposed")
+    .where("denial_proposed_at", "<=", cutoff)
+    .orderBy("id")
+    .execute();
+  let denied = 0;
+  for (const co of due) {
+    const ok = await deps.db.transaction().execute(async (trx) => {
+      const proposal = await trx.selectFrom("decisions").select("reasons").where("company_id", "=", co.id).where("transition", "=", "propose-denial").orderBy("id", "desc").limit(1).executeTakeFirst();
+      const r = await applyTransition(trx, deps.clock, { companyId: co.id, name: "deny", acting: { actor: "job" }, reasons: proposal?.reasons ?? "" });
+      return r.ok;
+    });
+    if (ok) denied++;
+  }
+  return denied;
+}

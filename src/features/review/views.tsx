@@ -1,0 +1,805 @@
+// Pages of the PIP officers' review (STAFF-5, APP-11 to APP-13): the queue and the case page.
+// Every string comes from web/i18n/review.{en,fr}.ts, the catalogue's own texts and the
+// membership words (statuses).
+import type { AppContext } from "../../web/context.ts";
+import { formatDateTime, messages } from "../../web/i18n/index.ts";
+import { Notice } from "../../web/notice.tsx";
+import { ErrorSummary, Input, PostForm, Radios, Select, SubmitButton, Textarea, type FieldErrors } from "../../web/forms.tsx";
+import { formatClientNumber } from "../../domain/client-number.ts";
+import { catalogueVersion, currentCatalogue, criteriaFor, itemById, questionsFor, type Catalogue, type CatalogueItem, type PortalLine } from "../../domain/catalogue/index.ts";
+import { PORTAL_LINES } from "../../domain/catalogue/types.ts";
+import { decide, transitionsFrom, type MembershipStatus } from "../../domain/membership.ts";
+import type { EvidenceRef, ProfileContent, SnapshotDifference } from "../../domain/snapshot.ts";
+import { StaffBar } from "../staff/views.tsx";
+import { lineName, valueText } from "../profiles/views.tsx";
+import { approvable, calendarDate, defaultDueOn, denyFrom, earliestDueOn, findingKey, FINDING_OUTCOMES, isDecisionTransition, type CaseView, type QueueFilters, type QueueRow } from "./service.ts";
+
+function m(c: AppContext) {
+  return messages(c.get("locale"));
+}
+
+/** Statuses a case can be open at (the queue's status filter). */
+export const OPEN_STATUSES: readonly MembershipStatus[] = ["submitted", "under-review", "information-requested", "site-validation", "denial-proposed", "appeal-submitted", "revalidation-due"];
+
+// ---- the queue ------------------------------------------------------------------------------
+
+export interface QueuePageProps {
+  c: AppContext;
+  rows: QueueRow[];
+  next: string | null;
+  filters: { status: string; line: string; mine: boolean; overdue: boolean; after: QueueFilters["after"] };
+  notice?: string | undefined;
+}
+
+export function QueuePage(props: QueuePageProps) {
+  const all = m(props.c);
+  const t = all.review.queue;
+  const lang = props.c.get("locale");
+  const f = props.filters;
+  const params = new URLSearchParams();
+  if (f.status) params.set("status", f.status);
+  if (f.line) params.set("line", f.line);
+  if (f.mine) params.set("mine", "yes");
+  if (f.overdue) params.set("overdue", "yes");
+  const base = `/${lang}/staff/pip`;
+  const withAfter = (after: string) => {
+    const p = new URLSearchParams(params);
+    p.set("after", after);
+    return `${base}?${p.toString()}`;
+  };
+  const back = `${base}${params.toString() ? `?${params.toString()}` : ""}`;
+  return (
+    <>
+      <StaffBar c={props.c} />
+      <gcds-heading tag="h1">{t.title}</gcds-heading>
+      {props.notice ? <Notice role="success" title={props.notice} /> : null}
+      <gcds-text>{t.intro}</gcds-text>
+      <form method="get" action={base} role="search" aria-label={t.filtersHeading}>
+        <gcds-heading tag="h2">{t.filtersHeading}</gcds-heading>
+        <Select
+          name="status"
+          label={t.status}
+          placeholder={t.anyStatus}
+          options={OPEN_STATUSES.map((s) => ({ value: s, label: all.membership.statuses[s] }))}
+          value={f.status}
+          errors={{}}
+        />
+        <Select name="line" label={t.line} placeholder={t.anyLine} options={PORTAL_LINES.map((l) => ({ value: l, label: lineName(props.c, l) }))} value={f.line} errors={{}} />
+        <gcds-checkboxes
+          name="mine"
+          legend={t.onlyLegend}
+          options={JSON.stringify([{ id: "mine", label: t.mine, value: "yes", ...(f.mine ? { checked: true } : {}) }])}
+        ></gcds-checkboxes>
+        <gcds-checkboxes name="overdue" legend={t.onlyLegend} options={JSON.stringify([{ id: "overdue", label: t.overdue, value: "yes", ...(f.overdue ? { checked: true } : {}) }])}></gcds-checkboxes>
+        <SubmitButton>{t.apply}</SubmitButton>
+        <gcds-link href={base}>{t.clear}</gcds-link>
+      </form>
+      {props.rows.length === 0 ? (
+        <gcds-text>{t.empty}</gcds-text>
+      ) : (
+        <table class="ttp-table" data-testid="queue">
+          <caption>{t.caption(props.rows.length)}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.colCompany}</th>
+              <th scope="col">{t.colClientNumber}</th>
+              <th scope="col">{t.colWaiting}</th>
+              <th scope="col">{t.colStatus}</th>
+              <th scope="col">{t.colSince}</th>
+              <th scope="col">{t.colAssigned}</th>
+              <th scope="col">{t.colDue}</th>
+              <th scope="col">{t.colAction}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.rows.map((r) => (
+              <tr data-testid="queue-row" data-case={r.caseId}>
+                <td>
+                  <a href={`${base}/cases/${r.caseId}`}>{r.legalName}</a>
+                </td>
+                <td>{formatClientNumber(r.clientNumber)}</td>
+                <td>{all.review.waitingKinds[r.waitingKind] ?? r.waitingKind}</td>
+                <td>{all.membership.statuses[r.status as MembershipStatus] ?? r.status}</td>
+                <td>
+                  <time datetime={r.waitingSince.toISOString()}>{formatDateTime(lang, r.waitingSince)}</time>
+                </td>
+                <td>{r.assignedName ?? t.unassigned}</td>
+                <td>
+                  {r.dueOn ? calendarDate(lang, r.dueOn) : ""}
+                  {r.overdue ? (
+                    <>
+                      {" "}
+                      <strong class="ttp-flag">{t.overdueFlag}</strong>
+                    </>
+                  ) : null}
+                </td>
+                <td>
+                  <PostForm c={props.c} action={`${base}/cases/${r.caseId}/assign`}>
+                    <input type="hidden" name="back" value={back} />
+                    <button type="submit" class="ttp-link-button" aria-label={t.assignToMeLabel(r.legalName)}>
+                      {t.assignToMe}
+                    </button>
+                  </PostForm>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {props.next ? (
+        <gcds-text>
+          <gcds-link href={withAfter(props.next)} data-testid="next-page">
+            {t.nextPage}
+          </gcds-link>
+        </gcds-text>
+      ) : null}
+      {f.after ? (
+        <gcds-text>
+          <gcds-link href={back}>{t.firstPage}</gcds-link>
+        </gcds-text>
+      ) : null}
+    </>
+  );
+}
+
+// ---- the case -------------------------------------------------------------------------------
+
+/** Which action form the errors and values belong to, when a post is shown again. */
+export interface ActionForm {
+  form: "rfi" | "sv" | "svOutcome" | "decide" | "findings";
+  errors: FieldErrors;
+  values: Record<string, string | string[]>;
+}
+
+export interface CasePageProps {
+  c: AppContext;
+  view: CaseView;
+  hasLetterPdf: boolean;
+  notice?: { role: "success" | "danger" | "warning"; text: string } | undefined;
+  action?: ActionForm | undefined;
+}
+
+const subjectKey = (subject: string) => (subject === "application" ? "app" : subject.replace(/^division:/, "d"));
+
+function text(c: AppContext, t: { en: string; fr: string }): string {
+  return t[c.get("locale")];
+}
+
+function scalar(v: unknown, none: string): string {
+  if (v === null || v === undefined || v === "") return none;
+  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return String(v);
+  if (Array.isArray(v)) return v.map((x) => scalar(x, none)).join(", ");
+  if (typeof v === "object") {
+    return Object.values(v as Record<string, unknown>)
+      .filter((x) => x !== "" && x !== null && x !== undefined)
+      .map((x) => scalar(x, none))
+      .join(", ");
+  }
+  return none;
+}
+
+function EvidenceList(props: { c: AppContext; caseId: string; files: EvidenceRef[] | undefined }) {
+  const r = m(props.c).review;
+  const lang = props.c.get("locale");
+  if (!props.files || props.files.length === 0) return <>{r.noEvidence}</>;
+  return (
+    <ul class="ttp-list">
+      {props.files.map((f) => (
+        <li>
+          {f.scanStatus === "infected" ? (
+            <>
+              {f.fileName} ({r.infectedNotServed})
+            </>
+          ) : (
+            <>
+              <a href={`/${lang}/staff/pip/cases/${props.caseId}/files/${f.id}`} aria-label={r.download(f.fileName)}>
+                {f.fileName}
+              </a>{" "}
+              ({r.scanVerdict(r.scanStatuses[f.scanStatus] ?? f.scanStatus)})
+            </>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function ItemsTable(props: { c: AppContext; view: CaseView; caption: string; subject: string; items: readonly CatalogueItem[]; content: ProfileContent; withFindings: boolean }) {
+  const r = m(props.c).review;
+  const users = [...props.view.people].map(([personId, name]) => ({ personId, name }));
+  return (
+    <table class="ttp-table">
+      <caption>{props.caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{r.colItem}</th>
+          <th scope="col">{r.colText}</th>
+          <th scope="col">{r.colAnswer}</th>
+          <th scope="col">{r.colExplanation}</th>
+          <th scope="col">{r.colEvidence}</th>
+          {props.withFindings ? <th scope="col">{r.colFinding}</th> : null}
+        </tr>
+      </thead>
+      <tbody>
+        {props.items.map((item) => {
+          const a = props.content.answers[item.id];
+          const finding = props.view.findings.get(findingKey(props.subject, item.id));
+          return (
+            <tr data-item={item.id}>
+              <th scope="row">{item.id}</th>
+              <td>{text(props.c, item.text)}</td>
+              <td>{a ? valueText(props.c, item, { value: a.value as never }, users) : r.notAnswered}</td>
+              <td>{typeof a?.explanation === "string" ? a.explanation : ""}</td>
+              <td>
+                <EvidenceList c={props.c} caseId={props.view.caseId} files={props.content.evidence[item.id]} />
+              </td>
+              {props.withFindings ? <td data-testid="finding">{finding ? `${r.outcomes[finding.outcome]}${finding.note ? ` — ${finding.note}` : ""}` : r.noFinding}</td> : null}
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+function FindingsForm(props: { c: AppContext; view: CaseView; subject: string; anchor: string; heading: string; items: readonly CatalogueItem[]; action?: ActionForm | undefined }) {
+  const r = m(props.c).review;
+  const lang = props.c.get("locale");
+  const mine = props.action?.form === "findings" && props.action.values["anchor"] === props.anchor ? props.action : undefined;
+  const errors = mine?.errors ?? {};
+  const sk = subjectKey(props.subject);
+  return (
+    <details>
+      <summary>{r.findingsFor(props.heading)}</summary>
+      <PostForm c={props.c} action={`/${lang}/staff/pip/cases/${props.view.caseId}/findings`}>
+        <input type="hidden" name="subject" value={props.subject} />
+        <input type="hidden" name="anchor" value={props.anchor} />
+        {props.items.map((item) => {
+          const f = props.view.findings.get(findingKey(props.subject, item.id));
+          const o = `o-${sk}-${item.id}`;
+          const n = `n-${sk}-${item.id}`;
+          const posted = (k: string) => (mine ? String(mine.values[k] ?? "") : undefined);
+          return (
+            <>
+              <input type="hidden" name="item" value={item.id} />
+              <Radios
+                name={o}
+                legend={r.findingsLegend(item.id)}
+                options={FINDING_OUTCOMES.map((x) => ({ value: x, label: r.outcomes[x]! }))}
+                value={posted(o) ?? f?.outcome}
+                errors={errors}
+              />
+              <Textarea name={n} label={r.findingNote(item.id)} value={posted(n) ?? f?.note ?? ""} errors={errors} rows={2} />
+            </>
+          );
+        })}
+        <SubmitButton>{r.saveFindings}</SubmitButton>
+      </PostForm>
+    </details>
+  );
+}
+
+function SubmissionSection(props: { c: AppContext; view: CaseView; action?: ActionForm | undefined }) {
+  const all = m(props.c);
+  const r = all.review;
+  const lang = props.c.get("locale");
+  const v = props.view;
+  const sub = v.latest;
+  if (!sub) return <gcds-text>{r.noSubmission}</gcds-text>;
+  const s = sub.snapshot;
+  const catalogue: Catalogue = catalogueVersion(s.catalogueVersion) ?? currentCatalogue();
+  const co = s.company;
+  const lines = co.linesOfBusiness.filter((l): l is PortalLine => (PORTAL_LINES as readonly string[]).includes(l));
+  const none = r.none;
+  const shownItems = (content: ProfileContent, ids: Set<string>) =>
+    [...new Set([...Object.keys(content.answers), ...Object.keys(content.evidence)])].filter((id) => !ids.has(id)).map((id) => itemById(catalogue, id)).filter((x): x is CatalogueItem => !!x);
+  const appIds = new Set<string>();
+  return (
+    <>
+      <dl class="ttp-details" data-testid="submission">
+        <dt>{r.reference}</dt>
+        <dd>{sub.reference}</dd>
+        <dt>{r.kind}</dt>
+        <dd>{r.waitingKinds[sub.kind] ?? sub.kind}</dd>
+        <dt>{r.submittedAt}</dt>
+        <dd>{formatDateTime(lang, sub.submittedAt)}</dd>
+        <dt>{r.submittedBy}</dt>
+        <dd>{s.submittedBy.name}</dd>
+        <dt>{r.declaredName}</dt>
+        <dd>{sub.declaredName}</dd>
+        <dt>{r.catalogueVersion}</dt>
+        <dd>{s.catalogueVersion}</dd>
+        <dt>{r.sha256}</dt>
+        <dd>
+          <code>{sub.sha256}</code>
+        </dd>
+      </dl>
+      <gcds-text>
+        <gcds-link href={`/${lang}/staff/pip/cases/${v.caseId}/submissions/${sub.id}/pdf`} download>
+          {r.submissionPdf(sub.reference)}
+        </gcds-link>
+      </gcds-text>
+      <gcds-heading tag="h3">{r.companyHeading}</gcds-heading>
+      <dl class="ttp-details" data-testid="snapshot-company">
+        <dt>{r.legalName}</dt>
+        <dd>{co.legalName}</dd>
+        <dt>{r.operatingName}</dt>
+        <dd>{co.operatingName ?? none}</dd>
+        <dt>{r.clientNumber}</dt>
+        <dd>{formatClientNumber(co.clientNumber)}</dd>
+        <dt>{r.bn}</dt>
+        <dd>{co.bn9 ?? none}</dd>
+        <dt>{r.programAccount}</dt>
+        <dd>{co.programAccount ?? none}</dd>
+        <dt>{r.carrierCode}</dt>
+        <dd>{co.carrierCode ?? none}</dd>
+        <dt>{r.lines}</dt>
+        <dd>{lines.map((l) => lineName(props.c, l)).join(", ") || none}</dd>
+        <dt>{r.businessStarted}</dt>
+        <dd>{co.businessStartedOn ? calendarDate(lang, co.businessStartedOn) : none}</dd>
+        <dt>{r.employees}</dt>
+        <dd>{co.employeeCount ?? none}</dd>
+        <dt>{r.website}</dt>
+        <dd>{co.website ?? none}</dd>
+        <dt>{r.headOffice}</dt>
+        <dd>{scalar(co.headOffice, none)}</dd>
+        <dt>{r.mailingAddress}</dt>
+        <dd>{scalar(co.mailingAddress, none)}</dd>
+        <dt>{r.facilities}</dt>
+        <dd>{co.facilities.length === 0 ? none : co.facilities.map((f) => `${f.name} (${scalar(f.address, none)})`).join("; ")}</dd>
+        <dt>{r.primaryContact}</dt>
+        <dd>{scalar(co.primaryContact, none)}</dd>
+      </dl>
+      <gcds-heading tag="h3">{r.applicationHeading}</gcds-heading>
+      {questionsFor(catalogue, lines).map((g) => {
+        for (const q of g.questions) appIds.add(q.id);
+        const heading = text(props.c, g.heading.name);
+        const anchor = `app-${g.part}`;
+        return (
+          <section id={anchor}>
+            <gcds-heading tag="h4">{heading}</gcds-heading>
+            <ItemsTable c={props.c} view={v} caption={r.itemsCaption(heading)} subject="application" items={g.questions} content={s.application} withFindings />
+            <FindingsForm c={props.c} view={v} subject="application" anchor={anchor} heading={heading} items={g.questions} action={props.action} />
+          </section>
+        );
+      })}
+      {(() => {
+        const extra = shownItems(s.application, appIds);
+        return extra.length > 0 ? (
+          <>
+            <gcds-heading tag="h4">{r.otherAnswers}</gcds-heading>
+            <ItemsTable c={props.c} view={v} caption={r.otherAnswers} subject="application" items={extra} content={s.application} withFindings={false} />
+          </>
+        ) : null;
+      })()}
+      {s.divisions.map((d) => {
+        const subject = `division:${d.id}`;
+        const dl = d.lines.filter((l): l is PortalLine => (PORTAL_LINES as readonly string[]).includes(l));
+        const ids = new Set<string>();
+        const extra = () => shownItems(d, ids);
+        return (
+          <section data-division={d.id}>
+            <gcds-heading tag="h3">{r.securityHeading(d.name)}</gcds-heading>
+            <dl class="ttp-details">
+              <dt>{r.divisionLines}</dt>
+              <dd>{dl.map((l) => lineName(props.c, l)).join(", ")}</dd>
+              <dt>{r.divisionFacilities}</dt>
+              <dd>{d.facilities.join(", ") || none}</dd>
+            </dl>
+            {criteriaFor(catalogue, dl).map((area) => (
+              <>
+                <gcds-heading tag="h4">{text(props.c, area.heading.name)}</gcds-heading>
+                {area.categories.map((cat) => {
+                  for (const x of cat.criteria) ids.add(x.id);
+                  const heading = text(props.c, cat.heading.name);
+                  const anchor = `d${d.id}-${cat.category}`;
+                  return (
+                    <section id={anchor}>
+                      <gcds-heading tag="h5">{heading}</gcds-heading>
+                      <ItemsTable c={props.c} view={v} caption={r.itemsCaption(heading)} subject={subject} items={cat.criteria} content={d} withFindings />
+                      <FindingsForm c={props.c} view={v} subject={subject} anchor={anchor} heading={heading} items={cat.criteria} action={props.action} />
+                    </section>
+                  );
+                })}
+              </>
+            ))}
+            {(() => {
+              const more = extra();
+              return more.length > 0 ? (
+                <>
+                  <gcds-heading tag="h4">{r.otherAnswers}</gcds-heading>
+                  <ItemsTable c={props.c} view={v} caption={r.otherAnswers} subject={subject} items={more} content={d} withFindings={false} />
+                </>
+              ) : null;
+            })()}
+          </section>
+        );
+      })}
+    </>
+  );
+}
+
+function differenceWhere(c: AppContext, view: CaseView, d: SnapshotDifference): string {
+  const r = m(c).review;
+  const s = view.latest?.snapshot;
+  const divisionName = (id: string) => s?.divisions.find((x) => x.id === id)?.name ?? view.previous?.snapshot.divisions.find((x) => x.id === id)?.name ?? id;
+  if (d.subject === "company") return `${r.companyHeading}: ${d.itemId}`;
+  const catalogue = catalogueVersion(s?.catalogueVersion ?? "") ?? currentCatalogue();
+  const item = itemById(catalogue, d.itemId);
+  const label = d.itemId === "division" ? r.divisionItself : item ? `${d.itemId} — ${text(c, item.text)}` : d.itemId;
+  if (d.subject === "application") return `${r.applicationHeading}: ${label}`;
+  return `${r.securityHeading(divisionName(d.subject.replace(/^division:/, "")))}: ${label}`;
+}
+
+function differenceValue(c: AppContext, view: CaseView, d: SnapshotDifference, value: unknown): string {
+  const r = m(c).review;
+  if (value === undefined) return "";
+  if (d.subject === "company" || d.itemId === "division") return scalar(value, r.none);
+  const v = value as { answer?: { value: unknown; explanation?: unknown }; files: string[] };
+  const catalogue = catalogueVersion(view.latest?.snapshot.catalogueVersion ?? "") ?? currentCatalogue();
+  const item = itemById(catalogue, d.itemId);
+  const users = [...view.people].map(([personId, name]) => ({ personId, name }));
+  const answer = v.answer ? (item ? valueText(c, item, { value: v.answer.value as never, ...(typeof v.answer.explanation === "string" ? { explanation: v.answer.explanation } : {}) }, users) : scalar(v.answer.value, r.none)) : r.notAnswered;
+  return v.files.length > 0 ? `${answer} (${r.files(v.files.length)})` : answer;
+}
+
+function DifferencesSection(props: { c: AppContext; view: CaseView }) {
+  const r = m(props.c).review;
+  const v = props.view;
+  if (!v.previous || !v.differences) return <gcds-text>{r.noPrevious}</gcds-text>;
+  return (
+    <>
+      <gcds-text>{r.differencesIntro(v.previous.reference)}</gcds-text>
+      {v.differences.length === 0 ? (
+        <gcds-text>{r.noDifferences}</gcds-text>
+      ) : (
+        <table class="ttp-table" data-testid="differences">
+          <caption>{r.differencesCaption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{r.colWhere}</th>
+              <th scope="col">{r.colChange}</th>
+              <th scope="col">{r.colBefore}</th>
+              <th scope="col">{r.colAfter}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {v.differences.map((d) => (
+              <tr>
+                <td>{differenceWhere(props.c, v, d)}</td>
+                <td>{r.changes[d.change]}</td>
+                <td>{differenceValue(props.c, v, d, d.before)}</td>
+                <td>{differenceValue(props.c, v, d, d.after)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
+
+function ActionsSection(props: { c: AppContext; view: CaseView; action?: ActionForm | undefined }) {
+  const all = m(props.c);
+  const r = all.review;
+  const lang = props.c.get("locale");
+  const v = props.view;
+  const base = `/${lang}/staff/pip/cases/${v.caseId}`;
+  const open = v.closedAt === null;
+  const names = open ? transitionsFrom(v.status, "officer") : [];
+  const a = props.action;
+  const errs = (form: ActionForm["form"]) => (a?.form === form ? a.errors : {});
+  const val = (form: ActionForm["form"], name: string, fallback = "") => (a?.form === form ? String(a.values[name] ?? fallback) : fallback);
+  const Expected = () => <input type="hidden" name="status" value={v.status} />;
+  const sub = v.latest?.snapshot;
+  const lastSv = v.siteValidations[v.siteValidations.length - 1];
+  const forms = [];
+  if (open && !v.assignedStaffId && v.status !== "submitted") {
+    forms.push(
+      <PostForm c={props.c} action={`${base}/assign`}>
+        <input type="hidden" name="back" value={base} />
+        <SubmitButton role="secondary">{r.assignToMe}</SubmitButton>
+      </PostForm>,
+    );
+  }
+  for (const name of names) {
+    if (name === "start-review") {
+      forms.push(
+        <PostForm c={props.c} action={`${base}/assign`}>
+          <input type="hidden" name="back" value={base} />
+          <SubmitButton>{r.startReview}</SubmitButton>
+        </PostForm>,
+      );
+    } else if (name === "request-information" && sub) {
+      const min = earliestDueOn(v.today);
+      const options: { value: string; label: string }[] = [];
+      for (const id of Object.keys(sub.application.answers)) options.push({ value: `application|${id}`, label: `${r.applicationHeading}: ${id}` });
+      for (const d of sub.divisions) for (const id of Object.keys(d.answers)) options.push({ value: `division:${d.id}|${id}`, label: `${d.name}: ${id}` });
+      const chosen = a?.form === "rfi" ? [a.values["items"] ?? []].flat() : [];
+      forms.push(
+        <section id="rfi">
+          <gcds-heading tag="h3">{r.rfiHeading}</gcds-heading>
+          <PostForm c={props.c} action={`${base}/request-information`}>
+            <Expected />
+            <Textarea name="rfiMessage" label={r.rfiMessage} hint={r.rfiMessageHint} required value={val("rfi", "rfiMessage")} errors={errs("rfi")} />
+            <div class="ttp-field">
+              <label for="rfiItems">{r.rfiItems}</label>
+              <p id="rfiItems-hint">{r.rfiItemsHint}</p>
+              {errs("rfi")["rfiItems"] ? <p class="ttp-error">{errs("rfi")["rfiItems"]}</p> : null}
+              <select id="rfiItems" name="items" multiple size={6} aria-describedby="rfiItems-hint">
+                {options.map((o) => (
+                  <option value={o.value} selected={chosen.includes(o.value)}>
+                    {o.label}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <Input name="rfiDueOn" label={r.rfiDueOn} hint={r.rfiDueOnHint(min)} required value={val("rfi", "rfiDueOn", defaultDueOn(v.today))} errors={errs("rfi")} />
+            <SubmitButton>{r.rfiButton}</SubmitButton>
+          </PostForm>
+        </section>,
+      );
+    } else if (name === "schedule-site-validation" && sub) {
+      forms.push(
+        <section id="sv">
+          <gcds-heading tag="h3">{r.svHeading}</gcds-heading>
+          <PostForm c={props.c} action={`${base}/site-validation`}>
+            <Expected />
+            <Input name="svDate" label={r.svDate} hint={r.svDateHint} required value={val("sv", "svDate")} errors={errs("sv")} />
+            <Select
+              name="svFacility"
+              label={r.svFacility}
+              placeholder={r.svChooseFacility}
+              options={sub.company.facilities.map((f) => ({ value: f.name, label: f.name }))}
+              value={val("sv", "svFacility")}
+              errors={errs("sv")}
+              required
+            />
+            <SubmitButton>{r.svButton}</SubmitButton>
+          </PostForm>
+        </section>,
+      );
+    } else if (isDecisionTransition(name)) {
+      const decideErrs = a?.form === "decide" && a.values["transition"] === name ? a.errors : {};
+      const field = `reasons-${name}`;
+      const heading = name === "approve" ? r.approveHeading : name === "propose-denial" ? r.proposeHeading : name === "deny" ? r.denyHeading : (r.transitions[name] ?? name);
+      const button = name === "approve" ? r.approveButton : name === "propose-denial" ? r.proposeButton : name === "deny" ? r.denyButton : (r.transitions[name] ?? name);
+      const intro = name === "approve" ? r.approveText : name === "propose-denial" ? r.proposeText : name === "deny" ? r.denyText : null;
+      let blocked: string | null = null;
+      if (name === "approve" && !approvable(v)) blocked = r.approveNeedsSatisfactory;
+      if (name === "deny" && !decide("deny", { status: v.status, now: new Date(`${v.today}T12:00:00Z`), denialProposedAt: v.denialProposedAt }, { actor: "officer" }).ok) {
+        const from = denyFrom(v.denialProposedAt);
+        blocked = r.denyTooEarly(from ? formatDateTime(lang, from) : "");
+      }
+      forms.push(
+        <section id={`decide-${name}`}>
+          <gcds-heading tag="h3">{heading}</gcds-heading>
+          {intro ? <gcds-text>{intro}</gcds-text> : null}
+          {blocked ? (
+            <gcds-text>{blocked}</gcds-text>
+          ) : (
+            <PostForm c={props.c} action={`${base}/decide`}>
+              <Expected />
+              <input type="hidden" name="transition" value={name} />
+              <Textarea name={field} label={name === "approve" ? r.reasonsOptional : r.reasons} required={name !== "approve"} value={a?.form === "decide" && a.values["transition"] === name ? String(a.values[field] ?? "") : ""} errors={decideErrs} />
+              <SubmitButton role={name === "approve" || name === "grant-appeal" || name === "reinstate" ? "primary" : "danger"}>{button}</SubmitButton>
+            </PostForm>
+          )}
+        </section>,
+      );
+    }
+  }
+  if (open && v.status === "site-validation" && lastSv && lastSv.outcome === null) {
+    forms.push(
+      <section id="sv-outcome">
+        <gcds-heading tag="h3">{r.svOutcomeHeading}</gcds-heading>
+        <gcds-text>{r.detailsSite(calendarDate(lang, lastSv.scheduledOn), lastSv.facility)}</gcds-text>
+        <PostForm c={props.c} action={`${base}/site-validation/outcome`}>
+          <Expected />
+          <Radios
+            name="svOutcome"
+            legend={r.svOutcome}
+            options={[
+              { value: "satisfactory", label: r.svOutcomes["satisfactory"]! },
+              { value: "unsatisfactory", label: r.svOutcomes["unsatisfactory"]! },
+            ]}
+            value={val("svOutcome", "svOutcome")}
+            errors={errs("svOutcome")}
+            required
+          />
+          <Textarea name="svNote" label={r.svOutcomeNote} required value={val("svOutcome", "svNote")} errors={errs("svOutcome")} />
+          <SubmitButton>{r.svOutcomeButton}</SubmitButton>
+        </PostForm>
+      </section>,
+    );
+  }
+  return forms.length === 0 ? <gcds-text>{r.noActions}</gcds-text> : <>{forms}</>;
+}
+
+function TimelineSection(props: { c: AppContext; view: CaseView }) {
+  const all = m(props.c);
+  const r = all.review;
+  const lang = props.c.get("locale");
+  const events = props.view.timeline;
+  if (events.length === 0) return <gcds-text>{r.noTimeline}</gcds-text>;
+  const what = (action: string) => {
+    if (r.actions[action]) return r.actions[action];
+    const name = action.replace(/^membership\./, "");
+    if (action.startsWith("membership.") && name in all.membership.changed) return all.membership.changed[name as keyof typeof all.membership.changed];
+    return action;
+  };
+  const details = (after: Record<string, unknown> | null) => {
+    if (!after) return "";
+    const out: string[] = [];
+    if (typeof after["reasons"] === "string" && after["reasons"]) out.push(r.detailsReasons(after["reasons"]));
+    if (typeof after["message"] === "string") out.push(after["message"]);
+    if (typeof after["dueOn"] === "string") out.push(r.detailsDue(calendarDate(lang, after["dueOn"])));
+    if (typeof after["date"] === "string" && typeof after["facility"] === "string") out.push(r.detailsSite(calendarDate(lang, after["date"]), after["facility"]));
+    if (typeof after["outcome"] === "string" && r.svOutcomes[after["outcome"]]) out.push(r.svOutcomes[after["outcome"]]!);
+    if (typeof after["note"] === "string" && after["note"]) out.push(after["note"]);
+    if (Array.isArray(after["findings"])) out.push(r.detailsCount(after["findings"].length));
+    if (typeof after["decision"] === "string") out.push(after["decision"]);
+    return out.join(" · ");
+  };
+  return (
+    <table class="ttp-table" data-testid="timeline">
+      <caption>{r.timelineCaption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{r.colWhen}</th>
+          <th scope="col">{r.colWho}</th>
+          <th scope="col">{r.colWhat}</th>
+          <th scope="col">{r.colDetails}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {events.map((e) => (
+          <tr>
+            <td>
+              <time datetime={e.occurredAt.toISOString()}>{formatDateTime(lang, e.occurredAt)}</time>
+            </td>
+            <td>{e.actorType === "staff" ? r.staff(e.actorName ?? "?") : e.actorType === "trader" && e.actorName ? e.actorName : r.system}</td>
+            <td>{what(e.action)}</td>
+            <td>{details(e.after)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function CasePage(props: CasePageProps) {
+  const all = m(props.c);
+  const r = all.review;
+  const lang = props.c.get("locale");
+  const v = props.view;
+  const base = `/${lang}/staff/pip/cases/${v.caseId}`;
+  const errors = props.action?.errors ?? {};
+  return (
+    <>
+      <StaffBar c={props.c} />
+      <gcds-heading tag="h1">{r.caseTitle(v.legalName)}</gcds-heading>
+      {props.notice ? <Notice role={props.notice.role} title={props.notice.text} /> : null}
+      <ErrorSummary c={props.c} errors={errors} />
+      <dl class="ttp-details" data-testid="case">
+        <dt>{r.legalName}</dt>
+        <dd>{v.legalName}</dd>
+        <dt>{r.clientNumber}</dt>
+        <dd>{formatClientNumber(v.clientNumber)}</dd>
+        <dt>{r.membershipStatus}</dt>
+        <dd data-testid="status">{all.membership.statuses[v.status]}</dd>
+        <dt>{r.waitingOn}</dt>
+        <dd>{r.waitingKinds[v.waitingKind] ?? v.waitingKind}</dd>
+        <dt>{r.waitingSince}</dt>
+        <dd>{formatDateTime(lang, v.waitingSince)}</dd>
+        <dt>{r.assignedTo}</dt>
+        <dd>{v.assignedName ?? r.notAssigned}</dd>
+        <dt>{r.opened}</dt>
+        <dd>{formatDateTime(lang, v.openedAt)}</dd>
+        {v.closedAt ? (
+          <>
+            <dt>{r.closed}</dt>
+            <dd>{formatDateTime(lang, v.closedAt)}</dd>
+          </>
+        ) : null}
+      </dl>
+      <gcds-heading tag="h2">{r.actionsHeading}</gcds-heading>
+      <ActionsSection c={props.c} view={v} action={props.action} />
+
+      <gcds-heading tag="h2">{r.differencesHeading}</gcds-heading>
+      <DifferencesSection c={props.c} view={v} />
+
+      <gcds-heading tag="h2">{r.submissionHeading}</gcds-heading>
+      <SubmissionSection c={props.c} view={v} action={props.action} />
+
+      <gcds-heading tag="h2">{r.requestsHeading}</gcds-heading>
+      {v.requests.length === 0 ? (
+        <gcds-text>{r.noRequests}</gcds-text>
+      ) : (
+        <table class="ttp-table" data-testid="requests">
+          <caption>{r.requestsCaption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{r.colRequested}</th>
+              <th scope="col">{r.colMessage}</th>
+              <th scope="col">{r.colItems}</th>
+              <th scope="col">{r.colDueOn}</th>
+              <th scope="col">{r.colResponded}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {v.requests.map((q) => (
+              <tr>
+                <td>{formatDateTime(lang, q.createdAt)}</td>
+                <td>{q.message}</td>
+                <td>{q.items.map((i) => i.itemId).join(", ")}</td>
+                <td>{calendarDate(lang, q.dueOn)}</td>
+                <td>{q.respondedAt ? formatDateTime(lang, q.respondedAt) : r.notResponded}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      <gcds-heading tag="h2">{r.siteValidationsHeading}</gcds-heading>
+      {v.siteValidations.length === 0 ? (
+        <gcds-text>{r.noSiteValidations}</gcds-text>
+      ) : (
+        <table class="ttp-table" data-testid="site-validations">
+          <caption>{r.siteValidationsCaption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{r.colDate}</th>
+              <th scope="col">{r.colFacility}</th>
+              <th scope="col">{r.colOutcome}</th>
+              <th scope="col">{r.colNote}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {v.siteValidations.map((s) => (
+              <tr>
+                <td>{calendarDate(lang, s.scheduledOn)}</td>
+                <td>{s.facility}</td>
+                <td>{s.outcome ? r.svOutcomes[s.outcome] : r.notRecorded}</td>
+                <td>{s.outcomeNote ?? ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      <gcds-heading tag="h2">{r.decisionsHeading}</gcds-heading>
+      {v.decisions.length === 0 ? (
+        <gcds-text>{r.noDecisions}</gcds-text>
+      ) : (
+        <table class="ttp-table" data-testid="decisions">
+          <caption>{r.decisionsCaption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{r.colWhen}</th>
+              <th scope="col">{r.colDecision}</th>
+              <th scope="col">{r.colReasons}</th>
+              <th scope="col">{r.colLetter}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {v.decisions.map((d) => (
+              <tr>
+                <td>{formatDateTime(lang, d.decidedAt)}</td>
+                <td>{all.membership.changed[d.transition as keyof typeof all.membership.changed] ?? d.transition}</td>
+                <td>{d.reasons}</td>
+                <td>{props.hasLetterPdf ? <a href={`${base}/letters/${d.id}/pdf`}>{r.letterPdf(d.reference)}</a> : d.reference}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      <gcds-heading tag="h2">{r.timelineHeading}</gcds-heading>
+      <TimelineSection c={props.c} view={v} />
+      <gcds-text>
+        <gcds-link href={`/${lang}/staff/pip`}>{r.backToQueue}</gcds-link>
+      </gcds-text>
+    </>
+  );
+}
