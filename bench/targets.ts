@@ -5,6 +5,7 @@ import type { Endpoint } from "./load.ts";
 import { SECURITY_CATEGORY, SECURITY_CRITERIA_COUNT, SECURITY_FILE_COUNT, SECURITY_LINES, securityCategoryEndpoint } from "./security-category.ts";
 import { BASELINE_COOKIE, BASELINE_PATH, BASELINE_TOKEN } from "./shared.ts";
 import { LARGE, SMALL, staffSearchEndpoint } from "./staff-search.ts";
+import { QUEUE_LARGE, QUEUE_SMALL, reviewQueueEndpoint } from "./review-queue.ts";
 
 /** What a target may use to prepare its requests (e.g. sign in and keep the cookie). */
 export interface BenchContext {
@@ -68,6 +69,23 @@ export const TARGETS: readonly Target[] = [
     portal: (ctx) => staffSearchEndpoint(ctx.databaseUrl, SMALL, ctx.progress, { plans: false }),
     baseline: BASELINE_SESSION_PAGE,
     setupBudgetSeconds: 30,
+  },
+  {
+    name: "review-queue",
+    description: `PIP officer's queue (APP-11), signed-in officer, ${QUEUE_SMALL.cases} open cases, first page and last page by keyset in turn, vs minimal page with one session look-up`,
+    // bench/review-queue.ts seeds the officer, the companies with their owners and open cases.
+    portal: (ctx) => reviewQueueEndpoint(ctx.databaseUrl, QUEUE_SMALL, ctx.progress),
+    baseline: BASELINE_SESSION_PAGE,
+    setupBudgetSeconds: 30,
+  },
+  {
+    // Grows the database for good (as staff-search-500k after it).
+    name: "review-queue-100k",
+    description: `the same queue with ${QUEUE_LARGE.cases.toLocaleString("en")} open cases, first page and page 200 by keyset in turn, vs minimal page with one session look-up`,
+    portal: (ctx) => reviewQueueEndpoint(ctx.databaseUrl, QUEUE_LARGE, ctx.progress),
+    baseline: BASELINE_SESSION_PAGE,
+    growthOf: "review-queue",
+    setupBudgetSeconds: 300,
   },
   {
     // Last: it grows the database for good, so a target after it would run on 500,000 users.
