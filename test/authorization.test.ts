@@ -50,6 +50,7 @@ function concretePath(path: string, id: string): string {
     .replace(/:part\{\(\?:[^)]*\)\}/, "general")
     .replace(/:line\{\(\?:[^)]*\)\}/, "importer")
     .replace(/:category\{\(\?:[^)]*\)\}/, "risk-assessment")
+    .replace(/:(?:submissionId|requestId|decisionId)(\{[^/]*\})?/g, "999999")
     .replace(/:fileId(\{[^/]*\})?/, path.includes("/security/") ? fileIds.division : fileIds.application);
   assert.doesNotMatch(filled, /:/, `a route parameter this test does not know how to fill: ${path}`);
   return filled;

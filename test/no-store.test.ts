@@ -51,6 +51,7 @@ function concretePath(path: string, lang: "en" | "fr"): string {
     // Profiles: whichever division or file is named, the answer (a page, or a 404 page) is for a signed-in caller.
     .replace(/:divisionId(\{[^/]*\})?/, "1")
     .replace(/:fileId(\{[^/]*\})?/, "1")
+    .replace(/:(?:submissionId|requestId|decisionId|caseId)(\{[^/]*\})?/g, "1")
     .replace(/:part\{\(\?:[^)]*\)\}/, "general")
     .replace(/:line\{\(\?:[^)]*\)\}/, "importer")
     .replace(/:category\{\(\?:[^)]*\)\}/, "risk-assessment");
