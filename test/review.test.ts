@@ -447,6 +447,13 @@ describe("the case page: snapshot, findings, differences, evidence", () => {
     assert.match(text(table), new RegExp(`${textCriterion.id} .* Changed Written procedure, reviewed every year\\. A new written procedure since January\\.`));
     assert.match(text(diff), /Response to a request for information/);
     assert.match(text(diff), /Findings saved/, "the timeline");
+    const fr = await officer.get(`/fr/staff/pip/cases/${caseId}`);
+    assert.equal(fr.status, 200);
+    const frText = text(await fr.text());
+    assert.match(frText, /Dossier d’examen : Findings Ltd/);
+    assert.match(await (await officer.get(`/fr/staff/pip/cases/${caseId}`)).text(), /Main division\u00a0: VR-1</, "a no-break space before the colon");
+    assert.match(frText, /Non conforme — The statement is unsigned\./);
+    assert.match(frText, /Différences avec la présentation précédente .*Modifié/);
   });
 });
 

@@ -423,12 +423,12 @@ function differenceWhere(c: AppContext, view: CaseView, d: SnapshotDifference): 
   const r = m(c).review;
   const s = view.latest?.snapshot;
   const divisionName = (id: string) => s?.divisions.find((x) => x.id === id)?.name ?? view.previous?.snapshot.divisions.find((x) => x.id === id)?.name ?? id;
-  if (d.subject === "company") return `${r.companyHeading}: ${d.itemId}`;
+  if (d.subject === "company") return r.labelled(r.companyHeading, d.itemId);
   const catalogue = catalogueVersion(s?.catalogueVersion ?? "") ?? currentCatalogue();
   const item = itemById(catalogue, d.itemId);
   const label = d.itemId === "division" ? r.divisionItself : item ? `${d.itemId} — ${text(c, item.text)}` : d.itemId;
-  if (d.subject === "application") return `${r.applicationHeading}: ${label}`;
-  return `${r.securityHeading(divisionName(d.subject.replace(/^division:/, "")))}: ${label}`;
+  if (d.subject === "application") return r.labelled(r.applicationHeading, label);
+  return r.labelled(r.securityHeading(divisionName(d.subject.replace(/^division:/, ""))), label);
 }
 
 function differenceValue(c: AppContext, view: CaseView, d: SnapshotDifference, value: unknown): string {
@@ -513,8 +513,8 @@ function ActionsSection(props: { c: AppContext; view: CaseView; action?: ActionF
     } else if (name === "request-information" && sub) {
       const min = earliestDueOn(v.today);
       const options: { value: string; label: string }[] = [];
-      for (const id of Object.keys(sub.application.answers)) options.push({ value: `application|${id}`, label: `${r.applicationHeading}: ${id}` });
-      for (const d of sub.divisions) for (const id of Object.keys(d.answers)) options.push({ value: `division:${d.id}|${id}`, label: `${d.name}: ${id}` });
+      for (const id of Object.keys(sub.application.answers)) options.push({ value: `application|${id}`, label: r.labelled(r.applicationHeading, id) });
+      for (const d of sub.divisions) for (const id of Object.keys(d.answers)) options.push({ value: `division:${d.id}|${id}`, label: r.labelled(d.name, id) });
       const chosen = a?.form === "rfi" ? [a.values["items"] ?? []].flat() : [];
       forms.push(
         <section id="rfi">

@@ -104,6 +104,8 @@ export const reviewEn = {
     "not-scanned": "not scanned",
   } as Record<string, string>,
   otherAnswers: "Answers to items this catalogue no longer asks",
+  /** "Where: what", e.g. "Application profile: GEN-3". */
+  labelled: (where: string, what: string) => `${where}: ${what}`,
 
   findingsLegend: (id: string) => `Finding for ${id}`,
   findingNote: (id: string) => `Note on ${id} (optional)`,

@@ -105,6 +105,7 @@ export const reviewFr: ReviewMessages = {
     "not-scanned": "non analysé",
   },
   otherAnswers: "Réponses à des éléments que ce catalogue ne demande plus",
+  labelled: (where: string, what: string) => `${where}\u00a0: ${what}`,
 
   findingsLegend: (id: string) => `Constatation pour ${id}`,
   findingNote: (id: string) => `Note sur ${id} (facultative)`,
