@@ -147,6 +147,26 @@ describe("submitting the application (APP-5)", () => {
     assert.equal(auditAfter.length, auditBefore.length);
   });
 
+  it("refuses a snapshot its PDF could not print, says which characters, and writes nothing", async () => {
+    const co = await company();
+    // A text answer with a letter outside the PDF fonts' Latin-1 (a Polish name in an explanation).
+    const item = await db().selectFrom("profile_answers").select(["subject", "item_id", "answer"]).where("company_id", "=", co.id).where("subject", "=", "application").orderBy("item_id").executeTakeFirstOrThrow();
+    await db()
+      .updateTable("profile_answers")
+      .set({ answer: JSON.stringify({ ...item.answer, explanation: "Reviewed by Łukasz Wiśniewski." }) })
+      .where("company_id", "=", co.id)
+      .where("subject", "=", item.subject)
+      .where("item_id", "=", item.item_id)
+      .execute();
+    const res = await submit(co.base);
+    assert.equal(res.status, 422);
+    const errors = fieldErrors(await res.text());
+    assert.ok(errors.some((e) => e.includes("Ł") && e.includes("ś") && e.includes("cannot print")), errors.join(" | "));
+    assert.deepEqual(await submissionsOf(co.id), []);
+    assert.equal(await statusOf(co.id), "not-applied");
+    assert.deepEqual(await db().selectFrom("review_cases").select("id").where("company_id", "=", co.id).execute(), []);
+  });
+
   it("submits once when two submissions race: one snapshot, one case, status submitted", async () => {
     const co = await company();
     const dashboard = text(await (await clients.owner.get(co.base)).text());

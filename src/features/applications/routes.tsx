@@ -74,6 +74,7 @@ export function applicationsRoutes(deps: AppDeps): Hono<AppEnv> {
     if (result.reason === "forbidden") return errorPage(c, "forbidden");
     if (result.reason === "name-mismatch") return submitPage(c, nameErrors(c, typed, "name-mismatch"), typed, 422);
     if (result.reason === "not-ready") return submitPage(c, {}, typed, 422);
+    if (result.reason === "unprintable") return submitPage(c, { declaredName: t(c).unprintable(result.characters) }, typed, 422);
     return renderPage(c, t(c).submitTitle, <views.SubmitRefusedPage c={c} base={base(c)} status={result.status ?? "not-applied"} />, 409);
   });
 
@@ -115,6 +116,8 @@ export function applicationsRoutes(deps: AppDeps): Hono<AppEnv> {
         return requestPage(c, nameErrors(c, typed, "name-mismatch"), typed, 422);
       case "not-ready":
         return requestPage(c, {}, typed, 422);
+      case "unprintable":
+        return requestPage(c, { declaredName: t(c).unprintable(result.characters) }, typed, 422);
       case "closed":
         return requestPage(c, {}, "", 409);
     }

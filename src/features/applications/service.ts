@@ -20,6 +20,28 @@ import { applyTransition, recordReference } from "../membership/service.ts";
 import type { DecisionLetter } from "../membership/letter.ts";
 import { beginChange, type Actor } from "../profiles/service.ts";
 import { readiness, readSnapshotBody, type Readiness } from "./snapshot.ts";
+import { documentUnsupportedCharacters } from "../../platform/pdf/document.ts";
+import { submissionDocument } from "./submission-pdf.ts";
+
+/**
+ * The snapshot holds characters the submission's PDF cannot print (its fonts cover Latin-1 and
+ * French typography): refused before anything is written, so that every submission has its PDF.
+ */
+export class UnprintableSubmission extends Error {
+  constructor(readonly characters: string[]) {
+    super(`the submission holds characters its PDF cannot print: ${characters.join(" ")}`);
+  }
+}
+
+/** Runs a submission's transaction; an unprintable snapshot rolls it back and becomes a refusal. */
+async function refusingUnprintable<T>(work: () => Promise<T>): Promise<T | { ok: false; reason: "unprintable"; characters: string[] }> {
+  try {
+    return await work();
+  } catch (err) {
+    if (err instanceof UnprintableSubmission) return { ok: false, reason: "unprintable", characters: err.characters };
+    throw err;
+  }
+}
 
 /** The longest statement an owner may give with a request for an informal review. */
 export const STATEMENT_MAX_LENGTH = 4000;
@@ -88,6 +110,8 @@ async function writeSnapshot(trx: Tx, clock: Clock, input: SnapshotInput): Promi
   };
   const content = canonicalJson(snapshot);
   const sha256 = sha256Hex(content);
+  const unprintable = documentUnsupportedCharacters(submissionDocument(snapshot, "en", sha256));
+  if (unprintable.length > 0) throw new UnprintableSubmission(unprintable);
   await trx
     .insertInto("submissions")
     .values({
@@ -133,11 +157,14 @@ export async function submitState(deps: Pick<AppDeps, "db">, companyId: string):
 
 export type SubmitRefusal = "forbidden" | "not-ready" | "wrong-status" | "name-mismatch";
 
-export type SubmitOutcome = { ok: true; submissionId: string; reference: string; sha256: string } | { ok: false; reason: SubmitRefusal; status?: MembershipStatus; readiness?: Readiness };
+export type SubmitOutcome =
+  | { ok: true; submissionId: string; reference: string; sha256: string }
+  | { ok: false; reason: SubmitRefusal; status?: MembershipStatus; readiness?: Readiness }
+  | { ok: false; reason: "unprintable"; characters: string[] };
 
 /** APP-5: the owner submits the profiles (or resubmits them for revalidation, APP-15). */
 export async function submitApplication(deps: Pick<AppDeps, "db" | "clock">, actor: Actor, declaredName: string, meta: RequestMeta): Promise<SubmitOutcome> {
-  return deps.db.transaction().execute(async (trx): Promise<SubmitOutcome> => {
+  return refusingUnprintable(() => deps.db.transaction().execute(async (trx): Promise<SubmitOutcome> => {
     if (!(await beginChange(trx, actor, "account.submit"))) return { ok: false, reason: "forbidden" };
     const co = await trx.selectFrom("companies").select(["membership_status"]).where("id", "=", actor.companyId).executeTakeFirstOrThrow();
     const status = asStatus(co.membership_status);
@@ -175,7 +202,7 @@ export async function submitApplication(deps: Pick<AppDeps, "db" | "clock">, act
       requestId: meta.requestId,
     });
     return { ok: true, submissionId: written.id, reference: written.reference, sha256: written.sha256 };
-  });
+  }));
 }
 
 // ---- a submission, for its confirmation page and its PDF ----------------------------------
@@ -265,11 +292,14 @@ export async function informationRequest(deps: Pick<AppDeps, "db">, companyId: s
 
 export type RespondRefusal = "forbidden" | "not-found" | "closed" | "not-ready" | "name-mismatch";
 
-export type RespondOutcome = { ok: true; submissionId: string; reference: string } | { ok: false; reason: RespondRefusal; readiness?: Readiness };
+export type RespondOutcome =
+  | { ok: true; submissionId: string; reference: string }
+  | { ok: false; reason: RespondRefusal; readiness?: Readiness }
+  | { ok: false; reason: "unprintable"; characters: string[] };
 
 /** APP-12: the owner submits the response to a request for information, as a snapshot of its own. */
 export async function respondToRequest(deps: Pick<AppDeps, "db" | "clock">, actor: Actor, requestId: string, declaredName: string, meta: RequestMeta): Promise<RespondOutcome> {
-  return deps.db.transaction().execute(async (trx): Promise<RespondOutcome> => {
+  return refusingUnprintable(() => deps.db.transaction().execute(async (trx): Promise<RespondOutcome> => {
     if (!(await beginChange(trx, actor, "account.submit"))) return { ok: false, reason: "forbidden" };
     const request = await trx
       .selectFrom("information_requests")
@@ -306,7 +336,7 @@ export async function respondToRequest(deps: Pick<AppDeps, "db" | "clock">, acto
       requestId: meta.requestId,
     });
     return { ok: true, submissionId: written.id, reference: written.reference };
-  });
+  }));
 }
 
 // ---- informal review of a proposed denial (APP-13) ----------------------------------------

@@ -26,6 +26,8 @@ export const applicationsEn = {
   declaredName: "Your full name",
   declaredNameHint: (name: string) => `Type your name as the portal holds it: ${name}.`,
   declaredNameMissing: "Enter your full name to sign the declaration.",
+  unprintable: (characters: readonly string[]) =>
+    `Your profiles hold characters that the submission's PDF cannot print (${characters.join(" ")}). Replace them in your answers, file names or names with letters the portal can print, then submit again.`,
   declaredNameMismatch: "Enter your full name exactly as the portal holds it: your given name, then your family name.",
   submitButton: "Submit the application",
   resubmitButton: "Resubmit the profiles",

@@ -24,6 +24,8 @@ export const applicationsFr: ApplicationsMessages = {
   declaredName: "Votre nom complet",
   declaredNameHint: (name: string) => `Tapez votre nom tel que le portail le connaît\u00a0: ${name}.`,
   declaredNameMissing: "Entrez votre nom complet pour signer la déclaration.",
+  unprintable: (characters: readonly string[]) =>
+    `Vos profils contiennent des caractères que le PDF de la soumission ne peut pas imprimer (${characters.join(" ")}). Remplacez-les dans vos réponses, vos noms de fichier ou vos noms par des lettres que le portail peut imprimer, puis soumettez de nouveau.`,
   declaredNameMismatch: "Entrez votre nom complet exactement tel que le portail le connaît\u00a0: votre prénom, puis votre nom de famille.",
   submitButton: "Présenter la demande",
   resubmitButton: "Présenter de nouveau les profils",
