@@ -25,11 +25,20 @@ export interface DatabaseHandle {
 }
 
 const INT8_OID = 20;
+const DATE_OID = 1082;
+const asText = (v: string) => v;
 
-/** Opens the database. Ids (bigint) come back as strings on both engines. */
+/**
+ * Opens the database. Ids (bigint) come back as strings on both engines, and calendar dates
+ * (`date`) as "YYYY-MM-DD" text: a date has no time zone, and a JS Date would give it one.
+ */
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if (target.kind === "postgres") {
-    const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
+    const pool = new pg.Pool({
+      connectionString: target.url,
+      max: target.poolSize ?? 10,
+      types: { getTypeParser: ((oid: number) => (oid === DATE_OID ? asText : (pg.types.getTypeParser(oid, "text") as (v: string) => unknown))) as typeof pg.types.getTypeParser },
+    });
     // An idle connection the server closes (a restart, a failover, an administrator) is
     // dropped from the pool and replaced on the next query; unhandled, it would crash the
     // process. Queries in flight still fail, and are answered with the error page.
@@ -49,7 +58,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     pglite = await PGlite.create({
       ...(target.dataDir ? { dataDir: target.dataDir } : {}),
       ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}),
-      parsers: { [INT8_OID]: (v: string) => v },
+      parsers: { [INT8_OID]: asText, [DATE_OID]: asText },
     });
   } catch (err) {
     lock?.release();
