@@ -8,25 +8,21 @@
 // its keyset cursor, as a person paging through would), so a queue paged with OFFSET would show
 // at once. A tenth of the cases wait on a request for information (half of them overdue), a
 // third are assigned; the officer's queue reads them all.
-import { randomBytes } from "node:crypto";
 import { Kysely, PostgresDialect, sql } from "kysely";
 import pg from "pg";
 import type { Database } from "../src/platform/db/schema.ts";
 import type { StaffTables } from "../src/features/staff/schema.ts";
-import { staffCookieName } from "../src/features/staff/sessions.ts";
-import { hashToken } from "../src/platform/sessions.ts";
-import { csrfCookieName } from "../src/web/middleware/csrf.ts";
 import { clientNumberCheckDigit } from "../src/domain/client-number.ts";
 import { QUEUE_PAGE_SIZE } from "../src/features/review/service.ts";
 import type { Endpoint } from "./load.ts";
 import { BenchError } from "./shared.ts";
+import { seedStaffUser, signInStaff } from "./staff-session.ts";
 
 export const QUEUE_SMALL = { cases: 100 } as const;
 export const QUEUE_LARGE = { cases: 100_000 } as const;
 /** The deep page loaded beside the first (needs LARGE; with SMALL the last page is loaded). */
 const DEEP_PAGE = 200;
 const CHUNK = 20_000;
-const HTTPS = false;
 
 type BenchDb = Kysely<Database & StaffTables>;
 
@@ -40,53 +36,6 @@ interface Fixture {
   cases: number;
 }
 const fixtures = new Map<string, Promise<Fixture>>();
-
-async function seedOfficer(db: BenchDb): Promise<string> {
-  const now = new Date();
-  const row = await db
-    .insertInto("staff_users")
-    .values({
-      username: "bench-pip",
-      username_normalized: "bench-pip",
-      display_name: "Pat Reviewer",
-      email: "bench-pip@cbsa-asfc.gc.ca",
-      password_hash: "bench-not-a-password-hash",
-      totp_secret: "JBSWY3DPEHPK3PXP",
-      last_totp_step: null,
-      roles: ["pip-officer"],
-      must_change_password: false,
-      totp_confirmed_at: now,
-      password_changed_at: now,
-      last_sign_in_at: now,
-      disabled_at: null,
-      created_at: now,
-      created_by: null,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
-async function signIn(db: BenchDb, staffUserId: string): Promise<string> {
-  const now = new Date();
-  const token = randomBytes(32).toString("base64url");
-  await db
-    .insertInto("staff_sessions")
-    .values({
-      token_hash: hashToken(token),
-      staff_user_id: staffUserId,
-      stage: "authenticated",
-      user_agent: "bench",
-      created_at: now,
-      authenticated_at: now,
-      last_seen_at: now,
-      expires_at: new Date(now.getTime() + 12 * 3_600_000),
-      ended_at: null,
-      ended_reason: null,
-    })
-    .execute();
-  return `${staffCookieName(HTTPS)}=${token}; ${csrfCookieName(HTTPS)}=${randomBytes(32).toString("base64url")}`;
-}
 
 /**
  * Cases `from` … `to - 1`: for each, a person (the owner), an authorized company, its owner
@@ -172,7 +121,7 @@ async function seedCases(pool: pg.Pool, staffUserId: string, from: number, to: n
 async function ensureCases(databaseUrl: string, db: BenchDb, pool: pg.Pool, cases: number, progress: (line: string) => void): Promise<Fixture> {
   let pending = fixtures.get(databaseUrl);
   if (!pending) {
-    pending = seedOfficer(db).then((staffUserId) => ({ staffUserId, cases: 0 }));
+    pending = seedStaffUser(db, { username: "bench-pip", displayName: "Pat Reviewer", roles: ["pip-officer"] }).then((staffUserId) => ({ staffUserId, cases: 0 }));
     fixtures.set(databaseUrl, pending);
   }
   const fixture = await pending;
@@ -222,7 +171,7 @@ export async function reviewQueueEndpoint(databaseUrl: string, size: { cases: nu
   const { pool, db } = connect(databaseUrl);
   try {
     const fixture = await ensureCases(databaseUrl, db, pool, size.cases, progress);
-    const cookie = await signIn(db, fixture.staffUserId);
+    const cookie = await signInStaff(db, fixture.staffUserId);
     const pages = Math.ceil(size.cases / QUEUE_PAGE_SIZE);
     const deep = Math.min(DEEP_PAGE, pages);
     const cursor = await cursorBefore(pool, deep);

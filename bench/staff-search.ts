@@ -8,28 +8,23 @@
 // 100,000 companies) for `staff-search-500k`, so the two p99 compare directly (run.ts prints the
 // growth ratio). The people are a pure function of their index, so the small set is the first
 // thousandth of the large one and the queries find the same person in both.
-import { randomBytes } from "node:crypto";
 import { setImmediate } from "node:timers/promises";
 import { Kysely, PostgresDialect, sql, type CompiledQuery } from "kysely";
 import pg from "pg";
 import type { Database } from "../src/platform/db/schema.ts";
 import type { StaffTables } from "../src/features/staff/schema.ts";
-import { staffCookieName } from "../src/features/staff/sessions.ts";
 import { searchPeople } from "../src/features/expiry/service.ts";
-import { hashToken } from "../src/platform/sessions.ts";
-import { csrfCookieName } from "../src/web/middleware/csrf.ts";
 import { clientNumberCheckDigit } from "../src/domain/client-number.ts";
 import { foldName, searchTerms } from "../src/domain/names.ts";
 import { formatUrn, URN_ALPHABET, urnCheckCharacter } from "../src/domain/urn.ts";
 import type { Endpoint } from "./load.ts";
 import { BenchError } from "./shared.ts";
+import { seedStaffUser, signInStaff } from "./staff-session.ts";
 
 export const USERS_PER_COMPANY = 5;
 export const SMALL = { people: 500, companies: 100 } as const;
 export const LARGE = { people: 500_000, companies: 100_000 } as const;
 
-/** The portal's base URL is http://localhost:PORT in the bench, so its cookies have no __Host- prefix. */
-const HTTPS = false;
 /** People per transaction while seeding (and per company block: a multiple of USERS_PER_COMPANY). */
 const CHUNK = 25_000;
 /** The searched-for person is the first from here on whose family name suits the queries. */
@@ -342,62 +337,6 @@ async function seedPeople(pool: pg.Pool, from: number, to: number, progress: (li
   }
 }
 
-// --- the staff member and their session ---------------------------------------------------------
-
-async function seedStaffUser(db: BenchDb): Promise<string> {
-  const now = new Date();
-  const row = await db
-    .insertInto("staff_users")
-    .values({
-      username: "bench-tccu",
-      username_normalized: "bench-tccu",
-      display_name: "Terry Officer",
-      email: "bench-tccu@cbsa-asfc.gc.ca",
-      // Never checked: the bench signs in by writing the session, not through the form.
-      password_hash: "bench-not-a-password-hash",
-      totp_secret: "JBSWY3DPEHPK3PXP",
-      last_totp_step: null,
-      roles: ["tccu"],
-      must_change_password: false,
-      totp_confirmed_at: now,
-      password_changed_at: now,
-      last_sign_in_at: now,
-      disabled_at: null,
-      created_at: now,
-      created_by: null,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
-/**
- * A signed-in session of the staff member, as authenticateStaffSession leaves it (a random token
- * in the cookie, its SHA-256 in staff_sessions); returns the browser's Cookie header. A new one
- * per target: the 20-minute idle limit then never depends on how long seeding took.
- */
-async function signInStaff(db: BenchDb, staffUserId: string): Promise<string> {
-  const now = new Date();
-  const token = randomBytes(32).toString("base64url");
-  await db
-    .insertInto("staff_sessions")
-    .values({
-      token_hash: hashToken(token),
-      staff_user_id: staffUserId,
-      stage: "authenticated",
-      user_agent: "bench",
-      created_at: now,
-      authenticated_at: now,
-      last_seen_at: now,
-      expires_at: new Date(now.getTime() + 12 * 3_600_000),
-      ended_at: null,
-      ended_reason: null,
-    })
-    .execute();
-  const csrf = randomBytes(32).toString("base64url");
-  return `${staffCookieName(HTTPS)}=${token}; ${csrfCookieName(HTTPS)}=${csrf}`;
-}
-
 // --- the fixture, once per database, grown in place ----------------------------------------------
 
 interface Fixture {
@@ -463,7 +402,7 @@ async function settle(db: BenchDb): Promise<string> {
 async function ensureSize(databaseUrl: string, db: BenchDb, pool: pg.Pool, size: { people: number }, progress: (line: string) => void): Promise<Fixture> {
   let pending = fixtures.get(databaseUrl);
   if (!pending) {
-    pending = seedStaffUser(db).then((staffUserId) => ({ staffUserId, target: searchTarget(), people: 0 }));
+    pending = seedStaffUser(db, { username: "bench-tccu", displayName: "Terry Officer", roles: ["tccu"] }).then((staffUserId) => ({ staffUserId, target: searchTarget(), people: 0 }));
     fixtures.set(databaseUrl, pending);
   }
   const fixture = await pending;
