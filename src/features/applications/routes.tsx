@@ -14,7 +14,7 @@ import { readForm, type FieldErrors } from "../../web/forms.tsx";
 import { textField } from "../../web/validation.ts";
 import { companyAction } from "../../web/middleware/company-access.tsx";
 import { requestMeta } from "../../web/request-meta.ts";
-import { attachmentDisposition } from "../../platform/uploads.ts";
+import { pdfAttachment } from "../../web/attachment.ts";
 import { can } from "../../domain/permissions.ts";
 import type { Snapshot } from "../../domain/snapshot.ts";
 import { renderSubmissionPdf } from "./submission-pdf.ts";
@@ -24,18 +24,6 @@ import * as views from "./views.tsx";
 
 const ID = "[0-9]{1,18}";
 
-function pdfResponse(bytes: Buffer, fileName: string): Response {
-  return new Response(new Uint8Array(bytes), {
-    headers: {
-      "content-type": "application/pdf",
-      "content-length": String(bytes.length),
-      "content-disposition": attachmentDisposition(fileName),
-      "x-content-type-options": "nosniff",
-      "cache-control": "private, no-store",
-      "content-security-policy": "default-src 'none'; sandbox",
-    },
-  });
-}
 
 export function applicationsRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -155,14 +143,14 @@ export function applicationsRoutes(deps: AppDeps): Hono<AppEnv> {
     if (!submission) return errorPage(c, "notFound");
     const snapshot = JSON.parse(submission.content) as Snapshot;
     const pdf = await renderSubmissionPdf(snapshot, submission.locale, submission.sha256);
-    return pdfResponse(pdf, `${submission.reference}.pdf`);
+    return pdfAttachment(pdf, `${submission.reference}.pdf`);
   });
 
   app.get(`${COMPANY}/letters/:decisionId{${ID}}/pdf`, viewStatus, async (c) => {
     const found = await service.letterOf(deps, c.get("companyAccess").companyId, c.req.param("decisionId"));
     if (!found) return errorPage(c, "notFound");
     const pdf = await renderDecisionLetterPdf(found.letter);
-    return pdfResponse(pdf, `${found.reference}.pdf`);
+    return pdfAttachment(pdf, `${found.reference}.pdf`);
   });
 
   return app;

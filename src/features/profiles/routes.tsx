@@ -17,7 +17,7 @@ import * as service from "./service.ts";
 import { multilineFields, problemErrors, readItems, storedValues, type FormValues } from "./schema.ts";
 import * as views from "./views.tsx";
 import * as evidence from "./evidence.ts";
-import { attachmentDisposition } from "../../platform/uploads.ts";
+import { attachmentResponse } from "../../web/attachment.ts";
 
 const PART = `:part{(?:general|${PORTAL_LINES.join("|")})}`;
 const LINE = `:line{(?:${PORTAL_LINES.join("|")})}`;
@@ -388,16 +388,7 @@ export function profileRoutes(deps: AppDeps): Hono<AppEnv> {
     const file = await evidence.evidenceFile(deps, c.get("companyAccess").companyId, subject, c.req.param("fileId")!);
     if (!file) return errorPage(c, "notFound");
     const body = await deps.files.get(file.storageKey);
-    return new Response(body as unknown as ReadableStream, {
-      headers: {
-        "content-type": file.mime,
-        "content-length": String(file.size),
-        "content-disposition": attachmentDisposition(file.fileName),
-        "x-content-type-options": "nosniff",
-        "cache-control": "private, no-store",
-        "content-security-policy": "default-src 'none'; sandbox",
-      },
-    });
+    return attachmentResponse(body, { type: file.mime, name: file.fileName, size: file.size });
   };
 
   const remove = async (c: AppContext, scope: Scope) => {

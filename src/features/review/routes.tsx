@@ -11,7 +11,7 @@ import { errorPage } from "../../web/errors.tsx";
 import { readForm, type FieldErrors, type FormBody } from "../../web/forms.tsx";
 import { requestMeta } from "../../web/request-meta.ts";
 import { textField } from "../../web/validation.ts";
-import { attachmentDisposition } from "../../platform/uploads.ts";
+import { attachmentResponse, pdfAttachment } from "../../web/attachment.ts";
 import { isIsoDate } from "../../domain/catalogue/index.ts";
 import { PORTAL_LINES } from "../../domain/catalogue/types.ts";
 import { isMembershipStatus } from "../../domain/membership.ts";
@@ -260,17 +260,6 @@ export function reviewRoutes(deps: AppDeps): Hono<AppEnv> {
 
   // ---- downloads ------------------------------------------------------------------------------
 
-  const attachment = (body: BodyInit, type: string, name: string, size?: number) =>
-    new Response(body, {
-      headers: {
-        "content-type": type,
-        ...(size !== undefined ? { "content-length": String(size) } : {}),
-        "content-disposition": attachmentDisposition(name),
-        "x-content-type-options": "nosniff",
-        "cache-control": "private, no-store",
-        "content-security-policy": "default-src 'none'; sandbox",
-      },
-    });
 
   app.get(`${CASE}/files/:fileId{[0-9]{1,18}}`, async (c) => {
     const g = guard(c);
@@ -278,7 +267,7 @@ export function reviewRoutes(deps: AppDeps): Hono<AppEnv> {
     const file = await service.caseFile(deps, c.req.param("caseId"), c.req.param("fileId"));
     if (!file) return errorPage(c, "notFound");
     const body = await deps.files.get(file.storageKey);
-    return attachment(body as unknown as ReadableStream, file.mime, file.fileName, file.size);
+    return attachmentResponse(body, { type: file.mime, name: file.fileName, size: file.size });
   });
 
   app.get(`${CASE}/submissions/:submissionId{[0-9]{1,18}}/pdf`, async (c) => {
@@ -287,7 +276,7 @@ export function reviewRoutes(deps: AppDeps): Hono<AppEnv> {
     const sub = await service.caseSubmission(deps, c.req.param("caseId"), c.req.param("submissionId"));
     if (!sub) return errorPage(c, "notFound");
     const pdf = await renderSubmissionPdf(sub.snapshot, sub.locale, sub.sha256);
-    return attachment(new Uint8Array(pdf), "application/pdf", `${sub.reference}.pdf`, pdf.length);
+    return pdfAttachment(pdf, `${sub.reference}.pdf`);
   });
 
   app.get(`${CASE}/letters/:decisionId{[0-9]{1,18}}/pdf`, async (c) => {
@@ -296,7 +285,7 @@ export function reviewRoutes(deps: AppDeps): Hono<AppEnv> {
     const found = await service.caseDecision(deps, c.req.param("caseId"), c.req.param("decisionId"));
     if (!found?.letter) return errorPage(c, "notFound");
     const pdf = await renderDecisionLetterPdf(found.letter as unknown as DecisionLetter);
-    return attachment(new Uint8Array(pdf), "application/pdf", `${found.reference}.pdf`, pdf.length);
+    return pdfAttachment(pdf, `${found.reference}.pdf`);
   });
 
   return app;
