@@ -79,6 +79,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   )`.execute(db);
   await sql`create index information_requests_case_idx on information_requests (case_id, id)`.execute(db);
   await sql`create index information_requests_open_idx on information_requests (due_on) where responded_at is null`.execute(db);
+  // The dashboard reads a company's open requests.
+  await sql`create index information_requests_company_open_idx on information_requests (company_id, due_on) where responded_at is null`.execute(db);
 
   await sql`create table site_validations (
     id bigserial primary key,
