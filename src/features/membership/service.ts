@@ -5,7 +5,7 @@
 // the decision (with its letter's words) when the transition is one, audits it, and tells every
 // active user of the company on the dashboard and by email in their own language.
 import type { Tx } from "../../platform/db/index.ts";
-import type { Clock } from "../../platform/clock.ts";
+import { calendarDate, type Clock } from "../../platform/clock.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import { queueMail, type MailTemplate } from "../../platform/mail/outbox.ts";
 import { decide, isMembershipStatus, type MembershipStatus, type Refusal, type TransitionName } from "../../domain/membership.ts";
@@ -40,10 +40,6 @@ export type TransitionResult =
   | { ok: true; from: MembershipStatus; to: MembershipStatus; decisionId: string | null; reference: string | null }
   | { ok: false; reason: Refusal | "no-company"; status?: MembershipStatus };
 
-/** Today in Canada's capital, YYYY-MM-DD (the date a letter carries). */
-export function ottawaDate(at: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "America/Toronto", year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
-}
 
 /** The date four years after `date` (a Feb 29 anniversary falls on Feb 28). */
 export function fourYearsAfter(date: string): string {
@@ -79,7 +75,7 @@ export async function emailCompanyUsers<P>(trx: Tx, clock: Clock, companyId: str
 
 /** A reference for a record of `kind` numbered `id`: "PIP-2026-000042", "D-2026-000007". */
 export function recordReference(prefix: string, at: Date, id: string | number): string {
-  return `${prefix}-${ottawaDate(at).slice(0, 4)}-${String(id).padStart(6, "0")}`;
+  return `${prefix}-${calendarDate(at).slice(0, 4)}-${String(id).padStart(6, "0")}`;
 }
 
 function addressLines(a: unknown): string[] {
@@ -132,7 +128,7 @@ export async function applyTransition(trx: Tx, clock: Clock, input: TransitionIn
   );
   if (!decision.ok) return { ok: false, reason: decision.reason, status: from };
   const to = decision.to;
-  const today = ottawaDate(now);
+  const today = calendarDate(now);
 
   const set: Record<string, unknown> = { membership_status: to, membership_changed_at: now, updated_at: now };
   let memberSince = company.member_since;

@@ -16,7 +16,8 @@ import { addBusinessDays, addCalendarDays } from "../../domain/business-days.ts"
 import { decide, isMembershipStatus, windowEnds, TRANSITIONS, type MembershipStatus, type TransitionName } from "../../domain/membership.ts";
 import { snapshotDifferences, type Snapshot, type SnapshotDifference } from "../../domain/snapshot.ts";
 import type { FindingOutcome, RequestedItem } from "../../platform/db/schema.ts";
-import { applyTransition, emailCompanyUsers, ottawaDate, type TransitionResult } from "../membership/service.ts";
+import { applyTransition, emailCompanyUsers, type TransitionResult } from "../membership/service.ts";
+import { calendarDate as calendarInOttawa } from "../../platform/clock.ts";
 import { staffNames } from "../staff/service.ts";
 
 type Deps = Pick<AppDeps, "db" | "clock">;
@@ -72,7 +73,7 @@ export function parseCursor(text: string | undefined): QueueFilters["after"] {
 
 /** One page of the open cases, oldest waiting first, and the cursor of the next page (if any). */
 export async function queue(deps: Deps, filters: QueueFilters): Promise<{ rows: QueueRow[]; next: string | null }> {
-  const today = ottawaDate(deps.clock.now());
+  const today = calendarInOttawa(deps.clock.now());
   let q = deps.db
     .selectFrom("review_cases as rc")
     .innerJoin("companies as co", "co.id", "rc.company_id")
@@ -396,7 +397,7 @@ export async function caseView(deps: Deps, caseId: string): Promise<CaseView | u
       after: e.after,
     })),
     people: new Map(people.map((p) => [p.id, `${p.given_name} ${p.family_name}`])),
-    today: ottawaDate(deps.clock.now()),
+    today: calendarInOttawa(deps.clock.now()),
   };
 }
 
@@ -496,7 +497,7 @@ export interface RequestInput {
 export async function requestInformation(deps: Deps, staffId: string, caseId: string, expected: string, input: RequestInput, meta: RequestMeta): Promise<ActionOutcome<{ requestId: string }>> {
   return officerAction(deps, caseId, expected, async (trx, c) => {
     const now = deps.clock.now();
-    if (input.dueOn < earliestDueOn(ottawaDate(now))) return { ok: false, reason: "refused", detail: "too-soon" };
+    if (input.dueOn < earliestDueOn(calendarInOttawa(now))) return { ok: false, reason: "refused", detail: "too-soon" };
     const row = await trx
       .insertInto("information_requests")
       .values({ case_id: c.caseId, company_id: c.companyId, message: input.message, items: JSON.stringify(input.items), due_on: input.dueOn, created_at: now, created_by_staff_id: staffId })
@@ -522,7 +523,7 @@ export async function requestInformation(deps: Deps, staffId: string, caseId: st
 export async function scheduleSiteValidation(deps: Deps, staffId: string, caseId: string, expected: string, input: { date: string; facility: string }, meta: RequestMeta): Promise<ActionOutcome> {
   return officerAction(deps, caseId, expected, async (trx, c) => {
     const now = deps.clock.now();
-    if (input.date < ottawaDate(now)) return { ok: false, reason: "refused", detail: "past" };
+    if (input.date < calendarInOttawa(now)) return { ok: false, reason: "refused", detail: "past" };
     const latest = await trx.selectFrom("submissions").select("content").where("case_id", "=", c.caseId).orderBy("id", "desc").limit(1).executeTakeFirst();
     const facilities = latest ? (JSON.parse(latest.content) as Snapshot).company.facilities.map((f) => f.name) : [];
     if (!facilities.includes(input.facility)) return { ok: false, reason: "refused", detail: "facility" };
@@ -696,7 +697,7 @@ export const REMINDER_DAYS_BEFORE = 7;
  */
 export async function sendInformationReminders(deps: Deps): Promise<number> {
   const now = deps.clock.now();
-  const today = ottawaDate(now);
+  const today = calendarInOttawa(now);
   const candidates = await deps.db
     .selectFrom("information_requests as ir")
     .innerJoin("review_cases as rc", "rc.id", "ir.case_id")
