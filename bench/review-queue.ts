@@ -47,16 +47,18 @@ async function seedCases(pool: pg.Pool, staffUserId: string, from: number, to: n
   try {
     for (let start = from; start < to; start += CHUNK) {
       const end = Math.min(to, start + CHUNK);
+      const ks: number[] = [];
       const clientNumbers: string[] = [];
       for (let k = start; k < end; k++) {
         const body = String(600_000_000 + k);
+        ks.push(k);
         clientNumbers.push(body + clientNumberCheckDigit(body));
       }
       await client.query("begin");
       await client.query(
         `create temporary table bench_queue on commit drop as
-           select g as k, $3::text[] as numbers from generate_series($1::int, $2::int - 1) g`,
-        [start, end, clientNumbers],
+           select k, number from unnest($1::int[], $2::text[]) as t(k, number)`,
+        [ks, clientNumbers],
       );
       await client.query(
         `insert into people (urn, given_name, family_name, email, phone, preferred_locale, created_at, updated_at)
@@ -70,41 +72,38 @@ async function seedCases(pool: pg.Pool, staffUserId: string, from: number, to: n
            select 'Queue Freight ' || k || ' Ltd.', null, 'CA',
                   case k % 4 when 0 then '["importer"]' when 1 then '["importer","highway-carrier"]' when 2 then '["highway-carrier"]' else '["warehouse"]' end::jsonb,
                   'en', '{"line1":"1 Bench St","line2":"","city":"Ottawa","region":"ON","postalCode":"K1A 0B1","country":"CA"}'::jsonb,
-                  numbers[k - $1 + 1], 'activated', 'registered',
+                  number, 'activated', 'registered',
                   case when k % 10 = 0 then 'information-requested' when k % 2 = 0 then 'under-review' else 'submitted' end, now(), now(), now()
            from bench_queue`,
-        [start],
       );
       await client.query(
         `insert into company_users (company_id, person_id, role, status, created_at, updated_at)
            select c.id, p.id, 'owner', 'active', now(), now()
            from bench_queue b
            join people p on p.urn = 'RQ' || lpad(b.k::text, 9, '0')
-           join companies c on c.client_number = b.numbers[b.k - $1 + 1]`,
-        [start],
+           join companies c on c.client_number = b.number`,
       );
       await client.query(
-        `update companies c set status = 'authorized' from bench_queue b where c.client_number = b.numbers[b.k - $1 + 1]`,
-        [start],
+        `update companies c set status = 'authorized' from bench_queue b where c.client_number = b.number`,
       );
       await client.query(
         `insert into review_cases (company_id, opened_at, status, waiting_kind, waiting_since, assigned_staff_id, assigned_at)
            select c.id, now() - make_interval(mins => ${QUEUE_LARGE.cases} - b.k), c.membership_status,
                   case when b.k % 10 = 5 then 'response' else 'application' end,
                   now() - make_interval(mins => ${QUEUE_LARGE.cases} - b.k),
-                  case when b.k % 3 = 0 then $2::bigint end, case when b.k % 3 = 0 then now() end
-           from bench_queue b join companies c on c.client_number = b.numbers[b.k - $1 + 1]`,
-        [start, staffUserId],
+                  case when b.k % 3 = 0 then $1::bigint end, case when b.k % 3 = 0 then now() end
+           from bench_queue b join companies c on c.client_number = b.number`,
+        [staffUserId],
       );
       await client.query(
         `insert into information_requests (case_id, company_id, message, items, due_on, created_at, created_by_staff_id)
            select rc.id, rc.company_id, 'Send the written risk assessment.', '[]'::jsonb,
-                  (current_date + case when b.k % 20 = 0 then -3 else 20 end), now(), $2::bigint
+                  (current_date + case when b.k % 20 = 0 then -3 else 20 end), now(), $1::bigint
            from bench_queue b
-           join companies c on c.client_number = b.numbers[b.k - $1 + 1]
+           join companies c on c.client_number = b.number
            join review_cases rc on rc.company_id = c.id and rc.closed_at is null
            where b.k % 10 = 0`,
-        [start, staffUserId],
+        [staffUserId],
       );
       await client.query("commit");
       progress(`review-queue: ${end.toLocaleString("en")} cases seeded`);
