@@ -137,6 +137,7 @@ const T = {
     rfiDueOn: "Due date",
     rfiButton: "Send the request",
     rfiSent: "The request for information was sent to the company.",
+    notResponded: "Not yet",
     differencesCaption: "Differences",
     changed: "Changed",
     svDate: "Date of the visit",
@@ -247,6 +248,7 @@ const T = {
     rfiDueOn: "Date d’échéance",
     rfiButton: "Envoyer la demande",
     rfiSent: "La demande de renseignements a été envoyée à l’entreprise.",
+    notResponded: "Pas encore",
     differencesCaption: "Différences",
     changed: "Modifié",
     svDate: "Date de la visite",
@@ -707,7 +709,7 @@ describe("the application, its review and the decision, in the browser", () => {
       assert.ok(changedPorts, `the differences name ${ITEM}: ${JSON.stringify(differences)}`);
       assert.equal(changedPorts[1], t.changed);
       assert.equal(changedPorts[3], w.ports, "the answer as the owner changed it");
-      assert.notEqual((await rows(page.getByTestId("requests")))[0]![4], "", "the request is answered");
+      assert.notEqual((await rows(page.getByTestId("requests")))[0]![4], t.notResponded, "the request is answered");
 
       const visitOn = ottawaDay(portal.clock.now(), 7);
       const sv = page.locator("section#sv");
