@@ -327,7 +327,7 @@ export function RecordPage(props: { c: AppContext; base: string; record: Company
           <tbody>
             {r.submissions.map((s) => (
               <tr>
-                <td>{s.reference}</td>
+                <td class="ttp-id">{s.reference}</td>
                 <td>{t.kinds[s.kind]}</td>
                 <td>{formatDateTime(lang, s.submittedAt)}</td>
                 <td>{s.submittedBy}</td>
@@ -395,7 +395,7 @@ export function RecordPage(props: { c: AppContext; base: string; record: Company
           <tbody>
             {r.decisions.map((d) => (
               <tr>
-                <td>{d.reference}</td>
+                <td class="ttp-id">{d.reference}</td>
                 <td>{t.decisions[d.transition] ?? statusName(props.c, d.toStatus)}</td>
                 <td>{formatDate(lang, d.decidedAt)}</td>
                 <td>

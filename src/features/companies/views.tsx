@@ -226,9 +226,11 @@ function ApplicationSection(props: { c: AppContext; dashboard: Dashboard }) {
           app.ready ? (
             <>
               <gcds-text>{a.dashboardReady}</gcds-text>
-              <gcds-button type="link" href={`${base}/application/submit`}>
-                {app.transition === "resubmit" ? a.dashboardResubmit : a.dashboardSubmit}
-              </gcds-button>
+              <div class="ttp-actions">
+                <gcds-button type="link" href={`${base}/application/submit`}>
+                  {app.transition === "resubmit" ? a.dashboardResubmit : a.dashboardSubmit}
+                </gcds-button>
+              </div>
             </>
           ) : (
             <>

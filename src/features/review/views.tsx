@@ -71,8 +71,10 @@ export function QueuePage(props: QueuePageProps) {
           options={JSON.stringify([{ id: "mine", label: t.mine, value: "yes", ...(f.mine ? { checked: true } : {}) }])}
         ></gcds-checkboxes>
         <gcds-checkboxes name="overdue" legend={t.onlyLegend} options={JSON.stringify([{ id: "overdue", label: t.overdue, value: "yes", ...(f.overdue ? { checked: true } : {}) }])}></gcds-checkboxes>
-        <SubmitButton>{t.apply}</SubmitButton>
-        <gcds-link href={base}>{t.clear}</gcds-link>
+        <div class="ttp-actions">
+          <SubmitButton>{t.apply}</SubmitButton>
+          <gcds-link href={base}>{t.clear}</gcds-link>
+        </div>
       </form>
       {props.rows.length === 0 ? (
         <gcds-text>{t.empty}</gcds-text>
@@ -97,7 +99,7 @@ export function QueuePage(props: QueuePageProps) {
                 <td>
                   <a href={`${base}/cases/${r.caseId}`}>{r.legalName}</a>
                 </td>
-                <td>{formatClientNumber(r.clientNumber)}</td>
+                <td class="ttp-id">{formatClientNumber(r.clientNumber)}</td>
                 <td>{all.review.waitingKinds[r.waitingKind] ?? r.waitingKind}</td>
                 <td>{all.membership.statuses[r.status as MembershipStatus] ?? r.status}</td>
                 <td>
@@ -526,7 +528,7 @@ function ActionsSection(props: { c: AppContext; view: CaseView; action?: ActionF
               <label for="rfiItems">{r.rfiItems}</label>
               <p id="rfiItems-hint">{r.rfiItemsHint}</p>
               {errs("rfi")["rfiItems"] ? <p class="ttp-error">{errs("rfi")["rfiItems"]}</p> : null}
-              <select id="rfiItems" name="items" multiple size={6} aria-describedby="rfiItems-hint">
+              <select id="rfiItems" class="ttp-select-multiple" name="items" multiple size={8} aria-describedby="rfiItems-hint">
                 {options.map((o) => (
                   <option value={o.value} selected={chosen.includes(o.value)}>
                     {o.label}
