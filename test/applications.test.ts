@@ -125,7 +125,7 @@ describe("submitting the application (APP-5)", () => {
     assert.deepEqual(await submissionsOf(co.id), []);
     assert.equal(await statusOf(co.id), "not-applied");
     // The others see on the dashboard who can submit.
-    assert.match(text(await (await clients.full.get(`/fr/companies/${co.id}`)).text()), /Seul le propriétaire du compte peut présenter la demande/);
+    assert.match(text(await (await clients.full.get(`/fr/companies/${co.id}`)).text()), /Seul le propriétaire du compte peut soumettre la demande/);
     assert.match(text(await (await clients.admin.get(co.base)).text()), /Only the account owner can submit the application/);
   });
 
