@@ -313,7 +313,7 @@ function SubmissionSection(props: { c: AppContext; view: CaseView; action?: Acti
         <dd>{s.catalogueVersion}</dd>
         <dt>{r.sha256}</dt>
         <dd>
-          <code>{sub.sha256}</code>
+          <code class="ttp-hash">{sub.sha256}</code>
         </dd>
       </dl>
       <gcds-text>
