@@ -131,7 +131,6 @@ before(async () => {
   officer = await signedInStaff(portal, ["pip-officer"]);
 });
 after(async () => {
-  if (process.env.REVIEW_DEBUG) for (const l of portal.logLines) if (l["err"]) console.log(JSON.stringify(l["err"]).slice(0, 1500));
   await portal.close();
 });
 
