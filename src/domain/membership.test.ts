@@ -28,6 +28,7 @@ member --suspend--> suspended : officer
 suspended --reinstate--> member : officer
 suspended --cancel--> cancelled : officer
 cancelled --appeal--> appeal-submitted : owner
+cancelled --cancellation-final--> cancelled : job
 appeal-submitted --grant-appeal--> member : officer
 appeal-submitted --dismiss-appeal--> cancelled : officer
 member --revalidation-due--> revalidation-due : job
@@ -70,7 +71,7 @@ function factsFor(status: MembershipStatus, name: TransitionName) {
     status,
     now,
     denialProposedAt: name === "deny" ? long : recent,
-    cancelledAt: recent,
+    cancelledAt: name === "cancellation-final" ? long : recent,
     cancelledByStaffId: "7",
   };
 }
@@ -123,6 +124,17 @@ test("an informal review is asked for within 30 days of the proposed denial, not
   assert.deepEqual(decide("deny", at(29.99), { actor: "job" }), { ok: false, reason: "too-early" });
   assert.deepEqual(decide("deny", at(30), { actor: "job" }), { ok: true, to: "denied" });
   assert.deepEqual(decide("deny", { status: "denial-proposed", now }, { actor: "job" }), { ok: false, reason: "too-early" });
+});
+
+test("a cancellation is made final after 30 days, once; no appeal after it", () => {
+  const at = (days: number, finalAt: Date | null = null) => ({ status: "cancelled" as const, now, cancelledAt: new Date(now.getTime() - days * DAY), cancellationFinalAt: finalAt });
+  assert.deepEqual(decide("cancellation-final", at(30 - 1 / 1440), { actor: "job" }), { ok: false, reason: "too-early" });
+  assert.deepEqual(decide("cancellation-final", at(30), { actor: "job" }), { ok: true, to: "cancelled" });
+  assert.deepEqual(decide("cancellation-final", at(31, now), { actor: "job" }), { ok: false, reason: "too-late" });
+  assert.deepEqual(decide("appeal", at(30 - 1 / 1440), { actor: "owner" }), { ok: true, to: "appeal-submitted" });
+  assert.deepEqual(decide("appeal", at(30), { actor: "owner" }), { ok: false, reason: "too-late" });
+  // An appeal dismissed within the 30 days makes the cancellation final: no second appeal.
+  assert.deepEqual(decide("appeal", at(5, now), { actor: "owner" }), { ok: false, reason: "too-late" });
 });
 
 test("an appeal comes within 30 days of the cancellation and is decided by another officer", () => {

@@ -11,6 +11,11 @@
 //   30 days for an informal review have passed; until then the company may ask for one.
 // - The appeal of a cancellation is decided (`grant-appeal`, `dismiss-appeal`) by an officer
 //   other than the one who cancelled (APP-14, STAFF-5): `decide` refuses the same officer.
+// - "cancelled (final)": a cancellation becomes final through `cancellation-final`, made by the
+//   scheduled job once the 30 days for an appeal have passed (the status stays `cancelled`), or
+//   at once when an appeal is dismissed. After that no appeal is possible.
+// - Changes a member submits (APP-5) and the officer's acceptance of them are not transitions:
+//   the status stays `member` while the officer looks at them.
 
 export const MEMBERSHIP_STATUSES = [
   "not-applied",
@@ -50,6 +55,8 @@ export interface Transition {
   window?: Window;
   /** The officer who cancelled may not make it (appeal decisions). */
   notByCancellingOfficer?: boolean;
+  /** Refused once the cancellation is final (the appeal, and making it final again). */
+  notOnceFinal?: boolean;
 }
 
 const REVIEWING = ["submitted", "under-review", "information-requested", "site-validation"] as const;
@@ -73,7 +80,8 @@ export const TRANSITIONS = {
   suspend: { from: ["member"], to: "suspended", actors: ["officer"] },
   reinstate: { from: ["suspended"], to: "member", actors: ["officer"] },
   cancel: { from: ["suspended"], to: "cancelled", actors: ["officer"] },
-  appeal: { from: ["cancelled"], to: "appeal-submitted", actors: ["owner"], window: { from: "cancelledAt", days: 30, when: "within" } },
+  appeal: { from: ["cancelled"], to: "appeal-submitted", actors: ["owner"], window: { from: "cancelledAt", days: 30, when: "within" }, notOnceFinal: true },
+  "cancellation-final": { from: ["cancelled"], to: "cancelled", actors: ["job"], window: { from: "cancelledAt", days: 30, when: "after" }, notOnceFinal: true },
   "grant-appeal": { from: ["appeal-submitted"], to: "member", actors: ["officer"], notByCancellingOfficer: true },
   "dismiss-appeal": { from: ["appeal-submitted"], to: "cancelled", actors: ["officer"], notByCancellingOfficer: true },
   "revalidation-due": { from: ["member"], to: "revalidation-due", actors: ["job"] },
@@ -90,6 +98,26 @@ export type TransitionName = keyof typeof TRANSITIONS;
 
 export const TRANSITION_NAMES = Object.keys(TRANSITIONS) as TransitionName[];
 
+/** The transitions that are decisions written to the company as a letter (APP-13, APP-15). */
+export const LETTER_TRANSITIONS = [
+  "approve",
+  "propose-denial",
+  "deny",
+  "suspend",
+  "suspend-unrevalidated",
+  "reinstate",
+  "cancel",
+  "grant-appeal",
+  "dismiss-appeal",
+  "revalidation-due",
+] as const satisfies readonly TransitionName[];
+
+export type LetterTransition = (typeof LETTER_TRANSITIONS)[number];
+
+export function hasDecisionLetter(transition: TransitionName): transition is LetterTransition {
+  return (LETTER_TRANSITIONS as readonly TransitionName[]).includes(transition);
+}
+
 /** Statuses during which the CBSA is reviewing: changes are saved but not submitted (APP-5). */
 export const UNDER_REVIEW: readonly MembershipStatus[] = REVIEWING;
 
@@ -104,6 +132,8 @@ export interface MembershipFacts {
   cancelledAt?: Date | null;
   /** The staff member who cancelled the membership (for appeal decisions). */
   cancelledByStaffId?: string | null;
+  /** When the cancellation became final (no appeal any more). */
+  cancellationFinalAt?: Date | null;
 }
 
 export interface Acting {
@@ -136,6 +166,7 @@ export function decide(name: TransitionName, facts: MembershipFacts, acting: Act
     if (t.window.when === "within" && over) return { ok: false, reason: "too-late" };
     if (t.window.when === "after" && !over) return { ok: false, reason: "too-early" };
   }
+  if (t.notOnceFinal && facts.cancellationFinalAt) return { ok: false, reason: "too-late" };
   if (t.notByCancellingOfficer && acting.staffId !== undefined && acting.staffId === facts.cancelledByStaffId) return { ok: false, reason: "same-officer" };
   return { ok: true, to: t.to };
 }

@@ -49,7 +49,7 @@ export interface SnapshotDivision extends ProfileContent {
   facilities: string[];
 }
 
-export type SnapshotKind = "application" | "response" | "changes" | "appeal" | "resubmission";
+export type SnapshotKind = "application" | "response" | "changes" | "appeal" | "resubmission" | "action-plan";
 
 export interface Snapshot {
   format: 1;
@@ -59,9 +59,14 @@ export interface Snapshot {
   company: SnapshotCompany;
   application: ProfileContent;
   divisions: SnapshotDivision[];
-  /** For a response: the request it answers. For an appeal: the statement. */
+  /** For a response: the request it answers. */
   request?: { id: string; message: string } | null;
+  /** For an action plan: what the suspension asked and by when (YYYY-MM-DD). */
+  actionPlan?: { id: string; reasons: string; dueOn: string } | null;
+  /** For an appeal, the statement of appeal; for an action plan, the plan; for an informal review, the statement. */
   statement?: string | null;
+  /** Files the owner attached to the statement (appeal, action plan), by id and SHA-256. */
+  statementEvidence?: EvidenceRef[] | null;
   submittedBy: { personId: string; name: string; declaredName: string };
   /** ISO 8601. */
   submittedAt: string;

@@ -23,4 +23,6 @@ export interface DecisionLetter {
   siteValidation?: { date: string; facility: string; outcome: string | null } | null;
   /** Suspension: the action plan's due date. */
   actionPlanDueOn?: string | null;
+  /** Revalidation due: the anniversary reached and the last day to resubmit before the membership is suspended (YYYY-MM-DD). */
+  revalidation?: { anniversaryOn: string; resubmitBy: string } | null;
 }

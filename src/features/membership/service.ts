@@ -8,7 +8,7 @@ import type { Tx } from "../../platform/db/index.ts";
 import { calendarDate, type Clock } from "../../platform/clock.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import { queueMail, type MailTemplate } from "../../platform/mail/outbox.ts";
-import { decide, isMembershipStatus, type MembershipStatus, type Refusal, type TransitionName } from "../../domain/membership.ts";
+import { decide, hasDecisionLetter, isMembershipStatus, type MembershipStatus, type Refusal, type TransitionName } from "../../domain/membership.ts";
 import { addCalendarDays } from "../../domain/business-days.ts";
 import type { Locale } from "../../domain/locale.ts";
 import { messages } from "../../web/i18n/index.ts";
@@ -18,8 +18,6 @@ import type { DecisionLetter } from "./letter.ts";
 /** Who acts: an officer (staff id), the account owner (person id), or a scheduled job. */
 export type MembershipActing = { actor: "officer"; staffId: string } | { actor: "owner"; personId: string } | { actor: "job" };
 
-/** Transitions that are decisions written to the company: each has a PDF letter (APP-13). */
-export const LETTER_TRANSITIONS: readonly TransitionName[] = ["approve", "propose-denial", "deny", "suspend", "reinstate", "cancel", "grant-appeal", "dismiss-appeal"];
 
 /** Transitions after which no review is open: the case closes with the transition as its outcome. */
 const CLOSES_CASE: readonly TransitionName[] = ["approve", "deny", "withdraw", "grant-appeal", "dismiss-appeal"];
@@ -155,7 +153,7 @@ export async function applyTransition(trx: Tx, clock: Clock, input: TransitionIn
 
   let decisionId: string | null = null;
   let reference: string | null = null;
-  if (LETTER_TRANSITIONS.includes(input.name)) {
+  if (hasDecisionLetter(input.name)) {
     const { id } = await trx
       .selectNoFrom((eb) => eb.fn<string>("nextval", [eb.val("decisions_id_seq")]).as("id"))
       .executeTakeFirstOrThrow();

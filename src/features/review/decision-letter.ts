@@ -8,32 +8,15 @@
 //
 // A request for information, a submission, an appeal or a withdrawal is not a decision
 // letter: LETTER_TRANSITIONS lists the transitions that have one.
-import type { TransitionName } from "../../domain/membership.ts";
+import { hasDecisionLetter, LETTER_TRANSITIONS, type LetterTransition } from "../../domain/membership.ts";
+
+export { hasDecisionLetter, LETTER_TRANSITIONS, type LetterTransition };
 import { formatClientNumber } from "../../domain/client-number.ts";
 import { otherLocale, type Locale } from "../../domain/locale.ts";
 import { renderDocument, type FieldRow, type PdfBlock, type PdfDocument, type PdfPart, type RenderDocumentOptions } from "../../platform/pdf/document.ts";
 import { formatDate, messages } from "../../web/i18n/index.ts";
 import { PROGRAM_EMAIL } from "../../web/i18n/registration.en.ts";
 import type { DecisionLetter } from "../membership/letter.ts";
-
-/** The transitions that are decisions written to the company as a letter. */
-export const LETTER_TRANSITIONS = [
-  "approve",
-  "propose-denial",
-  "deny",
-  "suspend",
-  "suspend-unrevalidated",
-  "reinstate",
-  "cancel",
-  "grant-appeal",
-  "dismiss-appeal",
-] as const satisfies readonly TransitionName[];
-
-export type LetterTransition = (typeof LETTER_TRANSITIONS)[number];
-
-export function hasDecisionLetter(transition: TransitionName): transition is LetterTransition {
-  return (LETTER_TRANSITIONS as readonly TransitionName[]).includes(transition);
-}
 
 /** The letter as a PDF. Throws a RangeError for a transition that has no letter. */
 export async function renderDecisionLetterPdf(letter: DecisionLetter, options: RenderDocumentOptions = {}): Promise<Buffer> {

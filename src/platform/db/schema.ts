@@ -200,6 +200,8 @@ export interface CompaniesTable {
   denial_proposed_at: Optional<Date, Date | string>;
   cancelled_at: Optional<Date, Date | string>;
   cancelled_by_staff_id: Optional<string>;
+  /** When the cancellation could no longer be appealed (30 days passed, or the appeal dismissed). */
+  cancellation_final_at: Optional<Date, Date | string>;
 }
 
 export interface Facility {
@@ -351,9 +353,11 @@ export interface ReviewCasesTable {
   assigned_staff_id: Optional<string>;
   assigned_at: Optional<Date, Date | string>;
   outcome: Optional<string>;
+  /** Why the case closed when the company ended it (a withdrawal's reason). */
+  closed_reason: Optional<string>;
 }
 
-export type SubmissionKind = "application" | "response" | "changes" | "appeal" | "resubmission";
+export type SubmissionKind = "application" | "response" | "changes" | "appeal" | "resubmission" | "action-plan";
 
 /** An immutable snapshot (APP-5): `content` is the canonical JSON its `sha256` was taken over. */
 export interface SubmissionsTable {
@@ -433,6 +437,30 @@ export interface DecisionsTable {
   decided_by_person_id: Optional<string>;
 }
 
+/** What a suspension asks of the company (APP-13): reasons, the action plan's due date, its response. */
+export interface ActionPlansTable {
+  id: Generated<string>;
+  case_id: string;
+  company_id: string;
+  decision_id: Optional<string>;
+  reasons: string;
+  due_on: string;
+  created_at: Timestamp;
+  /** Null when a job suspended the membership (revalidation not resubmitted). */
+  created_by_staff_id: Optional<string>;
+  reminded_at: Optional<Date, Date | string>;
+  responded_at: Optional<Date, Date | string>;
+  response_submission_id: Optional<string>;
+}
+
+/** A revalidation reminder sent (APP-15): the key is the claim that makes it once. */
+export interface RevalidationRemindersTable {
+  company_id: string;
+  anniversary_on: string;
+  days_before: number;
+  sent_at: Timestamp;
+}
+
 export interface Database {
   audit_events: AuditEventsTable;
   jobs: JobsTable;
@@ -461,6 +489,8 @@ export interface Database {
   information_requests: InformationRequestsTable;
   site_validations: SiteValidationsTable;
   decisions: DecisionsTable;
+  action_plans: ActionPlansTable;
+  revalidation_reminders: RevalidationRemindersTable;
   urn_reminders: UrnRemindersTable;
   person_search_terms: PersonSearchTermsTable;
 }

@@ -61,6 +61,7 @@ export const applicationsEn = {
     changes: "Changes",
     appeal: "Appeal",
     resubmission: "Resubmission for revalidation",
+    "action-plan": "Action plan",
   } satisfies Record<SubmissionKind, string>,
 
   requestTitle: "Request for information",

@@ -59,6 +59,7 @@ export const applicationsFr: ApplicationsMessages = {
     changes: "Modifications",
     appeal: "Appel",
     resubmission: "Nouvelle soumission pour la revalidation",
+    "action-plan": "Plan d’action",
   },
 
   requestTitle: "Demande de renseignements",

@@ -40,6 +40,7 @@ export const membershipEn = {
     resubmit: "The security profile was resubmitted for revalidation.",
     "suspend-unrevalidated": "The membership was suspended: nothing was resubmitted within 90 days of the anniversary.",
     withdraw: "The account owner withdrew the company from the program.",
+    "cancellation-final": "The 30 days to appeal have passed: the cancellation of the membership is final.",
   } satisfies Record<TransitionName, string>,
   notification: (sentence: string, status: string) => `${sentence} Membership status: ${status}.`,
   email: {

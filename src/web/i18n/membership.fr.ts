@@ -37,6 +37,7 @@ export const membershipFr: MembershipMessages = {
     resubmit: "Le profil de sécurité a été soumis de nouveau pour la revalidation.",
     "suspend-unrevalidated": "L’adhésion a été suspendue\u00a0: rien n’a été soumis dans les 90 jours suivant l’anniversaire.",
     withdraw: "Le propriétaire du compte a retiré l’entreprise du programme.",
+    "cancellation-final": "Les 30 jours pour interjeter appel sont passés : l’annulation de l’adhésion est définitive.",
   },
   notification: (sentence: string, status: string) => `${sentence} Statut de l’adhésion\u00a0: ${status}.`,
   email: {

@@ -15,6 +15,7 @@ import * as m0011 from "./0011_activation_attempts.ts";
 import * as m0012 from "./0012_keyed_hashes.ts";
 import * as m0013 from "./0013_profiles.ts";
 import * as m0014 from "./0014_review.ts";
+import * as m0015 from "./0015_membership_life.ts";
 
 export const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   "0012_keyed_hashes": m0012,
   "0013_profiles": m0013,
   "0014_review": m0014,
+  "0015_membership_life": m0015,
 };
