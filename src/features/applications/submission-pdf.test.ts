@@ -1,6 +1,6 @@
 // The PDF of a submission, from a snapshot built by hand against the real catalogue (every
-// answer kind, evidence files, an unanswered item, an answer the profile no longer asks),
-// read back with pdftotext in both languages. Without pdftotext the tests that need it are
+// answer kind, evidence files, an unanswered item, an answer the profile no longer asks) and
+// an action plan (what the suspension asked, the plan, its attached files), read back with pdftotext in both languages. Without pdftotext the tests that need it are
 // skipped, except with CI=true, where that is a failure.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
@@ -278,6 +278,84 @@ describe("submission PDF", () => {
   });
 });
 
+// An action plan: the company's answer to a suspension, with the files it attached.
+const actionPlan: Snapshot = {
+  ...snapshot,
+  kind: "action-plan",
+  actionPlan: { id: "12", reasons: "Les scellés ne sont pas consignés.\n\nThe seals log is missing.", dueOn: "2026-06-01" },
+  statement: "Nous tenons un registre des scellés depuis le 1er mai.\n\nEach seal is now logged at the gate.",
+  statementEvidence: [
+    { id: "950", fileName: "Registre des scellés.pdf", size: 48_213, mime: "application/pdf", sha256: sha256Hex("Registre des scellés.pdf"), scanStatus: "clean" },
+    { id: "951", fileName: "gate.jpg", size: 900, mime: "image/jpeg", sha256: sha256Hex("gate.jpg"), scanStatus: "clean" },
+  ],
+};
+const actionPlanSha = sha256Hex(canonicalJson(actionPlan));
+
+describe("submission PDF (an action plan)", () => {
+  const { it, before, after } = popplerTests();
+  let dir: string;
+  let french: string;
+  let english: string;
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), "ttp-action-plan-"));
+    writeFileSync(join(dir, "fr.pdf"), await renderSubmissionPdf(actionPlan, "fr", actionPlanSha));
+    writeFileSync(join(dir, "en.pdf"), await renderSubmissionPdf(actionPlan, "en", actionPlanSha));
+    french = flat(pdftotext(join(dir, "fr.pdf")));
+    english = flat(pdftotext(join(dir, "en.pdf")));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** The block of one language: from its title to the other language's title (or the end). */
+  function block(text: string, lang: "en" | "fr"): string {
+    const en = text.indexOf("Partners in Protection membership: action plan — submission PIP-2026-000042");
+    const fr = text.indexOf(norm("Adhésion au programme Partenaires en protection\u00a0: plan d’action — soumission PIP-2026-000042"));
+    assert.ok(en >= 0 && fr >= 0, "both titles");
+    const [start, end] = lang === "en" ? [en, fr > en ? fr : text.length] : [fr, en > fr ? en : text.length];
+    return text.slice(start, end);
+  }
+
+  it("is titled and named an action plan in both languages", () => {
+    assert.ok(french.startsWith(norm("Adhésion au programme Partenaires en protection\u00a0: plan d’action — soumission PIP-2026-000042")));
+    assert.ok(english.startsWith("Partners in Protection membership: action plan — submission PIP-2026-000042"));
+    assert.ok(block(english, "en").includes("Kind of submission Action plan"));
+    assert.ok(block(english, "fr").includes("Type de soumission Plan d’action"));
+    const info = execFileSync("pdfinfo", [join(dir, "en.pdf")], { encoding: "utf8" });
+    assert.match(info, /Title:\s+Partners in Protection membership: action plan — submission PIP-2026-000042/);
+  });
+
+  it("prints the request it answers, its due date, then the plan, in both languages", () => {
+    for (const text of [english, french]) {
+      const en = block(text, "en");
+      const asked = "What the suspension asked Les scellés ne sont pas consignés. The seals log is missing. Action plan due by June 1, 2026";
+      const plan = "Action plan Nous tenons un registre des scellés depuis le 1er mai. Each seal is now logged at the gate.";
+      assert.ok(en.includes(asked), `the English block shows ${JSON.stringify(asked)}:\n${en.slice(0, 2000)}`);
+      assert.ok(en.indexOf(plan) > en.indexOf(asked), "the plan after what it answers");
+      assert.ok(!en.includes("Statement of appeal"), "not headed as an appeal");
+      const fr = block(text, "fr");
+      const demande = norm("Ce que demandait la suspension Les scellés ne sont pas consignés. The seals log is missing. Plan d’action à soumettre au plus tard le 1er juin 2026");
+      const plan2 = "Plan d’action Nous tenons un registre des scellés depuis le 1er mai. Each seal is now logged at the gate.";
+      assert.ok(fr.includes(demande), `the French block shows ${JSON.stringify(demande)}:\n${fr.slice(0, 2000)}`);
+      assert.ok(fr.indexOf(plan2) > fr.indexOf(demande));
+      assert.ok(!fr.includes("Exposé de l’appel"));
+    }
+  });
+
+  it("lists the plan's files with their name, size, type and SHA-256, in both languages", () => {
+    const registre = sha256Hex("Registre des scellés.pdf");
+    const gate = sha256Hex("gate.jpg");
+    for (const text of [english, french]) {
+      const en = block(text, "en");
+      const files = `Files attached Attached file 1 Registre des scellés.pdf Size 47.1 KB (48,213 bytes) Type application/pdf SHA-256 of the file ${registre} Malware scan Clean Attached file 2 gate.jpg Size 900 bytes Type image/jpeg SHA-256 of the file ${gate} Malware scan Clean`;
+      assert.ok(en.includes(files), `the English block lists the files:\n${en.slice(0, 3000)}`);
+      assert.ok(en.indexOf(files) > en.indexOf("Each seal is now logged at the gate."), "under the plan");
+      const fr = block(text, "fr");
+      const fichiers = norm(`Fichiers joints Fichier joint 1 Registre des scellés.pdf Taille 47,1 Ko (48 213 octets) Type de fichier application/pdf Empreinte SHA-256 du fichier ${registre} Analyse antivirus Sain Fichier joint 2 gate.jpg Taille 900 octets Type de fichier image/jpeg Empreinte SHA-256 du fichier ${gate} Analyse antivirus Sain`);
+      assert.ok(fr.includes(fichiers), `the French block lists the files:\n${fr.slice(0, 3000)}`);
+    }
+  });
+});
+
 describe("submission PDF (content)", () => {
   it("prints a response's request and an appeal's statement, paragraph by paragraph", () => {
     const response = submissionDocument({ ...snapshot, kind: "response", request: { id: "5", message: "Send the plan.\n\nAnd the minutes." } }, "en", sha);
@@ -295,6 +373,28 @@ describe("submission PDF (content)", () => {
     assert.equal(appeal.lang, "fr");
     assert.ok(appeal.blocks[0]!.parts.some((p) => p.kind === "heading" && p.text === "Exposé de l’appel"));
     assert.ok(appeal.blocks[1]!.parts.some((p) => p.kind === "paragraph" && p.text === "We fixed it."));
+    assert.ok(appeal.blocks[1]!.parts.some((p) => p.kind === "heading" && p.text === "Statement of appeal"));
+  });
+
+  it("heads the statement by its kind: an appeal's, an action plan, or a neutral statement", () => {
+    const headings = (s: Snapshot) => submissionDocument(s, "en", sha).blocks.map((b) => b.parts.flatMap((p) => (p.kind === "heading" && p.level === 2 ? [p.text] : [])));
+    const [planEn, planFr] = headings(actionPlan);
+    assert.deepEqual(planEn!.slice(0, 3), ["Submission", "What the suspension asked", "Action plan"]);
+    assert.deepEqual(planFr!.slice(0, 3), ["Soumission", "Ce que demandait la suspension", "Plan d’action"]);
+    const [otherEn, otherFr] = headings({ ...snapshot, kind: "response", request: null, statement: "Our statement." });
+    assert.equal(otherEn![1], "Statement");
+    assert.equal(otherFr![1], "Exposé");
+    // Files alone are still printed, under the statement's heading.
+    const filesOnly = submissionDocument({ ...snapshot, kind: "appeal", statement: null, statementEvidence: actionPlan.statementEvidence ?? null }, "en", sha).blocks[0]!;
+    assert.ok(filesOnly.parts.some((p) => p.kind === "heading" && p.text === "Statement of appeal"));
+    assert.ok(filesOnly.parts.some((p) => p.kind === "fields" && p.rows.some((r) => r.label === "Attached file 2" && r.value === "gate.jpg")));
+    // Nothing of the kind without a statement, files or an action plan.
+    const plain = submissionDocument(snapshot, "en", sha).blocks[0]!;
+    assert.ok(!plain.parts.some((p) => p.kind === "heading" && ["Statement", "What the suspension asked", "Files attached"].includes(p.text)));
+  });
+
+  it("uses only characters the fonts have for an action plan's words", () => {
+    assert.deepEqual(documentUnsupportedCharacters(submissionDocument(actionPlan, "fr", actionPlanSha)), []);
   });
 
   it("uses only characters the fonts have for the catalogue's texts and its own words", () => {

@@ -3,7 +3,9 @@
 // submitted, when and by whom, the SHA-256 of the snapshot, the company profile, the
 // application profile part by part and every division's security profile area by area,
 // category by category — every item with its answer in words, its explanation and its
-// evidence files. The words are chosen here (web/i18n/documents.*.ts and the catalogue's own
+// evidence files. An action plan also prints what the suspension asked and by when; the
+// company's statement (an appeal's, an action plan, an informal review's) is headed by its
+// kind and lists the files attached to it. The words are chosen here (web/i18n/documents.*.ts and the catalogue's own
 // texts); platform/pdf/document.ts lays them out.
 //
 // - Items are those the snapshot's catalogue version asks of the company's lines (application
@@ -110,9 +112,19 @@ class SubmissionBlock {
       this.heading(2, w.requestHeading);
       for (const p of paragraphsOf(snapshot.request.message)) this.paragraph(p);
     }
-    if (snapshot.statement) {
-      this.heading(2, w.statementHeading);
-      for (const p of paragraphsOf(snapshot.statement)) this.paragraph(p);
+    if (snapshot.actionPlan) {
+      this.heading(2, w.actionPlanHeading);
+      for (const p of paragraphsOf(snapshot.actionPlan.reasons)) this.paragraph(p);
+      this.fields([{ label: w.actionPlanDueOn, value: day(this.lang, snapshot.actionPlan.dueOn) }]);
+    }
+    const files = snapshot.statementEvidence ?? [];
+    if (snapshot.statement || files.length > 0) {
+      this.heading(2, w.statementHeading(snapshot.kind));
+      for (const p of paragraphsOf(snapshot.statement ?? "")) this.paragraph(p);
+      if (files.length > 0) {
+        this.heading(3, w.statementFilesHeading);
+        this.fields(files.flatMap((file, index) => this.fileRows(file, index + 1, w.statementFile, true)));
+      }
     }
     this.company();
     this.application();
@@ -295,11 +307,13 @@ class SubmissionBlock {
     }
   }
 
-  private fileRows(file: EvidenceRef, n: number): FieldRow[] {
+  /** A file's name, size, (its type,) SHA-256 and scan verdict. */
+  private fileRows(file: EvidenceRef, n: number, label: (n: number) => string = this.w.evidenceFile, withType = false): FieldRow[] {
     const { w } = this;
     return [
-      { label: w.evidenceFile(n), value: file.fileName },
+      { label: label(n), value: file.fileName },
       { label: w.evidenceSize, value: this.size(file.size) },
+      ...(withType ? [{ label: w.evidenceType, value: file.mime }] : []),
       { label: w.evidenceSha256, value: file.sha256, mono: true },
       { label: w.evidenceScan, value: own(w.scanStatuses, file.scanStatus) ?? file.scanStatus },
     ];

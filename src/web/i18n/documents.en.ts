@@ -12,6 +12,7 @@ export const documentsEn = {
       changes: (reference: string) => `Partners in Protection application: changes — submission ${reference}`,
       appeal: (reference: string) => `Partners in Protection membership: appeal of the cancellation — submission ${reference}`,
       resubmission: (reference: string) => `Partners in Protection membership: revalidation — submission ${reference}`,
+      "action-plan": (reference: string) => `Partners in Protection membership: action plan — submission ${reference}`,
     } satisfies Record<SnapshotKind, (reference: string) => string>,
     intro:
       "This is the company's copy of what it submitted to the Canada Border Services Agency (CBSA) in the Trusted Trader Portal. The submission itself is the snapshot identified by the SHA-256 below: it is kept as submitted and cannot be changed.",
@@ -23,6 +24,7 @@ export const documentsEn = {
       changes: "Changes to the profiles",
       appeal: "Appeal of a cancellation",
       resubmission: "Revalidation",
+      "action-plan": "Action plan",
     } satisfies Record<SnapshotKind, string>,
     reference: "Submission reference",
     submittedAt: "Submitted",
@@ -33,7 +35,13 @@ export const documentsEn = {
     catalogueVersion: "Questionnaire version",
     sha256: "SHA-256 of the snapshot",
     requestHeading: "The request for information answered",
-    statementHeading: "Statement of appeal",
+    /** The heading of the company's own text: an appeal's statement, an action plan, or another statement. */
+    statementHeading: (kind: SnapshotKind): string => (kind === "appeal" ? "Statement of appeal" : kind === "action-plan" ? "Action plan" : "Statement"),
+    /** An action plan: what the suspension asked of the company, and by when. */
+    actionPlanHeading: "What the suspension asked",
+    actionPlanDueOn: "Action plan due by",
+    statementFilesHeading: "Files attached",
+    statementFile: (n: number) => `Attached file ${n}`,
 
     companyHeading: "Company profile",
     legalName: "Legal name",
@@ -77,6 +85,7 @@ export const documentsEn = {
 
     evidenceFile: (n: number) => `Evidence file ${n}`,
     evidenceSize: "Size",
+    evidenceType: "Type",
     evidenceSha256: "SHA-256 of the file",
     evidenceScan: "Malware scan",
     sizeBytes: (bytes: number, formatted: string) => (bytes === 1 ? "1 byte" : `${formatted} bytes`),

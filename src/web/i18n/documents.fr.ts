@@ -11,6 +11,7 @@ export const documentsFr: DocumentsMessages = {
       changes: (reference: string) => `Demande au programme Partenaires en protection\u00a0: modifications — soumission ${reference}`,
       appeal: (reference: string) => `Adhésion au programme Partenaires en protection\u00a0: appel de l’annulation — soumission ${reference}`,
       resubmission: (reference: string) => `Adhésion au programme Partenaires en protection\u00a0: revalidation — soumission ${reference}`,
+      "action-plan": (reference: string) => `Adhésion au programme Partenaires en protection\u00a0: plan d’action — soumission ${reference}`,
     },
     intro:
       "Ce document est la copie, pour les dossiers de l’entreprise, de ce qu’elle a soumis à l’Agence des services frontaliers du Canada (ASFC) dans le portail des négociants dignes de confiance. La soumission elle-même est l’instantané identifié par l’empreinte SHA-256 ci-dessous\u00a0: elle est conservée telle qu’elle a été soumise et ne peut pas être modifiée.",
@@ -22,6 +23,7 @@ export const documentsFr: DocumentsMessages = {
       changes: "Modifications des profils",
       appeal: "Appel d’une annulation",
       resubmission: "Revalidation",
+      "action-plan": "Plan d’action",
     },
     reference: "Numéro de référence de la soumission",
     submittedAt: "Date de soumission",
@@ -32,7 +34,11 @@ export const documentsFr: DocumentsMessages = {
     catalogueVersion: "Version du questionnaire",
     sha256: "Empreinte SHA-256 de l’instantané",
     requestHeading: "La demande de renseignements à laquelle la soumission répond",
-    statementHeading: "Exposé de l’appel",
+    statementHeading: (kind) => (kind === "appeal" ? "Exposé de l’appel" : kind === "action-plan" ? "Plan d’action" : "Exposé"),
+    actionPlanHeading: "Ce que demandait la suspension",
+    actionPlanDueOn: "Plan d’action à soumettre au plus tard le",
+    statementFilesHeading: "Fichiers joints",
+    statementFile: (n: number) => `Fichier joint ${n}`,
 
     companyHeading: "Profil de l’entreprise",
     legalName: "Dénomination sociale",
@@ -76,6 +82,7 @@ export const documentsFr: DocumentsMessages = {
 
     evidenceFile: (n: number) => `Pièce justificative ${n}`,
     evidenceSize: "Taille",
+    evidenceType: "Type de fichier",
     evidenceSha256: "Empreinte SHA-256 du fichier",
     evidenceScan: "Analyse antivirus",
     sizeBytes: (bytes: number, formatted: string) => (bytes === 1 ? "1\u00a0octet" : `${formatted}\u00a0octets`),
