@@ -1,6 +1,6 @@
 // The decision letters as pdftotext reads them: an approval in English first, a proposed
-// denial in French first, each a whole letter in both languages; and the words of every other
-// decision. Without pdftotext the tests that need it are skipped, except with CI=true, where
+// denial in French first, a revalidation due in each language first, each a whole letter in
+// both languages; and the words of every other decision. Without pdftotext the tests that need it are skipped, except with CI=true, where
 // that is a failure.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
@@ -45,6 +45,16 @@ const proposedDenial: DecisionLetter = {
   siteValidation: { date: "2026-03-20", facility: "Entrepôt de Lévis", outcome: "unsatisfactory" },
 };
 
+const revalidation: DecisionLetter = {
+  reference: "D-2030-000007",
+  transition: "revalidation-due",
+  decidedOn: "2030-03-14",
+  locale: "fr",
+  company,
+  reasons: "",
+  revalidation: { anniversaryOn: "2030-03-14", resubmitBy: "2030-06-12" },
+};
+
 /** The text in drawing order, without the footers, on one line (pdfkit also breaks after a hyphen). */
 function text(pdf: string, reference: string): string {
   return execFileSync("pdftotext", ["-raw", pdf, "-"], { encoding: "utf8" })
@@ -69,6 +79,8 @@ describe("decision letters (PDF)", () => {
     dir = mkdtempSync(join(tmpdir(), "ttp-decision-"));
     writeFileSync(join(dir, "approval.pdf"), await renderDecisionLetterPdf(approval));
     writeFileSync(join(dir, "denial.pdf"), await renderDecisionLetterPdf(proposedDenial));
+    writeFileSync(join(dir, "revalidation-fr.pdf"), await renderDecisionLetterPdf(revalidation));
+    writeFileSync(join(dir, "revalidation-en.pdf"), await renderDecisionLetterPdf({ ...revalidation, locale: "en" }));
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -146,6 +158,34 @@ describe("decision letters (PDF)", () => {
     const info = execFileSync("pdfinfo", [join(dir, "denial.pdf")], { encoding: "utf8" });
     assert.match(info, /Title:\s+Lettre de décision D-2026-000043 — Partenaires en protection/);
   });
+
+  it("a revalidation due: the anniversary reached and the last day to resubmit, in both languages", () => {
+    for (const [file, first] of [["revalidation-fr.pdf", "fr"], ["revalidation-en.pdf", "en"]] as const) {
+      const all = text(join(dir, file), "D-2030-000007");
+      const at = all.indexOf(first === "fr" ? "Canada Border Services Agency Partners in Protection program" : "Agence des services frontaliers du Canada Programme");
+      assert.ok(at > 0, `${file}: the ${first === "fr" ? "English" : "French"} letter second`);
+      const [french, english] = first === "fr" ? [all.slice(0, at), all.slice(at)] : [all.slice(at), all.slice(0, at)];
+      for (const expected of [
+        "Your company's membership is due for revalidation",
+        "Reference D-2030-000007 Anniversary (revalidation) March 14, 2030 Resubmit the security profile by June 12, 2030",
+        "is revalidated every 4 years: it reached its anniversary on March 14, 2030 and is now due for revalidation.",
+        "Review and resubmit your security profile in the Trusted Trader Portal by June 12, 2030. Otherwise, the membership will be suspended.",
+        "A new site validation will follow the resubmission.",
+      ]) {
+        assert.ok(english.includes(expected), `${file}: the English letter shows ${JSON.stringify(expected)}:\n${english}`);
+      }
+      for (const expected of [
+        "L’adhésion de votre entreprise doit être revalidée",
+        "Numéro de référence D-2030-000007 Anniversaire (revalidation) 14 mars 2030 Profil de sécurité à soumettre de nouveau au plus tard le 12 juin 2030",
+        "est revalidée tous les 4 ans : elle a atteint son anniversaire le 14 mars 2030 et doit maintenant être revalidée.",
+        "soumettez-le de nouveau dans le portail des négociants dignes de confiance au plus tard le 12 juin 2030. Sinon, l’adhésion sera suspendue.",
+        "Une nouvelle validation sur place suivra la nouvelle soumission.",
+      ]) {
+        assert.ok(french.includes(expected), `${file}: the French letter shows ${JSON.stringify(expected)}:\n${french}`);
+      }
+      assert.ok(!english.includes("Member since") && !english.includes("Reasons"), "no approval dates, no reasons heading");
+    }
+  });
 });
 
 describe("decision letters (content)", () => {
@@ -159,14 +199,25 @@ describe("decision letters (content)", () => {
   });
 
   it("has a heading and words for every decision, in both languages, that the fonts can print", () => {
-    const headings = new Set<string>();
+    const headings = new Map<string, string[]>();
     for (const transition of LETTER_TRANSITIONS) {
-      const doc = decisionLetterDocument({ ...proposedDenial, transition, actionPlanDueOn: "2026-06-30" });
+      const doc = decisionLetterDocument({ ...proposedDenial, transition, actionPlanDueOn: "2026-06-30", revalidation: revalidation.revalidation });
       assert.equal(doc.blocks.length, 2);
       assert.deepEqual(documentUnsupportedCharacters(doc), []);
-      for (const block of doc.blocks) headings.add(block.heading);
+      for (const block of doc.blocks) headings.set(block.heading, [...(headings.get(block.heading) ?? []), transition]);
     }
-    assert.ok(headings.size >= 2 * (LETTER_TRANSITIONS.length - 1), "each decision has its own heading (the two suspensions share theirs)");
+    // Each decision has its own heading in each language, but the two suspensions share theirs.
+    assert.equal(headings.size, 2 * (LETTER_TRANSITIONS.length - 1));
+    const shared = [...headings.values()].filter((transitions) => transitions.length > 1);
+    assert.deepEqual(shared, [["suspend", "suspend-unrevalidated"], ["suspend", "suspend-unrevalidated"]]);
+  });
+
+  it("a revalidation due without its dates still says what to do", () => {
+    const doc = decisionLetterDocument({ ...revalidation, revalidation: null, locale: "en" });
+    const paragraphs = (lang: number) => doc.blocks[lang]!.parts.flatMap((p) => (p.kind === "paragraph" ? [p.text] : []));
+    assert.ok(paragraphs(0).some((p) => p.includes("within 90 days after the anniversary. Otherwise, the membership will be suspended.")));
+    assert.ok(paragraphs(1).some((p) => p.includes("dans les 90\u00a0jours suivant l’anniversaire. Sinon, l’adhésion sera suspendue.")));
+    assert.ok(!doc.blocks[0]!.parts.some((p) => p.kind === "fields" && p.rows.some((r) => r.label === "Resubmit the security profile by")));
   });
 
   it("gives the action plan's due date of a suspension and the appeal sentence of a cancellation", () => {

@@ -3,7 +3,8 @@
 // return address, the date, the company's name and address, the client number and the
 // decision's reference, a heading that says what was decided, what it means (with its time
 // limit: the informal review, the action plan, the appeal), the officer's reasons as written,
-// the site validation it follows, the membership dates of an approval, and the closing. The
+// the site validation it follows, the membership dates of an approval (of a revalidation: the
+// anniversary reached and the last day to resubmit), and the closing. The
 // words are chosen here (web/i18n/documents.*.ts); platform/pdf/document.ts lays them out.
 //
 // A request for information, a submission, an appeal or a withdrawal is not a decision
@@ -74,6 +75,8 @@ function body(lang: Locale, transition: LetterTransition, letter: DecisionLetter
       return d["propose-denial"].body({ company, informalReviewBy: date(letter.informalReviewBy) });
     case "suspend":
       return d.suspend.body({ company, actionPlanDueOn: date(letter.actionPlanDueOn) });
+    case "revalidation-due":
+      return d["revalidation-due"].body({ company, anniversaryOn: date(letter.revalidation?.anniversaryOn), resubmitBy: date(letter.revalidation?.resubmitBy) });
     default:
       return d[transition].body({ company });
   }
@@ -84,13 +87,16 @@ function block(lang: Locale, transition: LetterTransition, letter: DecisionLette
   const company = letter.company;
   // The address lines may start with the name (as the activation letter prints it): not twice.
   const address = company.address[0]?.toLocaleLowerCase("fr-CA") === company.legalName.toLocaleLowerCase("fr-CA") ? company.address.slice(1) : company.address;
-  // The numbers the company quotes, and an approval's membership dates.
+  // The numbers the company quotes, an approval's membership dates, and a revalidation's
+  // anniversary and last day to resubmit.
   const facts: FieldRow[] = [
     { label: t.clientNumber, value: clientNumber(company.clientNumber) },
     { label: t.reference, value: letter.reference },
   ];
   if (letter.memberSince) facts.push({ label: t.memberSince, value: day(lang, letter.memberSince) });
-  if (letter.anniversaryOn) facts.push({ label: t.anniversary, value: day(lang, letter.anniversaryOn) });
+  const anniversaryOn = letter.revalidation?.anniversaryOn ?? letter.anniversaryOn;
+  if (anniversaryOn) facts.push({ label: t.anniversary, value: day(lang, anniversaryOn) });
+  if (letter.revalidation?.resubmitBy) facts.push({ label: t.resubmitBy, value: day(lang, letter.revalidation.resubmitBy) });
   const parts: PdfPart[] = [
     { kind: "fields", rows: facts },
     { kind: "paragraph", text: t.greeting(company.legalName) },

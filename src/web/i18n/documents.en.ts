@@ -171,10 +171,23 @@ export const documentsEn = {
           `The Canada Border Services Agency (CBSA) has dismissed the appeal of ${p.company} against the cancellation of its Partners in Protection (PIP) membership, for the reasons below. The cancellation stands, and this decision is final.`,
         ],
       },
+      "revalidation-due": {
+        heading: "Your company's membership is due for revalidation",
+        body: (p: { company: string; anniversaryOn: string | null; resubmitBy: string | null }) => [
+          p.anniversaryOn
+            ? `The Partners in Protection (PIP) membership of ${p.company} is revalidated every 4 years: it reached its anniversary on ${p.anniversaryOn} and is now due for revalidation.`
+            : `The Partners in Protection (PIP) membership of ${p.company} is revalidated every 4 years: it has reached its anniversary and is now due for revalidation.`,
+          p.resubmitBy
+            ? `Review and resubmit your security profile in the Trusted Trader Portal by ${p.resubmitBy}. Otherwise, the membership will be suspended.`
+            : "Review and resubmit your security profile in the Trusted Trader Portal within 90 days after the anniversary. Otherwise, the membership will be suspended.",
+          "A new site validation will follow the resubmission.",
+        ],
+      },
     },
     reasonsHeading: "Reasons",
     memberSince: "Member since",
     anniversary: "Anniversary (revalidation)",
+    resubmitBy: "Resubmit the security profile by",
     siteValidationHeading: "Site validation",
     siteValidationDate: "Date",
     siteValidationFacility: "Facility",

@@ -167,10 +167,23 @@ export const documentsFr: DocumentsMessages = {
           `L’Agence des services frontaliers du Canada (ASFC) a rejeté l’appel de ${p.company} contre l’annulation de son adhésion au programme Partenaires en protection (PEP), pour les motifs ci-dessous. L’annulation est maintenue et cette décision est définitive.`,
         ],
       },
+      "revalidation-due": {
+        heading: "L’adhésion de votre entreprise doit être revalidée",
+        body: (p: { company: string; anniversaryOn: string | null; resubmitBy: string | null }) => [
+          p.anniversaryOn
+            ? `L’adhésion de ${p.company} au programme Partenaires en protection (PEP) est revalidée tous les 4\u00a0ans\u00a0: elle a atteint son anniversaire le ${p.anniversaryOn} et doit maintenant être revalidée.`
+            : `L’adhésion de ${p.company} au programme Partenaires en protection (PEP) est revalidée tous les 4\u00a0ans\u00a0: elle a atteint son anniversaire et doit maintenant être revalidée.`,
+          p.resubmitBy
+            ? `Revoyez votre profil de sécurité et soumettez-le de nouveau dans le portail des négociants dignes de confiance au plus tard le ${p.resubmitBy}. Sinon, l’adhésion sera suspendue.`
+            : "Revoyez votre profil de sécurité et soumettez-le de nouveau dans le portail des négociants dignes de confiance dans les 90\u00a0jours suivant l’anniversaire. Sinon, l’adhésion sera suspendue.",
+          "Une nouvelle validation sur place suivra la nouvelle soumission.",
+        ],
+      },
     },
     reasonsHeading: "Motifs",
     memberSince: "Membre depuis le",
     anniversary: "Anniversaire (revalidation)",
+    resubmitBy: "Profil de sécurité à soumettre de nouveau au plus tard le",
     siteValidationHeading: "Validation sur place",
     siteValidationDate: "Date",
     siteValidationFacility: "Installation",
