@@ -12,6 +12,7 @@ import { cleanupStaff } from "./features/staff/cleanup.ts";
 import { expireInactiveUrns, sendUrnReminders, URN_EXPIRY_JOB, URN_JOBS_EVERY_MS, URN_REMINDER_JOB } from "./features/expiry/service.ts";
 import { RECOVERY_REQUEST_JOB, sendRecoveryCode } from "./features/identity/service.ts";
 import { reviewJobHandlers, REVIEW_RECURRING_JOBS } from "./features/review/jobs.ts";
+import { membershipJobHandlers, MEMBERSHIP_RECURRING_JOBS } from "./features/membership/jobs.ts";
 
 export interface JobDeps {
   db: Db;
@@ -40,6 +41,7 @@ export function jobHandlers(deps: JobDeps): Record<string, JobHandler> {
       logger.info({ sent: await sendUrnReminders({ db, clock }) }, "URN reminders");
     },
     ...reviewJobHandlers({ db, clock, logger }),
+    ...membershipJobHandlers({ db, clock, logger }),
   };
 }
 
@@ -48,5 +50,5 @@ export async function scheduleRecurringJobs(db: Db, clock: Clock): Promise<void>
   await ensureRecurringJob(db, clock, IDENTITY_CLEANUP_JOB, IDENTITY_CLEANUP_EVERY_MS);
   await ensureRecurringJob(db, clock, URN_EXPIRY_JOB, URN_JOBS_EVERY_MS);
   await ensureRecurringJob(db, clock, URN_REMINDER_JOB, URN_JOBS_EVERY_MS);
-  for (const [kind, everyMs] of Object.entries(REVIEW_RECURRING_JOBS)) await ensureRecurringJob(db, clock, kind, everyMs);
+  for (const [kind, everyMs] of Object.entries({ ...REVIEW_RECURRING_JOBS, ...MEMBERSHIP_RECURRING_JOBS })) await ensureRecurringJob(db, clock, kind, everyMs);
 }

@@ -118,6 +118,17 @@ export function hasDecisionLetter(transition: TransitionName): transition is Let
   return (LETTER_TRANSITIONS as readonly TransitionName[]).includes(transition);
 }
 
+/**
+ * What happens in a member's file without changing its status (APP-5 changes, APP-12 about
+ * changes, APP-13 action plans): told on the dashboard and by email like a transition.
+ */
+export const MEMBERSHIP_EVENTS = ["changes-submitted", "changes-accepted", "changes-information-requested", "changes-response-submitted", "action-plan-submitted"] as const;
+export type MembershipEvent = (typeof MEMBERSHIP_EVENTS)[number];
+
+export function isMembershipEvent(value: unknown): value is MembershipEvent {
+  return typeof value === "string" && (MEMBERSHIP_EVENTS as readonly string[]).includes(value);
+}
+
 /** Statuses during which the CBSA is reviewing: changes are saved but not submitted (APP-5). */
 export const UNDER_REVIEW: readonly MembershipStatus[] = REVIEWING;
 

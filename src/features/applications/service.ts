@@ -8,7 +8,7 @@
 // membership with applyTransition (the one way a status changes). The lock makes two submissions
 // of one company run one after the other: the second finds the status already moved.
 import type { AppDeps } from "../../web/context.ts";
-import type { Tx } from "../../platform/db/index.ts";
+import type { Db, Tx } from "../../platform/db/index.ts";
 import type { Clock } from "../../platform/clock.ts";
 import type { RequestMeta } from "../../web/request-meta.ts";
 import type { RequestedItem, SubmissionKind } from "../../platform/db/schema.ts";
@@ -16,7 +16,7 @@ import { sql } from "kysely";
 import { recordAudit } from "../../platform/audit.ts";
 import { canonicalJson, sha256Hex, type Snapshot } from "../../domain/snapshot.ts";
 import { decide, isMembershipStatus, UNDER_REVIEW, windowEnds, TRANSITIONS, type MembershipStatus } from "../../domain/membership.ts";
-import { applyTransition, recordReference } from "../membership/service.ts";
+import { applyTransition, recordReference, tellMembershipEvent } from "../membership/service.ts";
 import type { DecisionLetter } from "../membership/letter.ts";
 import { beginChange, type Actor } from "../profiles/service.ts";
 import { readiness, readSnapshotBody, type Readiness } from "./snapshot.ts";
@@ -34,7 +34,7 @@ export class UnprintableSubmission extends Error {
 }
 
 /** Runs a submission's transaction; an unprintable snapshot rolls it back and becomes a refusal. */
-async function refusingUnprintable<T>(work: () => Promise<T>): Promise<T | { ok: false; reason: "unprintable"; characters: string[] }> {
+export async function refusingUnprintable<T>(work: () => Promise<T>): Promise<T | { ok: false; reason: "unprintable"; characters: string[] }> {
   try {
     return await work();
   } catch (err) {
@@ -64,21 +64,24 @@ export function submissionTransition(status: string): "submit" | "resubmit" | nu
   return null;
 }
 
-const asStatus = (s: string): MembershipStatus => (isMembershipStatus(s) ? s : "not-applied");
+export const asStatus = (s: string): MembershipStatus => (isMembershipStatus(s) ? s : "not-applied");
 
 // ---- the snapshot -------------------------------------------------------------------------
 
-interface SnapshotInput {
+export interface SnapshotInput {
   companyId: string;
   caseId: string;
   kind: SubmissionKind;
   person: { personId: string; name: string };
   declaredName: string;
   request?: { id: string; message: string };
+  actionPlan?: { id: string; reasons: string; dueOn: string };
   statement?: string;
+  /** Draft files attached to the statement (evidence_files of this subject): submitted with it. */
+  statementSubject?: string;
 }
 
-interface WrittenSnapshot {
+export interface WrittenSnapshot {
   id: string;
   reference: string;
   sha256: string;
@@ -89,12 +92,25 @@ interface WrittenSnapshot {
  * them as an immutable submission with the SHA-256 of their canonical JSON, and marks every
  * evidence file it refers to as submitted (never removable again, APP-9).
  */
-async function writeSnapshot(trx: Tx, clock: Clock, input: SnapshotInput): Promise<WrittenSnapshot> {
+export async function writeSnapshot(trx: Tx, clock: Clock, input: SnapshotInput): Promise<WrittenSnapshot> {
   const body = await readSnapshotBody(trx, input.companyId);
   if (!body) throw new Error(`no company ${input.companyId}`);
   const { id } = await trx.selectNoFrom((eb) => eb.fn<string>("nextval", [eb.val("submissions_id_seq")]).as("id")).executeTakeFirstOrThrow();
   const now = clock.now();
   const reference = recordReference("PIP", now, id);
+  const statementFiles = input.statementSubject
+    ? await trx
+        .selectFrom("evidence_files")
+        .select(["id", "file_name", "size", "mime", "sha256", "scan_status"])
+        .where("company_id", "=", input.companyId)
+        .where("subject", "=", input.statementSubject)
+        .where("submitted_at", "is", null)
+        .where("scan_status", "!=", "infected")
+        .orderBy("id")
+        .execute()
+    : [];
+  const statementEvidence = statementFiles.map((f) => ({ id: String(f.id), fileName: f.file_name, size: Number(f.size), mime: f.mime, sha256: f.sha256, scanStatus: f.scan_status }));
+  const evidenceIds = [...body.evidenceIds, ...statementEvidence.map((f) => f.id)];
   const snapshot: Snapshot = {
     format: 1,
     kind: input.kind,
@@ -104,7 +120,9 @@ async function writeSnapshot(trx: Tx, clock: Clock, input: SnapshotInput): Promi
     application: body.application,
     divisions: body.divisions,
     ...(input.request ? { request: input.request } : {}),
+    ...(input.actionPlan ? { actionPlan: input.actionPlan } : {}),
     ...(input.statement !== undefined ? { statement: input.statement } : {}),
+    ...(input.statementSubject ? { statementEvidence } : {}),
     submittedBy: { personId: input.person.personId, name: input.person.name, declaredName: input.declaredName },
     submittedAt: now.toISOString(),
   };
@@ -128,13 +146,13 @@ async function writeSnapshot(trx: Tx, clock: Clock, input: SnapshotInput): Promi
       submitted_at: now,
     })
     .execute();
-  if (body.evidenceIds.length > 0) {
-    await trx.updateTable("evidence_files").set({ submitted_at: now }).where("company_id", "=", input.companyId).where("id", "in", body.evidenceIds).where("submitted_at", "is", null).execute();
+  if (evidenceIds.length > 0) {
+    await trx.updateTable("evidence_files").set({ submitted_at: now }).where("company_id", "=", input.companyId).where("id", "in", evidenceIds).where("submitted_at", "is", null).execute();
   }
   return { id: String(id), reference, sha256 };
 }
 
-async function personName(trx: Tx, personId: string): Promise<string> {
+export async function personName(trx: Tx, personId: string): Promise<string> {
   const p = await trx.selectFrom("people").select(["given_name", "family_name"]).where("id", "=", personId).executeTakeFirstOrThrow();
   return `${p.given_name} ${p.family_name}`;
 }
@@ -264,12 +282,22 @@ export interface InformationRequestView {
   divisions: Map<string, string>;
 }
 
+/**
+ * Whether a request belongs to the open case of a member's changes (APP-5): the officer asked
+ * about submitted changes, the status stayed `member`, and the response makes no transition.
+ */
+export async function requestAboutChanges(db: Db | Tx, caseId: string, status: string): Promise<boolean> {
+  if (status !== "member") return false;
+  const rc = await db.selectFrom("review_cases").select("id").where("id", "=", caseId).where("closed_at", "is", null).executeTakeFirst();
+  return rc !== undefined;
+}
+
 export async function informationRequest(deps: Pick<AppDeps, "db">, companyId: string, requestId: string): Promise<InformationRequestView | undefined> {
   const row = await deps.db
     .selectFrom("information_requests as r")
     .innerJoin("companies as co", "co.id", "r.company_id")
     .leftJoin("submissions as s", "s.id", "r.response_submission_id")
-    .select(["r.id", "r.message", "r.items", sql<string>`r.due_on::text`.as("due_on"), "r.created_at", "r.responded_at", "s.reference", "co.membership_status"])
+    .select(["r.id", "r.case_id", "r.message", "r.items", sql<string>`r.due_on::text`.as("due_on"), "r.created_at", "r.responded_at", "s.reference", "co.membership_status"])
     .where("r.id", "=", requestId)
     .where("r.company_id", "=", companyId)
     .executeTakeFirst();
@@ -284,7 +312,7 @@ export async function informationRequest(deps: Pick<AppDeps, "db">, companyId: s
     respondedAt: row.responded_at ? new Date(row.responded_at) : null,
     responseReference: row.reference,
     status,
-    open: row.responded_at === null && status === "information-requested",
+    open: row.responded_at === null && (status === "information-requested" || (await requestAboutChanges(deps.db, row.case_id, status))),
     readiness: await readiness(deps.db, companyId),
     divisions: new Map((await deps.db.selectFrom("divisions").select(["id", "name"]).where("company_id", "=", companyId).execute()).map((d) => [String(d.id), d.name])),
   };
@@ -309,7 +337,8 @@ export async function respondToRequest(deps: Pick<AppDeps, "db" | "clock">, acto
       .executeTakeFirst();
     if (!request) return { ok: false, reason: "not-found" };
     const co = await trx.selectFrom("companies").select(["membership_status"]).where("id", "=", actor.companyId).executeTakeFirstOrThrow();
-    if (request.responded_at !== null || co.membership_status !== "information-requested") return { ok: false, reason: "closed" };
+    const onChanges = await requestAboutChanges(trx, request.case_id, co.membership_status);
+    if (request.responded_at !== null || (co.membership_status !== "information-requested" && !onChanges)) return { ok: false, reason: "closed" };
     const ready = await readiness(trx, actor.companyId);
     if (!ready.ready) return { ok: false, reason: "not-ready", readiness: ready };
     const name = await personName(trx, actor.personId);
@@ -325,8 +354,13 @@ export async function respondToRequest(deps: Pick<AppDeps, "db" | "clock">, acto
     });
     await trx.updateTable("information_requests").set({ responded_at: now, response_submission_id: written.id }).where("id", "=", request.id).execute();
     await trx.updateTable("review_cases").set({ waiting_kind: "response", waiting_since: now }).where("id", "=", request.case_id).execute();
-    const moved = await applyTransition(trx, deps.clock, { companyId: actor.companyId, name: "respond", acting: { actor: "owner", personId: actor.personId }, requestId: meta.requestId });
-    if (!moved.ok) throw new Error(`respond refused after its checks: ${moved.reason}`);
+    if (onChanges) {
+      // A request about a member's changes: the status stays `member` (no transition).
+      await tellMembershipEvent(trx, deps.clock, actor.companyId, "changes-response-submitted");
+    } else {
+      const moved = await applyTransition(trx, deps.clock, { companyId: actor.companyId, name: "respond", acting: { actor: "owner", personId: actor.personId }, requestId: meta.requestId });
+      if (!moved.ok) throw new Error(`respond refused after its checks: ${moved.reason}`);
+    }
     await recordAudit(trx, deps.clock, {
       actor: { type: "trader", id: actor.personId },
       action: "application.response-submitted",

@@ -21,7 +21,7 @@ export interface SnapshotBody {
 
 const linesOf = (lines: readonly string[]): PortalLine[] => PORTAL_LINES.filter((l) => lines.includes(l));
 
-export async function readSnapshotBody(trx: Tx, companyId: string): Promise<SnapshotBody | undefined> {
+export async function readSnapshotBody(trx: Db | Tx, companyId: string): Promise<SnapshotBody | undefined> {
   const catalogue = currentCatalogue();
   const co = await trx.selectFrom("companies").selectAll().where("id", "=", companyId).executeTakeFirst();
   if (!co) return undefined;

@@ -8,7 +8,7 @@ import { AddressFields } from "../../web/address.tsx";
 import { formatClientNumber } from "../../domain/client-number.ts";
 import { formatBusinessNumber } from "../../domain/business-number.ts";
 import { can, type CompanyRole } from "../../domain/permissions.ts";
-import { isMembershipStatus, isTransitionName } from "../../domain/membership.ts";
+import { isMembershipEvent, isMembershipStatus, isTransitionName } from "../../domain/membership.ts";
 import type { NotificationText } from "../../web/i18n/companies.en.ts";
 import type { PostalAddress } from "../../platform/db/schema.ts";
 import type { Membership } from "../registration/service.ts";
@@ -199,6 +199,8 @@ export function DashboardPage(props: { c: AppContext; dashboard: Dashboard; noti
                 role: roleLower,
                 day,
                 membership: membershipNotice,
+                membershipEvent: (event: string, status: string) =>
+                  t.membership.notification(isMembershipEvent(event) ? t.membership.events[event] : event, isMembershipStatus(status) ? t.membership.statuses[status] : status),
               })}
             </li>
           ))}

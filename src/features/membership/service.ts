@@ -8,7 +8,7 @@ import type { Tx } from "../../platform/db/index.ts";
 import { calendarDate, type Clock } from "../../platform/clock.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import { queueMail, type MailTemplate } from "../../platform/mail/outbox.ts";
-import { decide, hasDecisionLetter, isMembershipStatus, type MembershipStatus, type Refusal, type TransitionName } from "../../domain/membership.ts";
+import { decide, hasDecisionLetter, isMembershipStatus, type MembershipEvent, type MembershipStatus, type Refusal, type TransitionName } from "../../domain/membership.ts";
 import { addCalendarDays } from "../../domain/business-days.ts";
 import type { Locale } from "../../domain/locale.ts";
 import { messages } from "../../web/i18n/index.ts";
@@ -19,8 +19,11 @@ import type { DecisionLetter } from "./letter.ts";
 export type MembershipActing = { actor: "officer"; staffId: string } | { actor: "owner"; personId: string } | { actor: "job" };
 
 
-/** Transitions after which no review is open: the case closes with the transition as its outcome. */
-const CLOSES_CASE: readonly TransitionName[] = ["approve", "deny", "withdraw", "grant-appeal", "dismiss-appeal"];
+/**
+ * Transitions after which no review is open: the case closes with the transition as its outcome.
+ * A cancellation closes its case too: an appeal opens a case of its own.
+ */
+const CLOSES_CASE: readonly TransitionName[] = ["approve", "deny", "withdraw", "reinstate", "cancel", "grant-appeal", "dismiss-appeal"];
 
 export interface TransitionInput {
   companyId: string;
@@ -32,12 +35,31 @@ export interface TransitionInput {
   /** Facts the letter mentions. */
   siteValidation?: DecisionLetter["siteValidation"];
   actionPlanDueOn?: string | null;
+  /** Why the company ended its case (a withdrawal's reason): kept with the closed case. */
+  closedReason?: string | null;
+  /**
+   * The email every active user gets, when the action has a more telling one than the generic
+   * "membership changed" (a request for information, a site validation): sent instead of it.
+   */
+  email?: CompanyEmail;
+}
+
+/** An email to every active user of the company: its template, filled with `params` and the company's name. */
+export interface CompanyEmail {
+  send: (trx: Tx, clock: Clock, companyId: string, company: string) => Promise<number>;
+}
+
+export function companyEmail<P extends object>(template: MailTemplate<P & { name: string; company: string }>, params: P): CompanyEmail {
+  return { send: (trx, clock, companyId, company) => emailCompanyUsers<P & { company: string }>(trx, clock, companyId, template, { ...params, company }) };
 }
 
 export type TransitionResult =
   | { ok: true; from: MembershipStatus; to: MembershipStatus; decisionId: string | null; reference: string | null }
   | { ok: false; reason: Refusal | "no-company"; status?: MembershipStatus };
 
+
+/** Days after the anniversary within which the company resubmits before a job suspends the membership (APP-15). */
+export const REVALIDATION_GRACE_DAYS = 90;
 
 /** The date four years after `date` (a Feb 29 anniversary falls on Feb 28). */
 export function fourYearsAfter(date: string): string {
@@ -54,6 +76,24 @@ export const membershipChangedEmail: MailTemplate<{ name: string; company: strin
     return { subject: t.email.subject(p.company, status), paragraphs: [...t.email.body(p.name, p.company, t.changed[p.transition], status), messages(locale).emails.noReply, messages(locale).emails.signature] };
   },
 };
+
+export const membershipEventEmail: MailTemplate<{ name: string; company: string; event: MembershipEvent; status: MembershipStatus }> = {
+  name: "membership.event",
+  render: (locale: Locale, p) => {
+    const t = messages(locale).membership;
+    const status = t.statuses[p.status];
+    return { subject: t.eventEmailSubject(p.company, t.events[p.event]), paragraphs: [...t.email.body(p.name, p.company, t.events[p.event], status), messages(locale).emails.noReply, messages(locale).emails.signature] };
+  },
+};
+
+/** Records `event` for the company: a dashboard notification and an email to every active user (or `email` instead). */
+export async function tellMembershipEvent(trx: Tx, clock: Clock, companyId: string, event: MembershipEvent, email?: CompanyEmail): Promise<void> {
+  const co = await trx.selectFrom("companies").select(["legal_name", "membership_status"]).where("id", "=", companyId).executeTakeFirstOrThrow();
+  const status = isMembershipStatus(co.membership_status) ? co.membership_status : "not-applied";
+  await notify(trx, clock, companyId, "membership-event", { event, status });
+  if (email) await email.send(trx, clock, companyId, co.legal_name);
+  else await emailCompanyUsers(trx, clock, companyId, membershipEventEmail, { company: co.legal_name, event, status });
+}
 
 /** Tells every active user of the company, in their language, by email. */
 export async function emailCompanyUsers<P>(trx: Tx, clock: Clock, companyId: string, template: MailTemplate<P & { name: string }>, params: P): Promise<number> {
@@ -103,6 +143,7 @@ export async function applyTransition(trx: Tx, clock: Clock, input: TransitionIn
       "denial_proposed_at",
       "cancelled_at",
       "cancelled_by_staff_id",
+      "cancellation_final_at",
       "member_since",
       "anniversary_on",
     ])
@@ -121,6 +162,7 @@ export async function applyTransition(trx: Tx, clock: Clock, input: TransitionIn
       denialProposedAt: company.denial_proposed_at ? new Date(company.denial_proposed_at) : null,
       cancelledAt: company.cancelled_at ? new Date(company.cancelled_at) : null,
       cancelledByStaffId: company.cancelled_by_staff_id,
+      cancellationFinalAt: company.cancellation_final_at ? new Date(company.cancellation_final_at) : null,
     },
     acting.actor === "officer" ? { actor: "officer", staffId: acting.staffId } : { actor: acting.actor },
   );
@@ -132,21 +174,24 @@ export async function applyTransition(trx: Tx, clock: Clock, input: TransitionIn
   let memberSince = company.member_since;
   let anniversary = company.anniversary_on;
   if (input.name === "approve") {
-    memberSince = today;
+    // A first approval starts the membership; an approval after revalidation (APP-15) keeps its
+    // start and begins a new 4-year period from today.
+    memberSince = company.member_since ?? today;
     anniversary = fourYearsAfter(today);
     Object.assign(set, { member_since: memberSince, anniversary_on: anniversary, denial_proposed_at: null });
   }
   if (input.name === "propose-denial") set["denial_proposed_at"] = now;
   if (input.name === "request-informal-review") set["denial_proposed_at"] = null;
-  if (input.name === "cancel") Object.assign(set, { cancelled_at: now, cancelled_by_staff_id: acting.actor === "officer" ? acting.staffId : null });
-  if (input.name === "grant-appeal") Object.assign(set, { cancelled_at: null, cancelled_by_staff_id: null });
+  if (input.name === "cancel") Object.assign(set, { cancelled_at: now, cancelled_by_staff_id: acting.actor === "officer" ? acting.staffId : null, cancellation_final_at: null });
+  if (input.name === "dismiss-appeal" || input.name === "cancellation-final") set["cancellation_final_at"] = now;
+  if (input.name === "grant-appeal") Object.assign(set, { cancelled_at: null, cancelled_by_staff_id: null, cancellation_final_at: null });
   await trx.updateTable("companies").set(set).where("id", "=", company.id).execute();
 
   const openCase = await trx.selectFrom("review_cases").select(["id"]).where("company_id", "=", company.id).where("closed_at", "is", null).executeTakeFirst();
   if (openCase) {
     await trx
       .updateTable("review_cases")
-      .set(CLOSES_CASE.includes(input.name) ? { status: to, closed_at: now, outcome: input.name } : { status: to })
+      .set(CLOSES_CASE.includes(input.name) ? { status: to, closed_at: now, outcome: input.name, closed_reason: input.closedReason ?? null } : { status: to })
       .where("id", "=", openCase.id)
       .execute();
   }
@@ -170,6 +215,7 @@ export async function applyTransition(trx: Tx, clock: Clock, input: TransitionIn
       informalReviewBy: input.name === "propose-denial" ? addCalendarDays(today, 30) : null,
       siteValidation: input.siteValidation ?? null,
       actionPlanDueOn: input.actionPlanDueOn ?? null,
+      revalidation: input.name === "revalidation-due" && company.anniversary_on ? { anniversaryOn: company.anniversary_on, resubmitBy: addCalendarDays(company.anniversary_on, REVALIDATION_GRACE_DAYS) } : null,
     };
     await trx
       .insertInto("decisions")
@@ -201,6 +247,7 @@ export async function applyTransition(trx: Tx, clock: Clock, input: TransitionIn
     requestId: input.requestId ?? null,
   });
   await notify(trx, clock, company.id, "membership-changed", { transition: input.name, status: to });
-  await emailCompanyUsers(trx, clock, company.id, membershipChangedEmail, { company: company.legal_name, transition: input.name, status: to });
+  if (input.email) await input.email.send(trx, clock, company.id, company.legal_name);
+  else await emailCompanyUsers(trx, clock, company.id, membershipChangedEmail, { company: company.legal_name, transition: input.name, status: to });
   return { ok: true, from, to, decisionId, reference };
 }

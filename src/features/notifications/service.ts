@@ -22,6 +22,8 @@ export interface NotificationParams {
   "owner-urn-expired": { name: string };
   /** A membership transition (APP-10): its name and the status it led to. */
   "membership-changed": { transition: string; status: string };
+  /** Something in the membership's file that is not a transition (features/membership MEMBERSHIP_EVENTS). */
+  "membership-event": { event: string; status: string };
 }
 
 export type NotificationKind = keyof NotificationParams;
@@ -43,6 +45,7 @@ const KINDS: readonly string[] = [
   "user-urn-expired",
   "owner-urn-expired",
   "membership-changed",
+  "membership-event",
 ] satisfies NotificationKind[];
 
 export async function notify<K extends NotificationKind>(trx: Tx, clock: Clock, companyId: string, kind: K, params: NotificationParams[K]): Promise<void> {

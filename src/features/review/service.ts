@@ -16,7 +16,7 @@ import { addBusinessDays, addCalendarDays } from "../../domain/business-days.ts"
 import { decide, isMembershipStatus, windowEnds, TRANSITIONS, type MembershipStatus, type TransitionName } from "../../domain/membership.ts";
 import { snapshotDifferences, type Snapshot, type SnapshotDifference } from "../../domain/snapshot.ts";
 import type { FindingOutcome, RequestedItem } from "../../platform/db/schema.ts";
-import { applyTransition, emailCompanyUsers, type TransitionResult } from "../membership/service.ts";
+import { applyTransition, companyEmail, tellMembershipEvent, type TransitionResult } from "../membership/service.ts";
 import { calendarDate as calendarInOttawa } from "../../platform/clock.ts";
 import { staffNames } from "../staff/service.ts";
 
@@ -142,8 +142,10 @@ class Rollback extends Error {
   }
 }
 
-interface LockedCase {
+export interface LockedCase {
   caseId: string;
+  /** Whether the case is still open (officerAction's `closedToo` lets a closed one through). */
+  open: boolean;
   companyId: string;
   legalName: string;
   status: MembershipStatus;
@@ -157,7 +159,13 @@ interface LockedCase {
  * when `expected` is given, that the status is still the one the officer's page showed. `fn`
  * returning { ok: false } rolls everything back.
  */
-async function officerAction<T>(deps: Deps, caseId: string, expected: string | undefined, fn: (trx: Tx, c: LockedCase) => Promise<ActionOutcome<T>>): Promise<ActionOutcome<T>> {
+export async function officerAction<T>(
+  deps: Deps,
+  caseId: string,
+  expected: string | undefined,
+  fn: (trx: Tx, c: LockedCase) => Promise<ActionOutcome<T>>,
+  options: { closedToo?: boolean } = {},
+): Promise<ActionOutcome<T>> {
   if (!/^\d{1,18}$/.test(caseId)) return { ok: false, reason: "not-found" };
   const found = await deps.db.selectFrom("review_cases").select("company_id").where("id", "=", caseId).executeTakeFirst();
   if (!found) return { ok: false, reason: "not-found" };
@@ -171,9 +179,10 @@ async function officerAction<T>(deps: Deps, caseId: string, expected: string | u
         .executeTakeFirstOrThrow();
       const rc = await trx.selectFrom("review_cases").select(["id", "closed_at", "assigned_staff_id"]).where("id", "=", caseId).executeTakeFirstOrThrow();
       const status = isMembershipStatus(co.membership_status) ? co.membership_status : "not-applied";
-      if (rc.closed_at !== null || (expected !== undefined && expected !== status)) throw new Rollback({ ok: false, reason: "changed" });
+      if ((rc.closed_at !== null && !options.closedToo) || (expected !== undefined && expected !== status)) throw new Rollback({ ok: false, reason: "changed" });
       const outcome = await fn(trx, {
         caseId,
+        open: rc.closed_at === null,
         companyId: co.id,
         legalName: co.legal_name,
         status,
@@ -189,13 +198,13 @@ async function officerAction<T>(deps: Deps, caseId: string, expected: string | u
   }
 }
 
-function transitionOutcome(result: TransitionResult): ActionOutcome<{ reference: string | null; decisionId: string | null }> {
+export function transitionOutcome(result: TransitionResult): ActionOutcome<{ reference: string | null; decisionId: string | null }> {
   if (result.ok) return { ok: true, reference: result.reference, decisionId: result.decisionId };
   // The status is the one the officer's page showed (officerAction checked): the machine refuses this action from it.
   return { ok: false, reason: "refused", detail: result.reason };
 }
 
-const staffActor = (staffId: string) => ({ type: "staff" as const, id: staffId });
+export const staffActor = (staffId: string) => ({ type: "staff" as const, id: staffId });
 
 /** Assigns the case to the officer; a submitted case also starts its review (start-review). */
 export async function assignToMe(deps: Deps, staffId: string, caseId: string, meta: RequestMeta): Promise<ActionOutcome<{ legalName: string }>> {
@@ -291,6 +300,14 @@ export interface CaseView {
   assignedStaffId: string | null;
   assignedName: string | null;
   denialProposedAt: Date | null;
+  /** The officer who cancelled the membership (who may not decide its appeal). */
+  cancelledByStaffId: string | null;
+  memberSince: string | null;
+  anniversaryOn: string | null;
+  /** Whether this is the company's latest case: a member is suspended from it. */
+  isLatestCase: boolean;
+  /** What the suspensions of this case asked for. */
+  actionPlans: { id: string; reasons: string; dueOn: string; createdAt: Date; respondedAt: Date | null }[];
   latest: SubmissionView | null;
   previous: SubmissionView | null;
   differences: SnapshotDifference[] | null;
@@ -330,12 +347,16 @@ export async function caseView(deps: Deps, caseId: string): Promise<CaseView | u
       "co.client_number",
       "co.membership_status",
       "co.denial_proposed_at",
+      "co.cancelled_by_staff_id",
+      "co.member_since",
+      "co.anniversary_on",
+      (eb) => eb.selectFrom("review_cases as last").select((e) => e.fn.max("last.id").as("m")).whereRef("last.company_id", "=", "rc.company_id").as("latest_case_id"),
     ])
     .where("rc.id", "=", caseId)
     .executeTakeFirst();
   if (!rc) return undefined;
   const cols = ["id", "reference", "kind", "sha256", "submitted_at", "declared_name", "content"] as const;
-  const [latestRow, findings, requests, svs, decisions, events, people] = await Promise.all([
+  const [latestRow, findings, requests, svs, decisions, events, people, plans] = await Promise.all([
     deps.db.selectFrom("submissions").select(cols).where("case_id", "=", caseId).orderBy("id", "desc").limit(1).executeTakeFirst(),
     deps.db.selectFrom("findings").select(["subject", "item_id", "outcome", "note"]).where("case_id", "=", caseId).execute(),
     deps.db.selectFrom("information_requests").select(["id", "message", "items", sql<string>`due_on::text`.as("due_on"), "created_at", "responded_at"]).where("case_id", "=", caseId).orderBy("id").execute(),
@@ -355,6 +376,12 @@ export async function caseView(deps: Deps, caseId: string): Promise<CaseView | u
       .innerJoin("people as p", "p.id", "cu.person_id")
       .select(["p.id", "p.given_name", "p.family_name"])
       .where("cu.company_id", "=", rc.company_id)
+      .execute(),
+    deps.db
+      .selectFrom("action_plans")
+      .select(["id", "reasons", sql<string>`due_on::text`.as("due_on"), "created_at", "responded_at"])
+      .where("case_id", "=", caseId)
+      .orderBy("id")
       .execute(),
   ]);
   const latest = latestRow ? submissionView(latestRow) : null;
@@ -381,6 +408,11 @@ export async function caseView(deps: Deps, caseId: string): Promise<CaseView | u
     assignedStaffId: rc.assigned_staff_id,
     assignedName: rc.assigned_staff_id ? (names.get(rc.assigned_staff_id) ?? null) : null,
     denialProposedAt: rc.denial_proposed_at ? new Date(rc.denial_proposed_at) : null,
+    cancelledByStaffId: rc.cancelled_by_staff_id,
+    memberSince: rc.member_since,
+    anniversaryOn: rc.anniversary_on,
+    isLatestCase: String(rc.latest_case_id) === String(rc.id),
+    actionPlans: plans.map((p) => ({ id: p.id, reasons: p.reasons, dueOn: p.due_on, createdAt: new Date(p.created_at), respondedAt: p.responded_at ? new Date(p.responded_at) : null })),
     latest,
     previous,
     differences: latest && previous ? snapshotDifferences(previous.snapshot, latest.snapshot) : null,
@@ -503,8 +535,14 @@ export async function requestInformation(deps: Deps, staffId: string, caseId: st
       .values({ case_id: c.caseId, company_id: c.companyId, message: input.message, items: JSON.stringify(input.items), due_on: input.dueOn, created_at: now, created_by_staff_id: staffId })
       .returning("id")
       .executeTakeFirstOrThrow();
-    const t = transitionOutcome(await applyTransition(trx, deps.clock, { companyId: c.companyId, name: "request-information", acting: { actor: "officer", staffId }, requestId: meta.requestId }));
-    if (!t.ok) return t;
+    const email = companyEmail(informationRequestedEmail, { message: input.message, dueOn: input.dueOn });
+    if (c.status === "member") {
+      // A request about a member's submitted changes (APP-5): no transition, the status stays.
+      await tellMembershipEvent(trx, deps.clock, c.companyId, "changes-information-requested", email);
+    } else {
+      const t = transitionOutcome(await applyTransition(trx, deps.clock, { companyId: c.companyId, name: "request-information", acting: { actor: "officer", staffId }, requestId: meta.requestId, email }));
+      if (!t.ok) return t;
+    }
     await recordAudit(trx, deps.clock, {
       actor: staffActor(staffId),
       action: "review.information-requested",
@@ -513,7 +551,6 @@ export async function requestInformation(deps: Deps, staffId: string, caseId: st
       after: { message: input.message, items: input.items, dueOn: input.dueOn },
       requestId: meta.requestId,
     });
-    await emailCompanyUsers(trx, deps.clock, c.companyId, informationRequestedEmail, { company: c.legalName, message: input.message, dueOn: input.dueOn });
     return { ok: true, requestId: row.id };
   });
 }
@@ -532,7 +569,8 @@ export async function scheduleSiteValidation(deps: Deps, staffId: string, caseId
       .values({ case_id: c.caseId, company_id: c.companyId, scheduled_on: input.date, facility: input.facility, scheduled_at: now, scheduled_by_staff_id: staffId })
       .returning("id")
       .executeTakeFirstOrThrow();
-    const t = transitionOutcome(await applyTransition(trx, deps.clock, { companyId: c.companyId, name: "schedule-site-validation", acting: { actor: "officer", staffId }, requestId: meta.requestId }));
+    const email = companyEmail(siteValidationScheduledEmail, { date: input.date, facility: input.facility });
+    const t = transitionOutcome(await applyTransition(trx, deps.clock, { companyId: c.companyId, name: "schedule-site-validation", acting: { actor: "officer", staffId }, requestId: meta.requestId, email }));
     if (!t.ok) return t;
     await recordAudit(trx, deps.clock, {
       actor: staffActor(staffId),
@@ -542,7 +580,6 @@ export async function scheduleSiteValidation(deps: Deps, staffId: string, caseId
       after: { date: input.date, facility: input.facility },
       requestId: meta.requestId,
     });
-    await emailCompanyUsers(trx, deps.clock, c.companyId, siteValidationScheduledEmail, { company: c.legalName, date: input.date, facility: input.facility });
     return { ok: true };
   });
 }

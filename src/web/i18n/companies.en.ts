@@ -8,6 +8,8 @@ export interface NotificationText {
   day: (isoDate: string) => string;
   /** What a membership transition tells the company, with the status it led to. */
   membership: (transition: string, status: string) => string;
+  /** What an event of the membership's file (not a transition) tells the company. */
+  membershipEvent: (event: string, status: string) => string;
 }
 
 export const companiesEn = {
@@ -55,6 +57,7 @@ export const companiesEn = {
     "owner-urn-expired": (p: { name: string }) =>
       `The account owner ${p.name}'s user reference number expired: every other user's access was deactivated until the owner, with a new number, reactivates them.`,
     "membership-changed": (p: { transition: string; status: string }, x: NotificationText) => x.membership(p.transition, p.status),
+    "membership-event": (p: { event: string; status: string }, x: NotificationText) => x.membershipEvent(p.event, p.status),
   },
 
   reactivateHeading: "Users to reactivate",

@@ -47,6 +47,7 @@ export const companiesFr: CompaniesMessages = {
     "owner-urn-expired": (p: { name: string }) =>
       `Le numéro de référence d’utilisateur du propriétaire du compte, ${p.name}, a expiré : l’accès de tous les autres utilisateurs a été désactivé jusqu’à ce que le propriétaire, muni d’un nouveau numéro, les réactive.`,
     "membership-changed": (p: { transition: string; status: string }, x: NotificationText) => x.membership(p.transition, p.status),
+    "membership-event": (p: { event: string; status: string }, x: NotificationText) => x.membershipEvent(p.event, p.status),
   },
 
   reactivateHeading: "Utilisateurs à réactiver",

@@ -1,7 +1,7 @@
 // English words of the membership state machine (APP-10): the statuses, what each transition
 // tells the company (dashboard notification and email), in every person's language.
 // membership.fr.ts is typed against this object.
-import type { MembershipStatus, TransitionName } from "../../domain/membership.ts";
+import type { MembershipEvent, MembershipStatus, TransitionName } from "../../domain/membership.ts";
 
 export const membershipEn = {
   statuses: {
@@ -42,6 +42,30 @@ export const membershipEn = {
     withdraw: "The account owner withdrew the company from the program.",
     "cancellation-final": "The 30 days to appeal have passed: the cancellation of the membership is final.",
   } satisfies Record<TransitionName, string>,
+  /** Events of the membership's file that are not transitions (features/membership MEMBERSHIP_EVENTS). */
+  events: {
+    "changes-submitted": "The account owner submitted changes to the profiles to the CBSA.",
+    "changes-accepted": "The CBSA accepted the changes submitted to the profiles.",
+    "changes-information-requested": "The CBSA asked for more information about the changes submitted.",
+    "changes-response-submitted": "The response to the request for information about the changes was submitted.",
+    "action-plan-submitted": "The account owner submitted the action plan the suspension asked for.",
+  } satisfies Record<MembershipEvent, string>,
+  eventEmailSubject: (company: string, sentence: string) => `${company}: ${sentence.replace(/\.$/, "")} — Trusted Trader Portal`,
+  /** The reminders the membership's jobs send to the account owner. */
+  reminders: {
+    revalidationSubject: (company: string, days: number) => `${company}: the membership is due for revalidation in ${days} days — Trusted Trader Portal`,
+    revalidationBody: (name: string, company: string, anniversary: string, days: number) => [
+      `Hello ${name},`,
+      `The Partners in Protection membership of ${company} reaches its 4-year anniversary on ${anniversary}, in ${days} days. On that day the membership becomes due for revalidation.`,
+      "Review your company, application and security profiles in the Trusted Trader Portal and resubmit them within 90 days after the anniversary; a new site validation will follow. Without a resubmission, the membership will be suspended.",
+    ],
+    actionPlanSubject: (company: string) => `${company}: the action plan is due in 7 days — Trusted Trader Portal`,
+    actionPlanBody: (name: string, company: string, dueOn: string) => [
+      `Hello ${name},`,
+      `The Partners in Protection membership of ${company} is suspended. The action plan the CBSA asked for is due on ${dueOn}.`,
+      "Sign in to the Trusted Trader Portal and submit it from your company's dashboard.",
+    ],
+  },
   notification: (sentence: string, status: string) => `${sentence} Membership status: ${status}.`,
   email: {
     subject: (company: string, status: string) => `${company}: membership status ${status} — Trusted Trader Portal`,

@@ -37,7 +37,29 @@ export const membershipFr: MembershipMessages = {
     resubmit: "Le profil de sécurité a été soumis de nouveau pour la revalidation.",
     "suspend-unrevalidated": "L’adhésion a été suspendue\u00a0: rien n’a été soumis dans les 90 jours suivant l’anniversaire.",
     withdraw: "Le propriétaire du compte a retiré l’entreprise du programme.",
-    "cancellation-final": "Les 30 jours pour interjeter appel sont passés : l’annulation de l’adhésion est définitive.",
+    "cancellation-final": "Les 30 jours pour interjeter appel sont passés\u00a0: l’annulation de l’adhésion est définitive.",
+  },
+  events: {
+    "changes-submitted": "Le propriétaire du compte a soumis à l’ASFC des changements aux profils.",
+    "changes-accepted": "L’ASFC a accepté les changements soumis aux profils.",
+    "changes-information-requested": "L’ASFC a demandé plus de renseignements au sujet des changements soumis.",
+    "changes-response-submitted": "La réponse à la demande de renseignements au sujet des changements a été soumise.",
+    "action-plan-submitted": "Le propriétaire du compte a soumis le plan d’action demandé par la suspension.",
+  },
+  eventEmailSubject: (company: string, sentence: string) => `${company}\u00a0: ${sentence.replace(/\.$/, "")} — Portail des négociants dignes de confiance`,
+  reminders: {
+    revalidationSubject: (company: string, days: number) => `${company}\u00a0: l’adhésion devra être revalidée dans ${days}\u00a0jours — Portail des négociants dignes de confiance`,
+    revalidationBody: (name: string, company: string, anniversary: string, days: number) => [
+      `Bonjour ${name},`,
+      `L’adhésion de ${company} au programme Partenaires en protection atteint son 4e anniversaire le ${anniversary}, dans ${days}\u00a0jours. Ce jour-là, l’adhésion devra être revalidée.`,
+      "Revoyez les profils de l’entreprise, de la demande et de la sécurité dans le Portail des négociants dignes de confiance et soumettez-les de nouveau dans les 90\u00a0jours suivant l’anniversaire; une nouvelle validation sur place suivra. Sans nouvelle soumission, l’adhésion sera suspendue.",
+    ],
+    actionPlanSubject: (company: string) => `${company}\u00a0: le plan d’action est attendu dans 7\u00a0jours — Portail des négociants dignes de confiance`,
+    actionPlanBody: (name: string, company: string, dueOn: string) => [
+      `Bonjour ${name},`,
+      `L’adhésion de ${company} au programme Partenaires en protection est suspendue. Le plan d’action demandé par l’ASFC est attendu le ${dueOn}.`,
+      "Ouvrez une session dans le Portail des négociants dignes de confiance et soumettez-le à partir du tableau de bord de votre entreprise.",
+    ],
   },
   notification: (sentence: string, status: string) => `${sentence} Statut de l’adhésion\u00a0: ${status}.`,
   email: {

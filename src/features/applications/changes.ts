@@ -1,0 +1,107 @@
+// Changes a member submits (APP-5): once a decision made the company a member, edits to the
+// profiles are drafts until the account owner submits them as a *changes* snapshot, with the
+// differences from the previous snapshot; the snapshot opens a case in the officers' queue,
+// which the officer accepts or answers with a request for information (features/review). The
+// status stays `member` throughout: changes are not a transition of APP-10.
+//
+// While the CBSA is reviewing (an open case, or a status of UNDER_REVIEW) changes are saved
+// but cannot be submitted, except as the response to a request for information.
+import type { AppDeps } from "../../web/context.ts";
+import type { Db, Tx } from "../../platform/db/index.ts";
+import type { RequestMeta } from "../../web/request-meta.ts";
+import { recordAudit } from "../../platform/audit.ts";
+import { snapshotDifferences, type Snapshot, type SnapshotDifference } from "../../domain/snapshot.ts";
+import type { MembershipStatus } from "../../domain/membership.ts";
+import { tellMembershipEvent } from "../membership/service.ts";
+import { beginChange, type Actor } from "../profiles/service.ts";
+import { readiness, readSnapshotBody, type Readiness } from "./snapshot.ts";
+import { asStatus, declaredNameMatches, personName, refusingUnprintable, writeSnapshot } from "./service.ts";
+
+/** Why changes cannot be submitted now (null when they can). */
+export type ChangesBlock = "not-member" | "under-review" | "no-changes" | "not-ready";
+
+export interface PendingChanges {
+  status: MembershipStatus;
+  /** The latest snapshot the differences are counted from. */
+  previous: { reference: string; submittedAt: Date } | null;
+  differences: SnapshotDifference[];
+  readiness: Readiness;
+  /** Whether a case is open (the CBSA is looking at something of the company). */
+  caseOpen: boolean;
+  block: ChangesBlock | null;
+}
+
+async function latestSnapshot(db: Db | Tx, companyId: string): Promise<{ reference: string; submittedAt: Date; snapshot: Snapshot } | null> {
+  const row = await db.selectFrom("submissions").select(["reference", "submitted_at", "content"]).where("company_id", "=", companyId).orderBy("id", "desc").limit(1).executeTakeFirst();
+  return row ? { reference: row.reference, submittedAt: new Date(row.submitted_at), snapshot: JSON.parse(row.content) as Snapshot } : null;
+}
+
+/** The profiles as they are now compared with the latest snapshot, and whether they can be submitted as changes. */
+export async function pendingChanges(db: Db | Tx, companyId: string): Promise<PendingChanges | undefined> {
+  const co = await db.selectFrom("companies").select(["membership_status"]).where("id", "=", companyId).executeTakeFirst();
+  if (!co) return undefined;
+  const status = asStatus(co.membership_status);
+  const [latest, body, ready, open] = await Promise.all([
+    latestSnapshot(db, companyId),
+    readSnapshotBody(db, companyId),
+    readiness(db, companyId),
+    db.selectFrom("review_cases").select("id").where("company_id", "=", companyId).where("closed_at", "is", null).executeTakeFirst(),
+  ]);
+  const differences = latest && body ? snapshotDifferences(latest.snapshot, { ...latest.snapshot, company: body.company, application: body.application, divisions: body.divisions }) : [];
+  let block: ChangesBlock | null = null;
+  if (status !== "member" || !latest) block = "not-member";
+  else if (open) block = "under-review";
+  else if (differences.length === 0) block = "no-changes";
+  else if (!ready.ready) block = "not-ready";
+  return {
+    status,
+    previous: latest ? { reference: latest.reference, submittedAt: latest.submittedAt } : null,
+    differences,
+    readiness: ready,
+    caseOpen: open !== undefined,
+    block,
+  };
+}
+
+export type ChangesOutcome =
+  | { ok: true; submissionId: string; reference: string }
+  | { ok: false; reason: "forbidden" | "name-mismatch" }
+  | { ok: false; reason: "blocked"; block: ChangesBlock }
+  | { ok: false; reason: "unprintable"; characters: string[] };
+
+/** APP-5: the owner submits the member's changes as a snapshot of their own; a case opens for the officers. */
+export async function submitChanges(deps: Pick<AppDeps, "db" | "clock">, actor: Actor, declaredName: string, meta: RequestMeta): Promise<ChangesOutcome> {
+  return refusingUnprintable(() =>
+    deps.db.transaction().execute(async (trx): Promise<ChangesOutcome> => {
+      if (!(await beginChange(trx, actor, "account.submit"))) return { ok: false, reason: "forbidden" };
+      const pending = await pendingChanges(trx, actor.companyId);
+      if (!pending) return { ok: false, reason: "forbidden" };
+      if (pending.block) return { ok: false, reason: "blocked", block: pending.block };
+      const name = await personName(trx, actor.personId);
+      if (!declaredNameMatches(declaredName, name)) return { ok: false, reason: "name-mismatch" };
+      const now = deps.clock.now();
+      const opened = await trx
+        .insertInto("review_cases")
+        .values({ company_id: actor.companyId, opened_at: now, status: pending.status, waiting_kind: "changes", waiting_since: now })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      const written = await writeSnapshot(trx, deps.clock, {
+        companyId: actor.companyId,
+        caseId: opened.id,
+        kind: "changes",
+        person: { personId: actor.personId, name },
+        declaredName: declaredName.normalize("NFC").trim(),
+      });
+      await recordAudit(trx, deps.clock, {
+        actor: { type: "trader", id: actor.personId },
+        action: "application.changes-submitted",
+        subject: { type: "submission", id: written.id },
+        companyId: actor.companyId,
+        after: { reference: written.reference, sha256: written.sha256, differences: pending.differences.length },
+        requestId: meta.requestId,
+      });
+      await tellMembershipEvent(trx, deps.clock, actor.companyId, "changes-submitted");
+      return { ok: true, submissionId: written.id, reference: written.reference };
+    }),
+  );
+}
