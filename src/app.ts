@@ -16,6 +16,7 @@ import { companyRoutes } from "./features/companies/routes.tsx";
 import { EVIDENCE_UPLOAD_PATH, profileRoutes } from "./features/profiles/routes.tsx";
 import { userRoutes } from "./features/users/routes.tsx";
 import { applicationsRoutes } from "./features/applications/routes.tsx";
+import { memberRoutes } from "./features/applications/member-routes.tsx";
 import { recordRoutes } from "./features/record/routes.ts";
 import { reviewRoutes } from "./features/review/routes.tsx";
 import { tccuRoutes } from "./features/expiry/staff-routes.tsx";
@@ -94,6 +95,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route("/", userRoutes(deps));
   app.route("/", profileRoutes(deps));
   app.route("/", applicationsRoutes(deps));
+  app.route("/", memberRoutes(deps));
   app.route("/", recordRoutes(deps));
   app.route("/", staffRoutes(deps));
   app.route("/", registrationStaffRoutes(deps));

@@ -28,6 +28,8 @@ export interface PendingChanges {
   readiness: Readiness;
   /** Whether a case is open (the CBSA is looking at something of the company). */
   caseOpen: boolean;
+  /** The divisions' names by id, now and in the latest snapshot (to name the differences). */
+  divisionNames: Map<string, string>;
   block: ChangesBlock | null;
 }
 
@@ -59,6 +61,7 @@ export async function pendingChanges(db: Db | Tx, companyId: string): Promise<Pe
     differences,
     readiness: ready,
     caseOpen: open !== undefined,
+    divisionNames: new Map([...(latest?.snapshot.divisions ?? []), ...(body?.divisions ?? [])].map((d) => [d.id, d.name])),
     block,
   };
 }

@@ -70,7 +70,7 @@ export function applicationsRoutes(deps: AppDeps): Hono<AppEnv> {
     const access = c.get("companyAccess");
     const submission = await service.submissionOf(deps, access.companyId, c.req.param("submissionId"));
     if (!submission) return errorPage(c, "notFound");
-    const title = submission.kind === "response" ? t(c).responseSubmittedTitle : t(c).submittedTitle;
+    const title = views.submittedTitle(c, submission.kind);
     return renderPage(c, title, <views.SubmittedPage c={c} base={base(c)} submission={submission} canDownload={can(access.role, "application-profile.view")} />);
   });
 

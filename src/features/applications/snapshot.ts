@@ -7,7 +7,7 @@ import type { Db, Tx } from "../../platform/db/index.ts";
 import { currentCatalogue, criteriaFor, questionsFor } from "../../domain/catalogue/index.ts";
 import { PORTAL_LINES, type PortalLine } from "../../domain/catalogue/types.ts";
 import type { EvidenceRef, ProfileContent, SnapshotCompany, SnapshotDivision } from "../../domain/snapshot.ts";
-import { profileState } from "../companies/service.ts";
+import { profileState } from "../../domain/company-profile.ts";
 import { APPLICATION, divisionSubject, profilesProgress } from "../profiles/service.ts";
 
 export interface SnapshotBody {

@@ -23,7 +23,7 @@ function statusName(c: AppContext, status: string): string {
   return isMembershipStatus(status) ? m(c).membership.statuses[status] : status;
 }
 
-function BackLink(props: { href: string; text: string }) {
+export function BackLink(props: { href: string; text: string }) {
   return (
     <gcds-text>
       <gcds-link href={props.href}>{props.text}</gcds-link>
@@ -32,7 +32,7 @@ function BackLink(props: { href: string; text: string }) {
 }
 
 /** What is complete and what is not, each profile linked (APP-5). */
-function Checklist(props: { c: AppContext; base: string; readiness: Readiness }) {
+export function Checklist(props: { c: AppContext; base: string; readiness: Readiness }) {
   const t = m(props.c).applications;
   const rows = [
     { label: t.companyProfile, done: props.readiness.companyProfile, href: `${props.base}/profile` },
@@ -63,7 +63,7 @@ function Checklist(props: { c: AppContext; base: string; readiness: Readiness })
 }
 
 /** The declaration with the typed full name (APP-5), for a submission or a response. */
-function Declaration(props: { c: AppContext; ownerName: string; errors: FieldErrors; value: string; button: string; action?: string }) {
+export function Declaration(props: { c: AppContext; ownerName: string; errors: FieldErrors; value: string; button: string; action?: string }) {
   const t = m(props.c).applications;
   return (
     <PostForm c={props.c} {...(props.action ? { action: props.action } : {})}>
@@ -133,7 +133,7 @@ export function SubmitRefusedPage(props: { c: AppContext; base: string; status: 
   );
 }
 
-function SubmissionDetails(props: { c: AppContext; submission: SubmissionRecord }) {
+export function SubmissionDetails(props: { c: AppContext; submission: SubmissionRecord }) {
   const t = m(props.c).applications;
   const s = props.submission;
   return (
@@ -157,7 +157,7 @@ function SubmissionDetails(props: { c: AppContext; submission: SubmissionRecord 
 export function SubmittedPage(props: { c: AppContext; base: string; submission: SubmissionRecord; canDownload: boolean }) {
   const t = m(props.c).applications;
   const s = props.submission;
-  const title = s.kind === "response" ? t.responseSubmittedTitle : t.submittedTitle;
+  const title = submittedTitle(props.c, s.kind);
   return (
     <>
       <gcds-heading tag="h1">{title}</gcds-heading>
@@ -181,6 +181,16 @@ export function SubmittedPage(props: { c: AppContext; base: string; submission: 
       <BackLink href={props.base} text={t.backToDashboard} />
     </>
   );
+}
+
+/** The confirmation page's title for a submission of `kind`. */
+export function submittedTitle(c: AppContext, kind: string): string {
+  const t = m(c);
+  if (kind === "response") return t.applications.responseSubmittedTitle;
+  if (kind === "changes") return t.member.changesSubmittedTitle;
+  if (kind === "action-plan") return t.member.actionPlanSubmittedTitle;
+  if (kind === "appeal") return t.member.appealSubmittedTitle;
+  return t.applications.submittedTitle;
 }
 
 /** An item a request names, linked to its profile page. */
@@ -307,6 +317,12 @@ export function RecordPage(props: { c: AppContext; base: string; record: Company
     <>
       <gcds-heading tag="h1">{t.recordTitle}</gcds-heading>
       <gcds-text>{t.recordIntro}</gcds-text>
+      <gcds-text>{m(props.c).member.downloadRecordText}</gcds-text>
+      <gcds-text>
+        <a href={`${props.base}/record.json`} download>
+          {m(props.c).member.downloadRecord}
+        </a>
+      </gcds-text>
 
       <gcds-heading tag="h2">{t.submissionsHeading}</gcds-heading>
       {r.submissions.length === 0 ? (

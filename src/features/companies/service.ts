@@ -8,10 +8,16 @@ import { sql } from "kysely";
 import { fromJson, latestNotificationsOf, notify, type CompanyNotification } from "../notifications/service.ts";
 import { reactivationListFromJson, usersToReactivateOf } from "../users/service.ts";
 import { profilesProgress, type ProfilesProgress } from "../profiles/service.ts";
-import { jsonArrayFrom } from "kysely/helpers/postgres";
+import { jsonArrayFrom, jsonObjectFrom } from "kysely/helpers/postgres";
+import { profileState, type SectionState } from "../../domain/company-profile.ts";
+import type { SnapshotDifference } from "../../domain/snapshot.ts";
+import { pendingChanges, type ChangesBlock } from "../applications/changes.ts";
+import { appealFacts } from "../applications/statements.ts";
+import { mayWithdraw } from "../applications/withdrawal.ts";
 import { decide, isMembershipStatus, TRANSITIONS, UNDER_REVIEW, windowEnds, type MembershipStatus } from "../../domain/membership.ts";
 
-export type SectionState = "not-started" | "in-progress" | "complete";
+export type { SectionState };
+export { profileState };
 
 export interface CompanyProfile {
   legalName: string;
@@ -36,12 +42,6 @@ export type CompanyProfileInput = Pick<
   CompanyProfile,
   "legalName" | "operatingName" | "businessStartedOn" | "employeeCount" | "website" | "headOffice" | "mailingAddress" | "facilities" | "primaryContact"
 >;
-
-/** The company profile's completion state (APP-1): every required part answered is complete. */
-export function profileState(p: Pick<CompanyProfile, "businessStartedOn" | "employeeCount" | "primaryContact" | "updatedAt">): SectionState {
-  if (p.businessStartedOn && p.employeeCount !== null && p.primaryContact) return "complete";
-  return p.updatedAt ? "in-progress" : "not-started";
-}
 
 export interface Dashboard {
   id: string;
@@ -69,6 +69,17 @@ export interface Dashboard {
     openRequests: { id: string; dueOn: string; createdAt: Date }[];
     /** A proposed denial: whether an informal review may be asked for now, and until when (APP-13). */
     informalReview: { allowed: boolean; endsAt: Date | null } | null;
+    /** A member's dates (YYYY-MM-DD): since when, and the anniversary of its revalidation (APP-15). */
+    memberSince: string | null;
+    anniversaryOn: string | null;
+    /** The latest action plan a suspension asked for, while suspended (APP-13). */
+    actionPlan: { id: string; dueOn: string; respondedAt: Date | null } | null;
+    /** A cancellation: whether the owner may appeal now, and until when (APP-14). */
+    appeal: { allowed: boolean; endsAt: Date | null } | null;
+    /** Whether the owner may withdraw the application or membership now. */
+    withdrawable: boolean;
+    /** A member's changes since the last snapshot, for the owner (APP-5); null otherwise. */
+    changes: { block: ChangesBlock | null; differences: SnapshotDifference[]; divisions: Map<string, string> } | null;
   };
 }
 
@@ -100,6 +111,18 @@ export async function dashboard(deps: Pick<AppDeps, "db" | "clock">, companyId: 
       latestNotificationsOf(eb).as("notifications"),
       reactivates ? usersToReactivateOf(eb).as("to_reactivate") : sql<[]>`'[]'::json`.as("to_reactivate"),
       "denial_proposed_at",
+      "member_since",
+      "anniversary_on",
+      "cancelled_at",
+      "cancellation_final_at",
+      jsonObjectFrom(
+        eb
+          .selectFrom("action_plans as ap")
+          .select(["ap.id", sql<string>`ap.due_on::text`.as("due_on"), "ap.responded_at"])
+          .whereRef("ap.company_id", "=", "companies.id")
+          .orderBy("ap.id", "desc")
+          .limit(1),
+      ).as("action_plan"),
       jsonArrayFrom(
         eb
           .selectFrom("information_requests as r")
@@ -123,6 +146,8 @@ export async function dashboard(deps: Pick<AppDeps, "db" | "clock">, companyId: 
   const status: MembershipStatus = isMembershipStatus(row.membership_status) ? row.membership_status : "not-applied";
   const denialProposedAt = row.denial_proposed_at ? new Date(row.denial_proposed_at) : null;
   const facts = { status, now: deps.clock.now(), denialProposedAt };
+  const owner = can(role, "account.submit");
+  const pending = status === "member" && owner && profiles ? await pendingChanges(deps.db, companyId) : undefined;
   return {
     id: row.id,
     legalName: row.legal_name,
@@ -147,6 +172,12 @@ export async function dashboard(deps: Pick<AppDeps, "db" | "clock">, companyId: 
               endsAt: windowEnds(TRANSITIONS["request-informal-review"].window, facts) ?? null,
             }
           : null,
+      memberSince: row.member_since,
+      anniversaryOn: row.anniversary_on,
+      actionPlan: status === "suspended" && row.action_plan ? { id: String(row.action_plan.id), dueOn: row.action_plan.due_on, respondedAt: row.action_plan.responded_at ? new Date(row.action_plan.responded_at) : null } : null,
+      appeal: status === "cancelled" ? appealFacts(row, deps.clock.now()) : null,
+      withdrawable: owner && mayWithdraw(status),
+      changes: pending ? { block: pending.block, differences: pending.differences, divisions: pending.divisionNames } : null,
     },
   };
 }

@@ -9,6 +9,9 @@ import { formatClientNumber } from "../../domain/client-number.ts";
 import { formatBusinessNumber } from "../../domain/business-number.ts";
 import { can, type CompanyRole } from "../../domain/permissions.ts";
 import { isMembershipEvent, isMembershipStatus, isTransitionName } from "../../domain/membership.ts";
+import { addCalendarDays } from "../../domain/business-days.ts";
+import { REVALIDATION_GRACE_DAYS } from "../membership/service.ts";
+import { changeWhere } from "../applications/member-views.tsx";
 import type { NotificationText } from "../../web/i18n/companies.en.ts";
 import type { PostalAddress } from "../../platform/db/schema.ts";
 import type { Membership } from "../registration/service.ts";
@@ -247,6 +250,7 @@ function ApplicationSection(props: { c: AppContext; dashboard: Dashboard }) {
         )
       ) : null}
       {app.underReview ? <gcds-text>{a.dashboardDrafts}</gcds-text> : null}
+      <MemberSection c={props.c} dashboard={d} />
       {app.openRequests.length > 0 ? (
         <>
           <gcds-heading tag="h3">{a.dashboardRequestsHeading}</gcds-heading>
@@ -278,7 +282,100 @@ function ApplicationSection(props: { c: AppContext; dashboard: Dashboard }) {
       <gcds-text>
         <gcds-link href={`${base}/record`}>{a.dashboardRecord}</gcds-link>
       </gcds-text>
+      {app.withdrawable ? (
+        <gcds-text>
+          <gcds-link href={`${base}/withdraw`}>{t.member.dashboardWithdraw}</gcds-link>
+        </gcds-text>
+      ) : null}
     </section>
+  );
+}
+
+/** How many differences the dashboard lists before "and n more". */
+const CHANGES_SHOWN = 10;
+
+/** A member's part of the dashboard: its dates, changes to submit, a suspension's action plan, a cancellation's appeal. */
+function MemberSection(props: { c: AppContext; dashboard: Dashboard }) {
+  const t = m(props.c);
+  const x = t.member;
+  const lang = props.c.get("locale");
+  const d = props.dashboard;
+  const app = d.application;
+  const base = `/${lang}/companies/${d.id}`;
+  const owner = can(d.role, "account.submit");
+  const day = (iso: string) => formatDate(lang, new Date(`${iso}T12:00:00Z`));
+  const status = d.membershipStatus;
+  const changes = app.changes;
+  return (
+    <>
+      {(status === "member" || status === "revalidation-due") && app.memberSince && app.anniversaryOn ? (
+        <gcds-text data-testid="member-since">{x.memberSince(day(app.memberSince), day(app.anniversaryOn))}</gcds-text>
+      ) : null}
+      {status === "revalidation-due" && app.anniversaryOn ? (
+        <Notice role="warning" title={x.dashboardRevalidationDue(day(addCalendarDays(app.anniversaryOn, REVALIDATION_GRACE_DAYS)))} />
+      ) : null}
+      {status === "member" && !owner ? <gcds-text>{x.dashboardChangesOwnerOnly}</gcds-text> : null}
+      {changes ? (
+        <section data-testid="dashboard-changes">
+          <gcds-heading tag="h3">{x.changesTitle}</gcds-heading>
+          {changes.block === "under-review" ? (
+            <gcds-text>{x.dashboardChangesInReview}</gcds-text>
+          ) : changes.differences.length === 0 ? (
+            <gcds-text>{x.dashboardNoChanges}</gcds-text>
+          ) : (
+            <>
+              <gcds-text>{x.dashboardChanges(changes.differences.length)}</gcds-text>
+              <ul class="ttp-list" data-testid="changes-list">
+                {changes.differences.slice(0, CHANGES_SHOWN).map((diff) => (
+                  <li>
+                    {changeWhere(props.c, diff, changes.divisions)} ({x.changeKinds[diff.change]?.toLocaleLowerCase(lang === "fr" ? "fr-CA" : "en-CA")})
+                  </li>
+                ))}
+                {changes.differences.length > CHANGES_SHOWN ? <li>{x.dashboardMoreChanges(changes.differences.length - CHANGES_SHOWN)}</li> : null}
+              </ul>
+              {changes.block === "not-ready" ? <gcds-text>{x.blocked["not-ready"]}</gcds-text> : null}
+              <div class="ttp-actions">
+                <gcds-button type="link" href={`${base}/changes/submit`}>
+                  {x.changesButton}
+                </gcds-button>
+              </div>
+            </>
+          )}
+        </section>
+      ) : null}
+      {status === "suspended" ? (
+        <Notice role="danger" title={x.dashboardSuspended}>
+          {app.actionPlan ? (
+            <>
+              <gcds-text>{app.actionPlan.respondedAt ? x.dashboardActionPlanSubmitted(formatDateTime(lang, app.actionPlan.respondedAt)) : x.dashboardActionPlanDue(day(app.actionPlan.dueOn))}</gcds-text>
+              <gcds-text>
+                <gcds-link href={`${base}/action-plan`}>{owner && !app.actionPlan.respondedAt ? x.actionPlanLink : x.actionPlanView}</gcds-link>
+              </gcds-text>
+            </>
+          ) : null}
+        </Notice>
+      ) : null}
+      {status === "cancelled" && app.appeal ? (
+        <Notice role="danger" title={x.dashboardCancelled}>
+          {app.appeal.allowed && app.appeal.endsAt ? (
+            <>
+              <gcds-text>{x.dashboardAppealUntil(formatDateTime(lang, app.appeal.endsAt))}</gcds-text>
+              {owner ? (
+                <div class="ttp-actions">
+                  <gcds-button type="link" href={`${base}/appeal`}>
+                    {x.appealButton}
+                  </gcds-button>
+                </div>
+              ) : (
+                <gcds-text>{x.dashboardAppealOwnerOnly}</gcds-text>
+              )}
+            </>
+          ) : (
+            <gcds-text>{x.dashboardCancellationFinal}</gcds-text>
+          )}
+        </Notice>
+      ) : null}
+    </>
   );
 }
 

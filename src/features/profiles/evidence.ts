@@ -35,9 +35,10 @@ class NotAnItem extends Error {}
 export async function uploadEvidence(
   deps: Pick<AppDeps, "db" | "clock" | "files" | "scanner" | "config">,
   actor: Actor,
-  action: "application-profile.update" | "security-profile.update",
+  action: "application-profile.update" | "security-profile.update" | "account.submit",
   subject: string,
-  items: readonly CatalogueItem[],
+  /** The items a file may be attached to (catalogue items, or a statement's one item). */
+  items: readonly { id: string; evidence: Pick<CatalogueItem["evidence"], "rule"> }[],
   request: Request,
   csrfToken: string,
   meta: RequestMeta,
@@ -186,7 +187,7 @@ export async function evidenceFile(deps: Pick<AppDeps, "db">, companyId: string,
 export async function removeEvidence(
   deps: Pick<AppDeps, "db" | "clock" | "files">,
   actor: Actor,
-  action: "application-profile.update" | "security-profile.update",
+  action: "application-profile.update" | "security-profile.update" | "account.submit",
   subject: string,
   fileId: string,
   meta: RequestMeta,

@@ -25,9 +25,9 @@ const CATEGORY = `:category{(?:${CATEGORY_IDS.join("|")})}`;
 const DIVISION = `:divisionId{[0-9]{1,18}}`;
 const FILE = `:fileId{[0-9]{1,18}}`;
 
-/** Evidence uploads stream their body (web/multipart.ts): app.ts keeps its form-size limit and the
+/** Evidence uploads (and the files of an action plan or an appeal, features/applications) stream their body (web/multipart.ts): app.ts keeps its form-size limit and the
  * CSRF middleware's body parsing off these paths, and evidence.ts checks the form's token itself. */
-export const EVIDENCE_UPLOAD_PATH = /^\/(?:en|fr)\/companies\/[0-9]{1,18}\/(?:application|security\/divisions\/[0-9]{1,18})\/evidence$/;
+export const EVIDENCE_UPLOAD_PATH = /^\/(?:en|fr)\/companies\/[0-9]{1,18}\/(?:application|security\/divisions\/[0-9]{1,18}|action-plan|appeal)\/evidence$/;
 
 const maxFileMb = (deps: AppDeps) => Math.round(deps.config.evidence.maxFileBytes / (1024 * 1024));
 

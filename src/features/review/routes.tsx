@@ -20,6 +20,7 @@ import { requireStaff, STAFF_TOOL_ROLES, type AuthenticatedStaff } from "../staf
 import { renderSubmissionPdf } from "../applications/submission-pdf.ts";
 import { renderDecisionLetterPdf } from "./decision-letter.ts";
 import * as service from "./service.ts";
+import * as memberActions from "./member-actions.ts";
 import * as views from "./views.tsx";
 
 const CASE = `${LANG}/staff/pip/cases/:caseId{[0-9]{1,18}}`;
@@ -65,11 +66,13 @@ export function reviewRoutes(deps: AppDeps): Hono<AppEnv> {
     const mine = q("mine") === "yes";
     const overdue = q("overdue") === "yes";
     const after = service.parseCursor(q("after"));
+    const search = q("q").normalize("NFC").trim();
     const page = await service.queue(deps, {
       status: status && isMembershipStatus(status) ? status : undefined,
       line: line || undefined,
       assignedTo: mine ? staffId(g.staff) : undefined,
       overdue,
+      search: search || undefined,
       after,
     });
     const assignedCase = c.req.query("assigned");
@@ -77,7 +80,7 @@ export function reviewRoutes(deps: AppDeps): Hono<AppEnv> {
     return renderPage(
       c,
       r(c).queue.title,
-      <views.QueuePage c={c} rows={page.rows} next={page.next} filters={{ status, line, mine, overdue, after }} notice={assigned ? r(c).queue.assigned(assigned) : undefined} />,
+      <views.QueuePage c={c} rows={page.rows} next={page.next} filters={{ status, line, mine, overdue, search, after }} notice={assigned ? r(c).queue.assigned(assigned) : undefined} />,
     );
   });
 
@@ -109,6 +112,7 @@ export function reviewRoutes(deps: AppDeps): Hono<AppEnv> {
       sv: t.svScheduled,
       svOutcome: t.svRecorded,
       transition: t.transitioned,
+      changesAccepted: t.changesAccepted,
     };
     const which = c.req.query("done") ?? "";
     const ref = c.req.query("ref");
@@ -256,6 +260,42 @@ export function reviewRoutes(deps: AppDeps): Hono<AppEnv> {
       return refusal(c, caseId, outcome);
     }
     return outcome.reference ? c.redirect(`${caseUrl(c, caseId)}?done=decision&ref=${outcome.reference}`, 303) : done(c, caseId, "transition");
+  });
+
+  // ---- a member: accepting its changes, suspending it (APP-5, APP-13) ----------------------------
+
+  app.post(`${CASE}/accept-changes`, async (c) => {
+    const g = guard(c);
+    if ("response" in g) return g.response;
+    const caseId = c.req.param("caseId");
+    const body = await readForm(c, { multiline: ["acceptNote"] });
+    const note = str(body, "acceptNote");
+    if (note.length > service.TEXT_MAX) return showCase(c, caseId, 422, { action: { form: "acceptChanges", errors: { acceptNote: r(c).reasonsTooLong }, values: { acceptNote: note } } });
+    const outcome = await memberActions.acceptChanges(deps, staffId(g.staff), caseId, str(body, "status"), note, requestMeta(c));
+    if (!outcome.ok) return refusal(c, caseId, outcome);
+    return done(c, caseId, "changesAccepted");
+  });
+
+  app.post(`${CASE}/suspend`, async (c) => {
+    const g = guard(c);
+    if ("response" in g) return g.response;
+    const caseId = c.req.param("caseId");
+    const t = r(c);
+    const body = await readForm(c, { multiline: ["suspendReasons"] });
+    const reasons = str(body, "suspendReasons");
+    const dueOn = textField(body, "suspendDueOn");
+    const view = await service.caseView(deps, caseId);
+    if (!view) return errorPage(c, "notFound");
+    const errors: FieldErrors = {};
+    if (!reasons) errors["suspendReasons"] = t.reasonsRequired;
+    else if (reasons.length > service.TEXT_MAX) errors["suspendReasons"] = t.reasonsTooLong;
+    const min = service.earliestDueOn(view.today);
+    if (!isIsoDate(dueOn)) errors["suspendDueOn"] = t.dateInvalid;
+    else if (dueOn < min) errors["suspendDueOn"] = t.rfiDueTooSoon(service.calendarDate(lang(c), min));
+    if (Object.keys(errors).length > 0) return showCase(c, caseId, 422, { action: { form: "suspend", errors, values: { suspendReasons: reasons, suspendDueOn: dueOn } } });
+    const outcome = await memberActions.suspendMembership(deps, staffId(g.staff), caseId, str(body, "status"), { reasons, dueOn }, requestMeta(c));
+    if (!outcome.ok) return refusal(c, caseId, outcome);
+    return c.redirect(`${caseUrl(c, outcome.caseId)}?done=decision${outcome.reference ? `&ref=${outcome.reference}` : ""}`, 303);
   });
 
   // ---- downloads ------------------------------------------------------------------------------

@@ -44,6 +44,11 @@ export interface QueueFilters {
   /** Only cases assigned to this staff member. */
   assignedTo?: string | undefined;
   overdue?: boolean | undefined;
+  /**
+   * A company's legal name (part of it) or client number: the search also finds closed cases,
+   * so that an officer reaches a member's latest case (to suspend it, APP-13).
+   */
+  search?: string | undefined;
   /** Keyset: the (waiting_since, id) of the last case of the previous page. */
   after?: { since: Date; id: string } | undefined;
 }
@@ -61,6 +66,7 @@ export interface QueueRow {
   /** The earliest due date of the case's open requests for information. */
   dueOn: string | null;
   overdue: boolean;
+  closed: boolean;
 }
 
 export function parseCursor(text: string | undefined): QueueFilters["after"] {
@@ -86,11 +92,17 @@ export async function queue(deps: Deps, filters: QueueFilters): Promise<{ rows: 
       "rc.status",
       "rc.waiting_since",
       "rc.assigned_staff_id",
+      "rc.closed_at",
       // The timestamp as text, to the microsecond: the cursor must name exactly the stored value.
       sql<string>`to_char(rc.waiting_since at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as("since_text"),
       sql<string | null>`(select min(ir.due_on)::text from information_requests ir where ir.case_id = rc.id and ir.responded_at is null)`.as("due_on"),
     ])
-    .where("rc.closed_at", "is", null);
+    .$if(!filters.search, (qb) => qb.where("rc.closed_at", "is", null));
+  if (filters.search) {
+    const digits = filters.search.replace(/\D/g, "");
+    const like = `%${filters.search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    q = q.where((eb) => eb.or([eb("co.legal_name", "ilike", like), ...(digits.length >= 5 ? [eb("co.client_number", "=", digits)] : [])]));
+  }
   if (filters.status) q = q.where("rc.status", "=", filters.status);
   if (filters.line) q = q.where(sql<boolean>`co.lines_of_business @> ${JSON.stringify([filters.line])}::jsonb`);
   if (filters.assignedTo) q = q.where("rc.assigned_staff_id", "=", filters.assignedTo);
@@ -127,6 +139,7 @@ export async function queue(deps: Deps, filters: QueueFilters): Promise<{ rows: 
       assignedName: r.assigned_staff_id ? (names.get(r.assigned_staff_id) ?? null) : null,
       dueOn: r.due_on,
       overdue: r.due_on !== null && r.due_on < today,
+      closed: r.closed_at !== null,
     })),
     next: rows.length > QUEUE_PAGE_SIZE && last ? `${last.since_text}_${last.id}` : null,
   };

@@ -11,6 +11,8 @@ import { PORTAL_LINES } from "../../domain/catalogue/types.ts";
 import { decide, transitionsFrom, type MembershipStatus } from "../../domain/membership.ts";
 import type { EvidenceRef, ProfileContent, SnapshotDifference } from "../../domain/snapshot.ts";
 import { StaffBar } from "../staff/views.tsx";
+import { currentStaffSession } from "../staff/sessions.ts";
+import { defaultActionPlanDueOn } from "./member-actions.ts";
 import { lineName, valueText } from "../profiles/views.tsx";
 import { approvable, calendarDate, defaultDueOn, denyFrom, earliestDueOn, findingKey, FINDING_OUTCOMES, isDecisionTransition, type CaseView, type QueueFilters, type QueueRow } from "./service.ts";
 
@@ -19,7 +21,7 @@ function m(c: AppContext) {
 }
 
 /** Statuses a case can be open at (the queue's status filter). */
-export const OPEN_STATUSES: readonly MembershipStatus[] = ["submitted", "under-review", "information-requested", "site-validation", "denial-proposed", "appeal-submitted", "revalidation-due"];
+export const OPEN_STATUSES: readonly MembershipStatus[] = ["submitted", "under-review", "information-requested", "site-validation", "denial-proposed", "member", "suspended", "appeal-submitted", "revalidation-due"];
 
 // ---- the queue ------------------------------------------------------------------------------
 
@@ -27,7 +29,7 @@ export interface QueuePageProps {
   c: AppContext;
   rows: QueueRow[];
   next: string | null;
-  filters: { status: string; line: string; mine: boolean; overdue: boolean; after: QueueFilters["after"] };
+  filters: { status: string; line: string; mine: boolean; overdue: boolean; search: string; after: QueueFilters["after"] };
   notice?: string | undefined;
 }
 
@@ -41,6 +43,7 @@ export function QueuePage(props: QueuePageProps) {
   if (f.line) params.set("line", f.line);
   if (f.mine) params.set("mine", "yes");
   if (f.overdue) params.set("overdue", "yes");
+  if (f.search) params.set("q", f.search);
   const base = `/${lang}/staff/pip`;
   const withAfter = (after: string) => {
     const p = new URLSearchParams(params);
@@ -64,6 +67,7 @@ export function QueuePage(props: QueuePageProps) {
           value={f.status}
           errors={{}}
         />
+        <Input name="q" label={t.search} hint={t.searchHint} value={f.search} errors={{}} />
         <Select name="line" label={t.line} placeholder={t.anyLine} options={PORTAL_LINES.map((l) => ({ value: l, label: lineName(props.c, l) }))} value={f.line} errors={{}} />
         <gcds-checkboxes
           name="mine"
@@ -101,7 +105,15 @@ export function QueuePage(props: QueuePageProps) {
                 </td>
                 <td class="ttp-id">{formatClientNumber(r.clientNumber)}</td>
                 <td>{all.review.waitingKinds[r.waitingKind] ?? r.waitingKind}</td>
-                <td>{all.membership.statuses[r.status as MembershipStatus] ?? r.status}</td>
+                <td>
+                  {all.membership.statuses[r.status as MembershipStatus] ?? r.status}
+                  {r.closed ? (
+                    <>
+                      {" "}
+                      <strong class="ttp-flag">{t.closedFlag}</strong>
+                    </>
+                  ) : null}
+                </td>
                 <td>
                   <time datetime={r.waitingSince.toISOString()}>{formatDateTime(lang, r.waitingSince)}</time>
                 </td>
@@ -116,12 +128,14 @@ export function QueuePage(props: QueuePageProps) {
                   ) : null}
                 </td>
                 <td>
-                  <PostForm c={props.c} action={`${base}/cases/${r.caseId}/assign`}>
-                    <input type="hidden" name="back" value={back} />
-                    <button type="submit" class="ttp-link-button" aria-label={t.assignToMeLabel(r.legalName)}>
-                      {t.assignToMe}
-                    </button>
-                  </PostForm>
+                  {r.closed ? null : (
+                    <PostForm c={props.c} action={`${base}/cases/${r.caseId}/assign`}>
+                      <input type="hidden" name="back" value={back} />
+                      <button type="submit" class="ttp-link-button" aria-label={t.assignToMeLabel(r.legalName)}>
+                        {t.assignToMe}
+                      </button>
+                    </PostForm>
+                  )}
                 </td>
               </tr>
             ))}
@@ -148,7 +162,7 @@ export function QueuePage(props: QueuePageProps) {
 
 /** Which action form the errors and values belong to, when a post is shown again. */
 export interface ActionForm {
-  form: "rfi" | "sv" | "svOutcome" | "decide" | "findings";
+  form: "rfi" | "sv" | "svOutcome" | "decide" | "findings" | "acceptChanges" | "suspend";
   errors: FieldErrors;
   values: Record<string, string | string[]>;
 }
@@ -488,7 +502,14 @@ function ActionsSection(props: { c: AppContext; view: CaseView; action?: ActionF
   const v = props.view;
   const base = `/${lang}/staff/pip/cases/${v.caseId}`;
   const open = v.closedAt === null;
-  const names = open ? transitionsFrom(v.status, "officer") : [];
+  const me = currentStaffSession(props.c)?.staff.id;
+  // A member's open case holds changes it submitted (APP-5): the officer accepts them or asks
+  // about them; a member is suspended from its latest case, open or closed (APP-13).
+  const names: string[] = open ? transitionsFrom(v.status, "officer") : [];
+  if (v.status === "member" && !v.isLatestCase) names.splice(0, names.length);
+  if (v.status === "member" && v.isLatestCase && !open && !names.includes("suspend")) names.push("suspend");
+  if (v.status === "member" && open) names.unshift("request-information");
+  const openRequest = v.requests.some((q) => q.respondedAt === null);
   const a = props.action;
   const errs = (form: ActionForm["form"]) => (a?.form === form ? a.errors : {});
   const val = (form: ActionForm["form"], name: string, fallback = "") => (a?.form === form ? String(a.values[name] ?? fallback) : fallback);
@@ -504,8 +525,39 @@ function ActionsSection(props: { c: AppContext; view: CaseView; action?: ActionF
       </PostForm>,
     );
   }
+  if (open && v.status === "member" && (v.waitingKind === "changes" || v.waitingKind === "response")) {
+    forms.push(
+      <section id="accept-changes">
+        <gcds-heading tag="h3">{r.acceptChangesHeading}</gcds-heading>
+        {openRequest ? (
+          <gcds-text>{r.acceptChangesAfterResponse}</gcds-text>
+        ) : (
+          <PostForm c={props.c} action={`${base}/accept-changes`}>
+            <Expected />
+            <Textarea name="acceptNote" label={r.acceptChangesNote} value={val("acceptChanges", "acceptNote")} errors={errs("acceptChanges")} />
+            <SubmitButton>{r.acceptChangesButton}</SubmitButton>
+          </PostForm>
+        )}
+      </section>,
+    );
+  }
   for (const name of names) {
-    if (name === "start-review") {
+    if (name === "suspend") {
+      forms.push(
+        <section id="suspend">
+          <gcds-heading tag="h3">{r.suspendHeading}</gcds-heading>
+          <gcds-text>{r.suspendText}</gcds-text>
+          <PostForm c={props.c} action={`${base}/suspend`}>
+            <Expected />
+            <Textarea name="suspendReasons" label={r.reasons} required value={val("suspend", "suspendReasons")} errors={errs("suspend")} />
+            <Input name="suspendDueOn" label={r.actionPlanDueOn} hint={r.rfiDueOnHint(earliestDueOn(v.today))} required value={val("suspend", "suspendDueOn", defaultActionPlanDueOn(v.today))} errors={errs("suspend")} />
+            <SubmitButton role="danger">{r.suspendButton}</SubmitButton>
+          </PostForm>
+        </section>,
+      );
+    } else if ((name === "grant-appeal" || name === "dismiss-appeal") && me !== undefined && me === v.cancelledByStaffId) {
+      if (name === "grant-appeal") forms.push(<gcds-text>{r.refused["same-officer"]}</gcds-text>);
+    } else if (name === "start-review") {
       forms.push(
         <PostForm c={props.c} action={`${base}/assign`}>
           <input type="hidden" name="back" value={base} />
@@ -742,6 +794,33 @@ export function CasePage(props: CasePageProps) {
           </tbody>
         </table>
       )}
+
+      {v.actionPlans.length > 0 ? (
+        <>
+          <gcds-heading tag="h2">{r.actionPlansHeading}</gcds-heading>
+          <table class="ttp-table" data-testid="action-plans">
+            <caption>{r.actionPlansCaption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{r.colRequested}</th>
+                <th scope="col">{r.colReasons}</th>
+                <th scope="col">{r.colActionPlanDue}</th>
+                <th scope="col">{r.colSubmitted}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {v.actionPlans.map((p) => (
+                <tr>
+                  <td>{formatDateTime(lang, p.createdAt)}</td>
+                  <td class="ttp-multiline">{p.reasons}</td>
+                  <td>{calendarDate(lang, p.dueOn)}</td>
+                  <td>{p.respondedAt ? formatDateTime(lang, p.respondedAt) : r.notSubmitted}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
 
       <gcds-heading tag="h2">{r.siteValidationsHeading}</gcds-heading>
       {v.siteValidations.length === 0 ? (

@@ -5,6 +5,7 @@ import { companiesEn } from "./companies.en.ts";
 import { expiryEn } from "./expiry.en.ts";
 import { profilesEn } from "./profiles.en.ts";
 import { applicationsEn } from "./applications.en.ts";
+import { memberEn } from "./member.en.ts";
 import { reviewEn } from "./review.en.ts";
 import { documentsEn } from "./documents.en.ts";
 import { membershipEn } from "./membership.en.ts";
@@ -287,6 +288,7 @@ export const en = {
   expiry: expiryEn,
   profiles: profilesEn,
   applications: applicationsEn,
+  member: memberEn,
   review: reviewEn,
   documents: documentsEn,
   membership: membershipEn,

@@ -4,6 +4,7 @@ import { companiesFr } from "./companies.fr.ts";
 import { expiryFr } from "./expiry.fr.ts";
 import { profilesFr } from "./profiles.fr.ts";
 import { applicationsFr } from "./applications.fr.ts";
+import { memberFr } from "./member.fr.ts";
 import { reviewFr } from "./review.fr.ts";
 import { documentsFr } from "./documents.fr.ts";
 import { membershipFr } from "./membership.fr.ts";
@@ -287,6 +288,7 @@ export const fr: Messages = {
   expiry: expiryFr,
   profiles: profilesFr,
   applications: applicationsFr,
+  member: memberFr,
   review: reviewFr,
   documents: documentsFr,
   membership: membershipFr,
