@@ -336,6 +336,7 @@ describe("appeals of a cancellation (APP-14)", () => {
     for (const transition of ["grant-appeal", "dismiss-appeal"]) {
       const refused = await asA.postForm(`/en/staff/pip/cases/${caseId}/decide`, { status: "appeal-submitted", transition, [`reasons-${transition}`]: "I decide my own cancellation." });
       assert.equal(refused.status, 409, transition);
+      assert.match((await refused.text()).replace(/&#39;/g, "'"), /The officer who cancelled the membership cannot decide its appeal/);
       assert.equal(await statusOf(portal, co.id), "appeal-submitted");
     }
     assert.deepEqual({ decisions: await countOf("decisions", co.id), audit: await countOf("audit_events", co.id) }, before, "nothing recorded");
