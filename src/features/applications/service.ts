@@ -15,7 +15,7 @@ import type { RequestedItem, SubmissionKind } from "../../platform/db/schema.ts"
 import { sql } from "kysely";
 import { recordAudit } from "../../platform/audit.ts";
 import { canonicalJson, sha256Hex, type Snapshot } from "../../domain/snapshot.ts";
-import { decide, isMembershipStatus, UNDER_REVIEW, windowEnds, TRANSITIONS, type MembershipStatus } from "../../domain/membership.ts";
+import { decide, IN_FORCE, isMembershipStatus, UNDER_REVIEW, windowEnds, TRANSITIONS, type MembershipStatus } from "../../domain/membership.ts";
 import { applyTransition, recordReference, tellMembershipEvent } from "../membership/service.ts";
 import type { DecisionLetter } from "../membership/letter.ts";
 import { beginChange, type Actor } from "../profiles/service.ts";
@@ -287,7 +287,7 @@ export interface InformationRequestView {
  * about submitted changes, the status stayed `member`, and the response makes no transition.
  */
 export async function requestAboutChanges(db: Db | Tx, caseId: string, status: string): Promise<boolean> {
-  if (status !== "member") return false;
+  if (!IN_FORCE.includes(asStatus(status))) return false;
   const rc = await db.selectFrom("review_cases").select("id").where("id", "=", caseId).where("closed_at", "is", null).executeTakeFirst();
   return rc !== undefined;
 }

@@ -103,7 +103,8 @@ export async function sendRevalidationReminders(deps: Deps): Promise<number> {
           .executeTakeFirst();
         if (!claimed) return false;
         const owner = await ownerOf(trx, co.id);
-        if (!owner) return true;
+        // Claimed even without an active owner (the reminder is for this anniversary only), not counted as sent.
+        if (!owner) return false;
         await queueMail(trx, deps.clock, revalidationReminderEmail, { address: owner.email, locale: owner.preferred_locale }, {
           name: `${owner.given_name} ${owner.family_name}`,
           company: owner.legal_name,
@@ -148,6 +149,8 @@ export async function suspendUnrevalidated(deps: Deps): Promise<number> {
       if (locked.membership_status !== "revalidation-due") return false;
       const dueOn = addCalendarDays(today, UNREVALIDATED_ACTION_PLAN_DAYS);
       const open = await trx.selectFrom("review_cases").select("id").where("company_id", "=", co.id).where("closed_at", "is", null).executeTakeFirst();
+      // A case left open (changes not yet decided) now waits on the company's action plan.
+      if (open) await trx.updateTable("review_cases").set({ waiting_kind: "action-plan-due", waiting_since: now }).where("id", "=", open.id).execute();
       const caseId =
         open?.id ??
         (

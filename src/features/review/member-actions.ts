@@ -7,7 +7,7 @@ import type { AppDeps } from "../../web/context.ts";
 import type { RequestMeta } from "../../web/request-meta.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import { calendarDate as calendarInOttawa } from "../../platform/clock.ts";
-import { decide } from "../../domain/membership.ts";
+import { decide, IN_FORCE } from "../../domain/membership.ts";
 import { addCalendarDays } from "../../domain/business-days.ts";
 import { applyTransition, tellMembershipEvent } from "../membership/service.ts";
 import { earliestDueOn, officerAction, staffActor, transitionOutcome, type ActionOutcome } from "./service.ts";
@@ -25,7 +25,8 @@ export function defaultActionPlanDueOn(today: string): string {
 export async function acceptChanges(deps: Deps, staffId: string, caseId: string, expected: string, note: string, meta: RequestMeta): Promise<ActionOutcome> {
   return officerAction<object>(deps, caseId, expected, async (trx, c) => {
     const rc = await trx.selectFrom("review_cases").select(["waiting_kind"]).where("id", "=", c.caseId).executeTakeFirstOrThrow();
-    if (c.status !== "member" || !["changes", "response"].includes(rc.waiting_kind)) return { ok: false, reason: "refused", detail: "wrong-status" };
+    // In force: a changes case left open across the anniversary is still decided (APP-15).
+    if (!IN_FORCE.includes(c.status) || !["changes", "response"].includes(rc.waiting_kind)) return { ok: false, reason: "refused", detail: "wrong-status" };
     const open = await trx.selectFrom("information_requests").select("id").where("case_id", "=", c.caseId).where("responded_at", "is", null).executeTakeFirst();
     if (open) return { ok: false, reason: "refused", detail: "open-request" };
     const now = deps.clock.now();

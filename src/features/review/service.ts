@@ -13,7 +13,7 @@ import { queueMail, type MailTemplate } from "../../platform/mail/outbox.ts";
 import { formatDate, messages } from "../../web/i18n/index.ts";
 import type { Locale } from "../../domain/locale.ts";
 import { addBusinessDays, addCalendarDays } from "../../domain/business-days.ts";
-import { decide, isMembershipStatus, windowEnds, TRANSITIONS, type MembershipStatus, type TransitionName } from "../../domain/membership.ts";
+import { decide, IN_FORCE, isMembershipStatus, windowEnds, TRANSITIONS, type MembershipStatus, type TransitionName } from "../../domain/membership.ts";
 import { snapshotDifferences, type Snapshot, type SnapshotDifference } from "../../domain/snapshot.ts";
 import type { FindingOutcome, RequestedItem } from "../../platform/db/schema.ts";
 import { applyTransition, companyEmail, tellMembershipEvent, type TransitionResult } from "../membership/service.ts";
@@ -549,7 +549,7 @@ export async function requestInformation(deps: Deps, staffId: string, caseId: st
       .returning("id")
       .executeTakeFirstOrThrow();
     const email = companyEmail(informationRequestedEmail, { message: input.message, dueOn: input.dueOn });
-    if (c.status === "member") {
+    if (IN_FORCE.includes(c.status)) {
       // A request about a member's submitted changes (APP-5): no transition, the status stays.
       await tellMembershipEvent(trx, deps.clock, c.companyId, "changes-information-requested", email);
     } else {

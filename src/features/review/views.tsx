@@ -508,7 +508,7 @@ function ActionsSection(props: { c: AppContext; view: CaseView; action?: ActionF
   const names: string[] = open ? transitionsFrom(v.status, "officer") : [];
   if (v.status === "member" && !v.isLatestCase) names.splice(0, names.length);
   if (v.status === "member" && v.isLatestCase && !open && !names.includes("suspend")) names.push("suspend");
-  if (v.status === "member" && open) names.unshift("request-information");
+  if ((v.status === "member" || v.status === "revalidation-due") && open) names.unshift("request-information");
   const openRequest = v.requests.some((q) => q.respondedAt === null);
   const a = props.action;
   const errs = (form: ActionForm["form"]) => (a?.form === form ? a.errors : {});
@@ -525,7 +525,7 @@ function ActionsSection(props: { c: AppContext; view: CaseView; action?: ActionF
       </PostForm>,
     );
   }
-  if (open && v.status === "member" && (v.waitingKind === "changes" || v.waitingKind === "response")) {
+  if (open && (v.status === "member" || v.status === "revalidation-due") && (v.waitingKind === "changes" || v.waitingKind === "response")) {
     forms.push(
       <section id="accept-changes">
         <gcds-heading tag="h3">{r.acceptChangesHeading}</gcds-heading>
