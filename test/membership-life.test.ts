@@ -475,6 +475,50 @@ describe("a member's changes (APP-5)", () => {
   });
 });
 
+describe("Submit changes over HTTP (APP-5)", () => {
+  it("is the owner's alone, and is refused while the CBSA looks at earlier changes, with nothing written", async () => {
+    portal.clock.set(at("2031-08-03"));
+    // People who signed in recently (the shared ones' URNs lapsed years ago on this clock).
+    const ownerPerson = person("mlhttp1");
+    const colleaguePerson = person("mlhttp2");
+    const ownerClient = await signUpAndSignIn(portal, ownerPerson);
+    const colleague = await signUpAndSignIn(portal, colleaguePerson);
+    const ownerMember = await memberOf(portal, ownerClient);
+    const colleagueMember = await memberOf(portal, colleague);
+    const httpOwnerName = `${ownerPerson.givenName} ${ownerPerson.familyName}`;
+    const officer = await pipOfficer(portal);
+    const co = { id: await authorizedCompany(portal, "Changes over HTTP Ltd", ownerMember, [{ member: colleagueMember, role: "full-access" }]) };
+    await completeProfiles(portal, co.id, ownerMember.personId);
+    await makeMember(portal, officer, co.id, { personId: ownerMember.personId, name: httpOwnerName });
+    const text = questionsFor(currentCatalogue(), ["importer"]).flatMap((g) => g.questions).find((q) => q.answer.kind === "text");
+    assert.ok(text, "a written application question");
+    const answer = { subject: "application", item_id: text.id };
+    const edit = (value: unknown) =>
+      db().updateTable("profile_answers").set({ answer: JSON.stringify({ value }), updated_at: portal.clock.now() }).where("company_id", "=", co.id).where("subject", "=", answer.subject).where("item_id", "=", answer.item_id).execute();
+    await edit("Changed over HTTP.");
+    const path = `/en/companies/${co.id}/changes/submit`;
+
+    assert.equal((await colleague.get(path)).status, 403);
+    assert.equal((await colleague.postForm(path, { declaredName: `${colleaguePerson.givenName} ${colleaguePerson.familyName}` })).status, 403);
+    assert.equal(await countOf("submissions", co.id), 1);
+
+    const page = await ownerClient.get(path);
+    assert.equal(page.status, 200);
+    assert.match(await page.text(), new RegExp(answer.item_id));
+    assert.equal((await ownerClient.postForm(path, { declaredName: "Someone Else" })).status, 422, "a name not the owner's");
+    const sent = await ownerClient.postForm(path, { declaredName: httpOwnerName });
+    assert.equal(sent.status, 303);
+    assert.match(sent.headers.get("location") ?? "", /\/submissions\/\d+\/submitted$/);
+    assert.equal(await countOf("submissions", co.id), 2);
+
+    await edit("Changed again while the CBSA looks.");
+    const refused = await ownerClient.postForm(path, { declaredName: httpOwnerName });
+    assert.equal(refused.status, 409);
+    assert.match(await refused.text(), /The CBSA is reviewing something your company submitted/);
+    assert.equal(await countOf("submissions", co.id), 2, "nothing written while a review is open");
+  });
+});
+
 describe("withdrawal (APP-10)", () => {
   it("closes the open case with the owner's reason and tells every active user", async () => {
     portal.clock.set(at("2031-09-01"));
