@@ -7,7 +7,7 @@ import { ErrorSummary, Input, PostForm, SubmitButton, Textarea, type FieldErrors
 import { currentCatalogue, itemById } from "../../domain/catalogue/index.ts";
 import { isMembershipStatus } from "../../domain/membership.ts";
 import type { SnapshotDifference } from "../../domain/snapshot.ts";
-import { formatSize } from "../profiles/views.tsx";
+import { formatSize, UploadForm } from "../profiles/views.tsx";
 import type { PendingChanges } from "./changes.ts";
 import type { ActionPlanView, AppealState, StatementFile, StatementKind } from "./statements.ts";
 import { STATEMENT_ITEM } from "./statements.ts";
@@ -124,30 +124,7 @@ function StatementFiles(props: { c: AppContext; base: string; kind: StatementKin
           </tbody>
         </table>
       )}
-      <form method="post" action={fileBase} enctype="multipart/form-data" class="ttp-upload">
-        <input type="hidden" name="_csrf" value={props.c.get("csrfToken")} />
-        <input type="hidden" name="item" value={STATEMENT_ITEM} />
-        <div class={error ? "ttp-file ttp-file-error" : "ttp-file"}>
-          <label for={inputId}>{t.chooseFile}</label>
-          <p class="ttp-hint" id={`${inputId}-hint`}>
-            {p.uploadHint(props.maxFileMb)}
-          </p>
-          {error ? (
-            <p class="ttp-error-text" id={`${inputId}-error`}>
-              {error}
-            </p>
-          ) : null}
-          <input
-            type="file"
-            id={inputId}
-            name="file"
-            accept=".pdf,.jpg,.jpeg,.png,.docx,.xlsx,application/pdf,image/jpeg,image/png"
-            aria-describedby={error ? `${inputId}-hint ${inputId}-error` : `${inputId}-hint`}
-            aria-invalid={error ? "true" : undefined}
-          />
-        </div>
-        <SubmitButton role="secondary">{t.attachButton}</SubmitButton>
-      </form>
+      <UploadForm c={props.c} action={fileBase} item={STATEMENT_ITEM} inputId={inputId} label={t.chooseFile} maxFileMb={props.maxFileMb} error={error} button={t.attachButton} />
     </section>
   );
 }

@@ -394,31 +394,43 @@ function EvidenceBlock(props: { c: AppContext; item: CatalogueItem; files: Evide
           </tbody>
         </table>
       )}
-      <form method="post" action={props.base} enctype="multipart/form-data" class="ttp-upload">
-        <input type="hidden" name="_csrf" value={props.c.get("csrfToken")} />
-        <input type="hidden" name="item" value={props.item.id} />
-        <div class={error ? "ttp-file ttp-file-error" : "ttp-file"}>
-          <label for={inputId}>{p.uploadLabel(props.item.id)}</label>
-          <p class="ttp-hint" id={`${inputId}-hint`}>
-            {p.uploadHint(props.maxFileMb)}
-          </p>
-          {error ? (
-            <p class="ttp-error-text" id={`${inputId}-error`}>
-              {error}
-            </p>
-          ) : null}
-          <input
-            type="file"
-            id={inputId}
-            name="file"
-            accept=".pdf,.jpg,.jpeg,.png,.docx,.xlsx,application/pdf,image/jpeg,image/png"
-            aria-describedby={error ? `${inputId}-hint ${inputId}-error` : `${inputId}-hint`}
-            aria-invalid={error ? "true" : undefined}
-          />
-        </div>
-        <SubmitButton role="secondary">{p.uploadButton}</SubmitButton>
-      </form>
+      <UploadForm c={props.c} action={props.base} item={props.item.id} inputId={inputId} label={p.uploadLabel(props.item.id)} maxFileMb={props.maxFileMb} error={error} button={p.uploadButton} />
     </section>
+  );
+}
+
+/**
+ * The form that uploads one file (APP-9): multipart, its CSRF token first (evidence.ts checks it
+ * before storing a byte), the item it belongs to, the file with its hint and error.
+ */
+export function UploadForm(props: { c: AppContext; action: string; item: string; inputId: string; label: string; maxFileMb: number; error: string | undefined; button: string }) {
+  const p = m(props.c).profiles;
+  const { inputId, error } = props;
+  return (
+    <form method="post" action={props.action} enctype="multipart/form-data" class="ttp-upload">
+      <input type="hidden" name="_csrf" value={props.c.get("csrfToken")} />
+      <input type="hidden" name="item" value={props.item} />
+      <div class={error ? "ttp-file ttp-file-error" : "ttp-file"}>
+        <label for={inputId}>{props.label}</label>
+        <p class="ttp-hint" id={`${inputId}-hint`}>
+          {p.uploadHint(props.maxFileMb)}
+        </p>
+        {error ? (
+          <p class="ttp-error-text" id={`${inputId}-error`}>
+            {error}
+          </p>
+        ) : null}
+        <input
+          type="file"
+          id={inputId}
+          name="file"
+          accept=".pdf,.jpg,.jpeg,.png,.docx,.xlsx,application/pdf,image/jpeg,image/png"
+          aria-describedby={error ? `${inputId}-hint ${inputId}-error` : `${inputId}-hint`}
+          aria-invalid={error ? "true" : undefined}
+        />
+      </div>
+      <SubmitButton role="secondary">{props.button}</SubmitButton>
+    </form>
   );
 }
 
