@@ -13,7 +13,7 @@ import pg from "pg";
 import type { Database } from "../src/platform/db/schema.ts";
 import type { StaffTables } from "../src/features/staff/schema.ts";
 import { clientNumberCheckDigit } from "../src/domain/client-number.ts";
-import { QUEUE_PAGE_SIZE } from "../src/features/review/service.ts";
+import { QUEUE_PAGE_SIZE } from "../src/features/review/queue.ts";
 import type { Endpoint } from "./load.ts";
 import { BenchError } from "./shared.ts";
 import { seedStaffUser, signInStaff } from "./staff-session.ts";

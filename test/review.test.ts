@@ -16,7 +16,7 @@ import { readSnapshotBody } from "../src/features/applications/snapshot.ts";
 import { applyTransition, recordReference } from "../src/features/membership/service.ts";
 import { canonicalJson, sha256Hex, type Snapshot, type SnapshotKind } from "../src/domain/snapshot.ts";
 import { currentCatalogue, criteriaFor } from "../src/domain/catalogue/index.ts";
-import { finalizeProposedDenials, sendInformationReminders } from "../src/features/review/service.ts";
+import { finalizeProposedDenials, sendInformationReminders } from "../src/features/review/jobs.ts";
 import { DAY_MS } from "../src/platform/clock.ts";
 
 let portal: TestPortal;

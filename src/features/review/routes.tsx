@@ -20,8 +20,10 @@ import { requireStaff, STAFF_TOOL_ROLES, type AuthenticatedStaff } from "../staf
 import { renderSubmissionPdf } from "../applications/submission-pdf.ts";
 import { renderDecisionLetterPdf } from "./decision-letter.ts";
 import * as service from "./service.ts";
+import { parseCursor, queue } from "./queue.ts";
 import * as memberActions from "./member-actions.ts";
 import * as views from "./views.tsx";
+import { QueuePage } from "./queue-views.tsx";
 
 const CASE = `${LANG}/staff/pip/cases/:caseId{[0-9]{1,18}}`;
 
@@ -65,9 +67,9 @@ export function reviewRoutes(deps: AppDeps): Hono<AppEnv> {
     const line = (PORTAL_LINES as readonly string[]).includes(q("line")) ? q("line") : "";
     const mine = q("mine") === "yes";
     const overdue = q("overdue") === "yes";
-    const after = service.parseCursor(q("after"));
+    const after = parseCursor(q("after"));
     const search = q("q").normalize("NFC").trim();
-    const page = await service.queue(deps, {
+    const page = await queue(deps, {
       status: status && isMembershipStatus(status) ? status : undefined,
       line: line || undefined,
       assignedTo: mine ? staffId(g.staff) : undefined,
@@ -80,7 +82,7 @@ export function reviewRoutes(deps: AppDeps): Hono<AppEnv> {
     return renderPage(
       c,
       r(c).queue.title,
-      <views.QueuePage c={c} rows={page.rows} next={page.next} filters={{ status, line, mine, overdue, search, after }} notice={assigned ? r(c).queue.assigned(assigned) : undefined} />,
+      <QueuePage c={c} rows={page.rows} next={page.next} filters={{ status, line, mine, overdue, search, after }} notice={assigned ? r(c).queue.assigned(assigned) : undefined} />,
     );
   });
 

@@ -1,15 +1,15 @@
-// The PIP officers' review (STAFF-5, APP-11 to APP-13): the queue of open cases, a case with its
-// snapshot, findings, requests for information, site validations and decisions, and every
+// The PIP officers' review (STAFF-5, APP-11 to APP-13): a case with its snapshot, findings, requests for information, site validations and decisions, and every
 // officer action. Every status change goes through membership/service.ts applyTransition, in the
 // transaction that also writes the action's own rows, audit and mail; an action that the
 // machine refuses, or that finds the case changed since the officer's page was drawn, rolls
-// the whole transaction back: nothing is recorded.
+// the whole transaction back: nothing is recorded. The queue is queue.ts; the scheduled work
+// (reminders, the denial made final) jobs.ts; a member's changes and suspension member-actions.ts.
 import { sql } from "kysely";
 import type { AppDeps } from "../../web/context.ts";
 import type { Tx } from "../../platform/db/index.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import type { RequestMeta } from "../../web/request-meta.ts";
-import { queueMail, type MailTemplate } from "../../platform/mail/outbox.ts";
+import type { MailTemplate } from "../../platform/mail/outbox.ts";
 import { formatDate, messages } from "../../web/i18n/index.ts";
 import type { Locale } from "../../domain/locale.ts";
 import { addBusinessDays, addCalendarDays } from "../../domain/business-days.ts";
@@ -22,7 +22,6 @@ import { staffNames } from "../staff/service.ts";
 
 type Deps = Pick<AppDeps, "db" | "clock">;
 
-export const QUEUE_PAGE_SIZE = 25;
 /** Calendar days a request for information gives by default, and the business days it gives at least (APP-12). */
 export const RFI_DEFAULT_DAYS = 30;
 export const RFI_MIN_BUSINESS_DAYS = 5;
@@ -34,115 +33,6 @@ export const FINDING_OUTCOMES: readonly FindingOutcome[] = ["meets", "does-not-m
 /** A calendar date (YYYY-MM-DD) in words, in `locale`. */
 export function calendarDate(locale: Locale, date: string): string {
   return formatDate(locale, new Date(`${date}T00:00:00Z`), "UTC");
-}
-
-// ---- the queue ------------------------------------------------------------------------------
-
-export interface QueueFilters {
-  status?: MembershipStatus | undefined;
-  line?: string | undefined;
-  /** Only cases assigned to this staff member. */
-  assignedTo?: string | undefined;
-  overdue?: boolean | undefined;
-  /**
-   * A company's legal name (part of it) or client number: the search also finds closed cases,
-   * so that an officer reaches a member's latest case (to suspend it, APP-13).
-   */
-  search?: string | undefined;
-  /** Keyset: the (waiting_since, id) of the last case of the previous page. */
-  after?: { since: Date; id: string } | undefined;
-}
-
-export interface QueueRow {
-  caseId: string;
-  companyId: string;
-  legalName: string;
-  clientNumber: string;
-  waitingKind: string;
-  status: string;
-  waitingSince: Date;
-  assignedStaffId: string | null;
-  assignedName: string | null;
-  /** The earliest due date of the case's open requests for information. */
-  dueOn: string | null;
-  overdue: boolean;
-  closed: boolean;
-}
-
-export function parseCursor(text: string | undefined): QueueFilters["after"] {
-  if (!text) return undefined;
-  const m = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?Z)_(\d{1,18})$/.exec(text);
-  if (!m) return undefined;
-  const since = new Date(m[1]!);
-  return Number.isNaN(since.getTime()) ? undefined : { since, id: m[2]! };
-}
-
-/** One page of the open cases, oldest waiting first, and the cursor of the next page (if any). */
-export async function queue(deps: Deps, filters: QueueFilters): Promise<{ rows: QueueRow[]; next: string | null }> {
-  const today = calendarInOttawa(deps.clock.now());
-  let q = deps.db
-    .selectFrom("review_cases as rc")
-    .innerJoin("companies as co", "co.id", "rc.company_id")
-    .select([
-      "rc.id",
-      "rc.company_id",
-      "co.legal_name",
-      "co.client_number",
-      "rc.waiting_kind",
-      "rc.status",
-      "rc.waiting_since",
-      "rc.assigned_staff_id",
-      "rc.closed_at",
-      // The timestamp as text, to the microsecond: the cursor must name exactly the stored value.
-      sql<string>`to_char(rc.waiting_since at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as("since_text"),
-      sql<string | null>`(select min(ir.due_on)::text from information_requests ir where ir.case_id = rc.id and ir.responded_at is null)`.as("due_on"),
-    ])
-    .$if(!filters.search, (qb) => qb.where("rc.closed_at", "is", null));
-  if (filters.search) {
-    const digits = filters.search.replace(/\D/g, "");
-    const like = `%${filters.search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-    q = q.where((eb) => eb.or([eb("co.legal_name", "ilike", like), ...(digits.length >= 5 ? [eb("co.client_number", "=", digits)] : [])]));
-  }
-  if (filters.status) q = q.where("rc.status", "=", filters.status);
-  if (filters.line) q = q.where(sql<boolean>`co.lines_of_business @> ${JSON.stringify([filters.line])}::jsonb`);
-  if (filters.assignedTo) q = q.where("rc.assigned_staff_id", "=", filters.assignedTo);
-  if (filters.overdue) {
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom("information_requests as ir")
-          .select("ir.id")
-          .whereRef("ir.case_id", "=", "rc.id")
-          .where("ir.responded_at", "is", null)
-          .where("ir.due_on", "<", today),
-      ),
-    );
-  }
-  if (filters.after) {
-    const { since, id } = filters.after;
-    q = q.where(sql<boolean>`(rc.waiting_since, rc.id) > (${since.toISOString()}::timestamptz, ${id}::bigint)`);
-  }
-  const rows = await q.orderBy("rc.waiting_since").orderBy("rc.id").limit(QUEUE_PAGE_SIZE + 1).execute();
-  const page = rows.slice(0, QUEUE_PAGE_SIZE);
-  const names = await staffNames(deps, [...new Set(page.map((r) => r.assigned_staff_id).filter((x): x is string => !!x))]);
-  const last = page[page.length - 1];
-  return {
-    rows: page.map((r) => ({
-      caseId: r.id,
-      companyId: r.company_id,
-      legalName: r.legal_name,
-      clientNumber: r.client_number,
-      waitingKind: r.waiting_kind,
-      status: r.status,
-      waitingSince: new Date(r.waiting_since),
-      assignedStaffId: r.assigned_staff_id,
-      assignedName: r.assigned_staff_id ? (names.get(r.assigned_staff_id) ?? null) : null,
-      dueOn: r.due_on,
-      overdue: r.due_on !== null && r.due_on < today,
-      closed: r.closed_at !== null,
-    })),
-    next: rows.length > QUEUE_PAGE_SIZE && last ? `${last.since_text}_${last.id}` : null,
-  };
 }
 
 // ---- officer actions: one transaction, the company locked, the case checked ------------------
@@ -734,81 +624,4 @@ export async function caseDecision(deps: Deps, caseId: string, decisionId: strin
     .where("rc.id", "=", caseId)
     .where("d.id", "=", decisionId)
     .executeTakeFirst();
-}
-
-// ---- scheduled work (jobs.ts) ------------------------------------------------------------------------
-
-export const REMINDER_DAYS_BEFORE = 7;
-
-/**
- * Reminds the account owner of each open request 7 days before its due date and on it, each
- * once: the reminder is claimed (reminded_*_at set where still null) in the transaction that
- * queues the mail, so two workers at the same moment send one.
- */
-export async function sendInformationReminders(deps: Deps): Promise<number> {
-  const now = deps.clock.now();
-  const today = calendarInOttawa(now);
-  const candidates = await deps.db
-    .selectFrom("information_requests as ir")
-    .innerJoin("review_cases as rc", "rc.id", "ir.case_id")
-    .select(["ir.id", sql<string>`ir.due_on::text`.as("due_on"), "ir.reminded_before_at", "ir.reminded_due_at"])
-    .where("ir.responded_at", "is", null)
-    .where("rc.closed_at", "is", null)
-    .where("ir.due_on", "<=", addCalendarDays(today, REMINDER_DAYS_BEFORE))
-    .where((eb) => eb.or([eb("ir.reminded_before_at", "is", null), eb("ir.reminded_due_at", "is", null)]))
-    .orderBy("ir.id")
-    .execute();
-  let sent = 0;
-  for (const r of candidates) {
-    const dueOn = String(r.due_on);
-    const kind: "before" | "due" | null = dueOn <= today ? (r.reminded_due_at === null ? "due" : null) : r.reminded_before_at === null ? "before" : null;
-    if (!kind) continue;
-    const column = kind === "due" ? "reminded_due_at" : "reminded_before_at";
-    const done = await deps.db.transaction().execute(async (trx) => {
-      const claimed = await trx.updateTable("information_requests").set({ [column]: now }).where("id", "=", r.id).where(column, "is", null).where("responded_at", "is", null).returning("id").executeTakeFirst();
-      if (!claimed) return false;
-      const info = await trx
-        .selectFrom("information_requests as ir")
-        .innerJoin("companies as co", "co.id", "ir.company_id")
-        .innerJoin("company_users as cu", (j) => j.onRef("cu.company_id", "=", "co.id").on("cu.role", "=", "owner").on("cu.status", "=", "active"))
-        .innerJoin("people as p", "p.id", "cu.person_id")
-        .select(["co.legal_name", "ir.message", "p.given_name", "p.family_name", "p.email", "p.preferred_locale"])
-        .where("ir.id", "=", r.id)
-        .executeTakeFirst();
-      if (!info) return false;
-      await queueMail(trx, deps.clock, informationReminderEmail, { address: info.email, locale: info.preferred_locale }, {
-        name: `${info.given_name} ${info.family_name}`,
-        company: info.legal_name,
-        dueOn,
-        message: info.message,
-        due: kind === "due",
-      });
-      return true;
-    });
-    if (done) sent++;
-  }
-  return sent;
-}
-
-/** Makes final every proposed denial whose 30 days for an informal review have passed (actor: job). */
-export async function finalizeProposedDenials(deps: Deps): Promise<number> {
-  const now = deps.clock.now();
-  const cutoff = new Date(now.getTime() - TRANSITIONS.deny.window.days * 24 * 60 * 60 * 1000);
-  const due = await deps.db
-    .selectFrom("companies")
-    .select("id")
-    .where("membership_status", "=", "denial-proposed")
-    .where("denial_proposed_at", "<=", cutoff)
-    .orderBy("id")
-    .execute();
-  let denied = 0;
-  for (const co of due) {
-    const ok = await deps.db.transaction().execute(async (trx) => {
-      const proposal = await trx.selectFrom("decisions").select("reasons").where("company_id", "=", co.id).where("transition", "=", "propose-denial").orderBy("id", "desc").limit(1).executeTakeFirst();
-      const r = await applyTransition(trx, deps.clock, { companyId: co.id, name: "deny", acting: { actor: "job" }, reasons: proposal?.reasons ?? "" });
-      return r.ok;
-    });
-    if (ok) denied++;
-  }
-  return denied;
 }
