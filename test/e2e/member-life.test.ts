@@ -398,9 +398,8 @@ describe("a member's life in the browser: changes, suspension, cancellation and 
         page = await dashboard("dashboard-changes-listed");
         assert.equal(await says(changes.locator("gcds-text").first()), t.dashboardChanges(1));
         const listed = (await changes.getByTestId("changes-list").locator("li").allInnerTexts()).map(fold);
-        // The French page writes "Profil de la demande: GEN-6" where French typography wants a
-        // no-break space before the colon (reported: member-views.tsx changeWhere); either passes.
-        const where = (text: string) => text.replace(/\u00a0:/g, ":");
+        // Each language's punctuation: "Profil de la demande\u00a0: GEN-6" in French.
+        const where = (text: string) => text;
         assert.deepEqual(listed.map(where), [`${t.changeWhere(ITEM, itemText(lang))} (${t.changed.toLocaleLowerCase(lang)})`]);
         await changes.getByRole("link", { name: t.changesButton, exact: true }).click();
         await page.waitForURL(`${s.base}/changes/submit`);
@@ -533,6 +532,11 @@ describe("a member's life in the browser: changes, suspension, cancellation and 
         facts = await caseFacts(page);
         assert.equal(facts[t.waitingOn], t.waiting.actionPlan);
         assert.notEqual((await rows(page.getByTestId("action-plans")))[0]![3], t.notSubmitted, "the plan is submitted");
+        // The officer reads what the company wrote and the file it attached before deciding.
+        const statement = page.getByTestId("statement");
+        await statement.getByText(w.plan, { exact: true }).waitFor();
+        await statement.getByText(w.suspend, { exact: true }).waitFor();
+        assert.equal(await statement.getByRole("link", { name: new RegExp(w.fileName.replace(/[.]/g, "\\.")) }).count(), 1, "the plan's file, downloadable");
         await decide(page, lang, who.company, "reinstate", t.reasons, t.reinstateButton, w.reinstate, "case-member-closed");
         assert.equal((await caseFacts(page))[t.caseStatus], t.statuses.member);
 
@@ -591,6 +595,7 @@ describe("a member's life in the browser: changes, suspension, cancellation and 
         await openQueue(s.b, lang, "queue");
         await openCaseFromQueue(s.b.page, lang, who.company, row.caseId, "case-appeal");
         page = s.b.page;
+        await page.getByTestId("statement").getByText(w.appeal, { exact: true }).waitFor();
         assert.equal(await page.getByText(t.sameOfficer, { exact: true }).count(), 0);
         assert.equal(await page.locator("section#decide-dismiss-appeal").count(), 1, "officer B may dismiss it too");
         await decide(page, lang, who.company, "grant-appeal", t.reasons, t.grantButton, w.grant, "case-member-closed");
@@ -623,7 +628,8 @@ describe("a member's life in the browser: changes, suspension, cancellation and 
         let page = await dashboard("dashboard-revalidation-due");
         assert.equal(await membershipStatus(page, lang), t.statuses.revalidationDue);
         assert.equal(await says(page.getByTestId("member-since")), t.memberSince(day(lang, dates.since), day(lang, dates.anniversary)));
-        await noticeTitled(t.dashboardRevalidationDue(day(lang, addCalendarDays(dates.anniversary, 90)))).waitFor();
+        await noticeTitled(t.dashboardRevalidationDueTitle).waitFor();
+        await app().getByText(t.dashboardRevalidationDue(day(lang, addCalendarDays(dates.anniversary, 90))), { exact: true }).waitFor();
         await assertTold(page, lang, t.told.revalidationDue, t.statuses.revalidationDue);
         await app().getByRole("link", { name: t.dashboardResubmit, exact: true }).click();
         await page.waitForURL(`${s.base}/application/submit`);

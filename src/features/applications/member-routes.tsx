@@ -141,12 +141,12 @@ export function memberRoutes(deps: AppDeps): Hono<AppEnv> {
       return statementPage(c, kind, { "statement-file": message }, EMPTY, result.problem === "too-large" || result.problem === "quota" ? 413 : 422);
     });
     app.get(`${COMPANY}/${kind}/evidence/${FILE}`, submit, async (c) => {
-      const file = await evidence.evidenceFile(deps, c.get("companyAccess").companyId, subject, c.req.param("fileId")!);
+      const file = await evidence.evidenceFile(deps, c.get("companyAccess").companyId, subject, c.req.param("fileId"));
       if (!file) return errorPage(c, "notFound");
       return attachmentResponse(await deps.files.get(file.storageKey), { type: file.mime, name: file.fileName, size: file.size });
     });
     app.post(`${COMPANY}/${kind}/evidence/${FILE}/remove`, submit, async (c) => {
-      const result = await evidence.removeEvidence(deps, actor(c), "account.submit", subject, c.req.param("fileId")!, requestMeta(c));
+      const result = await evidence.removeEvidence(deps, actor(c), "account.submit", subject, c.req.param("fileId"), requestMeta(c));
       if (!result.ok) return errorPage(c, result.reason === "not-found" ? "notFound" : "forbidden");
       return c.redirect(`${base(c)}/${kind}?removed=1#files`, 303);
     });

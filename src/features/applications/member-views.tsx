@@ -21,12 +21,12 @@ function m(c: AppContext) {
 export function changeWhere(c: AppContext, d: SnapshotDifference, divisions: Map<string, string>): string {
   const t = m(c).member;
   const lang = c.get("locale");
-  if (d.subject === "company") return `${t.companyProfile}: ${d.itemId}`;
+  if (d.subject === "company") return t.labelled(t.companyProfile, d.itemId);
   const item = d.itemId === "division" ? undefined : itemById(currentCatalogue(), d.itemId);
   const label = d.itemId === "division" ? t.divisionItself : item ? `${d.itemId} — ${item.text[lang]}` : d.itemId;
-  if (d.subject === "application") return `${t.applicationProfile}: ${label}`;
+  if (d.subject === "application") return t.labelled(t.applicationProfile, label);
   const id = d.subject.replace(/^division:/, "");
-  return `${t.securityProfile(divisions.get(id) ?? id)}: ${label}`;
+  return t.labelled(t.securityProfile(divisions.get(id) ?? id), label);
 }
 
 export function ChangesTable(props: { c: AppContext; differences: SnapshotDifference[]; divisions: Map<string, string> }) {

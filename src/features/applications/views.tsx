@@ -190,6 +190,7 @@ export function submittedTitle(c: AppContext, kind: string): string {
   if (kind === "changes") return t.member.changesSubmittedTitle;
   if (kind === "action-plan") return t.member.actionPlanSubmittedTitle;
   if (kind === "appeal") return t.member.appealSubmittedTitle;
+  if (kind === "resubmission") return t.applications.resubmittedTitle;
   return t.applications.submittedTitle;
 }
 

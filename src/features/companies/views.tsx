@@ -230,7 +230,7 @@ function ApplicationSection(props: { c: AppContext; dashboard: Dashboard }) {
         owner ? (
           app.ready ? (
             <>
-              <gcds-text>{a.dashboardReady}</gcds-text>
+              <gcds-text>{app.transition === "resubmit" ? a.dashboardReadyResubmit : a.dashboardReady}</gcds-text>
               <div class="ttp-actions">
                 <gcds-button type="link" href={`${base}/application/submit`}>
                   {app.transition === "resubmit" ? a.dashboardResubmit : a.dashboardSubmit}
@@ -312,7 +312,9 @@ function MemberSection(props: { c: AppContext; dashboard: Dashboard }) {
         <gcds-text data-testid="member-since">{x.memberSince(day(app.memberSince), day(app.anniversaryOn))}</gcds-text>
       ) : null}
       {status === "revalidation-due" && app.anniversaryOn ? (
-        <Notice role="warning" title={x.dashboardRevalidationDue(day(addCalendarDays(app.anniversaryOn, REVALIDATION_GRACE_DAYS)))} />
+        <Notice role="warning" title={x.dashboardRevalidationDueTitle}>
+          <gcds-text>{x.dashboardRevalidationDue(day(addCalendarDays(app.anniversaryOn, REVALIDATION_GRACE_DAYS)))}</gcds-text>
+        </Notice>
       ) : null}
       {status === "member" && !owner ? <gcds-text>{x.dashboardChangesOwnerOnly}</gcds-text> : null}
       {changes ? (

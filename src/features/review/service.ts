@@ -594,7 +594,7 @@ export async function caseFile(deps: Deps, caseId: string, fileId: string): Prom
   const submissions = await deps.db.selectFrom("submissions").select("content").where("company_id", "=", rc.company_id).execute();
   const referenced = submissions.some((s) => {
     const snap = JSON.parse(s.content) as Snapshot;
-    return [snap.application, ...snap.divisions].some((p) => Object.values(p.evidence).some((refs) => refs.some((r) => r.id === file.id)));
+    return (snap.statementEvidence ?? []).some((r) => r.id === file.id) || [snap.application, ...snap.divisions].some((p) => Object.values(p.evidence).some((refs) => refs.some((r) => r.id === file.id)));
   });
   if (!referenced) return undefined;
   return { storageKey: file.storage_key, fileName: file.file_name, mime: file.mime, size: Number(file.size) };

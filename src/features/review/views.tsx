@@ -190,6 +190,26 @@ function SubmissionSection(props: { c: AppContext; view: CaseView; action?: Acti
           {r.submissionPdf(sub.reference)}
         </gcds-link>
       </gcds-text>
+      {s.statement || s.actionPlan || s.statementEvidence?.length ? (
+        <section data-testid="statement">
+          <gcds-heading tag="h3">{r.statementHeadings[sub.kind] ?? r.statementHeadings["other"]}</gcds-heading>
+          {s.actionPlan ? (
+            <dl class="ttp-details">
+              <dt>{r.actionPlanAsked}</dt>
+              <dd class="ttp-multiline">{s.actionPlan.reasons || r.actionPlanByJob}</dd>
+              <dt>{r.actionPlanDueOn}</dt>
+              <dd>{calendarDate(lang, s.actionPlan.dueOn)}</dd>
+            </dl>
+          ) : null}
+          {s.statement ? <p class="ttp-multiline">{s.statement}</p> : null}
+          {s.statementEvidence?.length ? (
+            <>
+              <gcds-heading tag="h4">{r.statementFiles}</gcds-heading>
+              <EvidenceList c={props.c} caseId={v.caseId} files={s.statementEvidence} />
+            </>
+          ) : null}
+        </section>
+      ) : null}
       <gcds-heading tag="h3">{r.companyHeading}</gcds-heading>
       <dl class="ttp-details" data-testid="snapshot-company">
         <dt>{r.legalName}</dt>

@@ -20,7 +20,7 @@ export const applicationsEn = {
   notReadyText: "Complete the profiles marked not complete, then come back to this page to submit.",
   declarationHeading: "Declaration",
   declaration: [
-    "I have the authority to sign for the company and to submit this application on its behalf.",
+    "I have the authority to sign for the company and to make this submission on its behalf.",
     "The information in these profiles is true and complete. Giving false or misleading information may lead to the denial, suspension or cancellation of the company's membership.",
   ],
   declaredName: "Your full name",
@@ -39,6 +39,7 @@ export const applicationsEn = {
   backToDashboard: "Back to the dashboard",
 
   submittedTitle: "Your application was submitted",
+  resubmittedTitle: "Your profiles were resubmitted for revalidation",
   responseSubmittedTitle: "Your response was submitted",
   submittedReference: (reference: string) => `Submission reference: ${reference}`,
   submittedDetails: "Submission",
@@ -133,6 +134,7 @@ export const applicationsEn = {
   dashboardSubmit: "Submit application",
   dashboardResubmit: "Resubmit the profiles",
   dashboardReady: "Every profile is complete: the account owner can submit the application.",
+  dashboardReadyResubmit: "Every profile is complete: the account owner can resubmit the profiles for revalidation.",
   dashboardNotReady: "Complete every profile, then the account owner can submit the application.",
   dashboardSeeWhatIsMissing: "See what the application still needs",
   dashboardOwnerOnly: "Only the account owner can submit the application.",

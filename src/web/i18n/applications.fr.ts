@@ -18,7 +18,7 @@ export const applicationsFr: ApplicationsMessages = {
   notReadyText: "Remplissez les profils marqués incomplets, puis revenez à cette page pour soumettre la demande.",
   declarationHeading: "Déclaration",
   declaration: [
-    "J’ai le pouvoir de signer au nom de l’entreprise et de soumettre cette demande en son nom.",
+    "J’ai le pouvoir de signer au nom de l’entreprise et de faire cette soumission en son nom.",
     "Les renseignements de ces profils sont exacts et complets. Des renseignements faux ou trompeurs peuvent entraîner le refus, la suspension ou l’annulation de l’adhésion de l’entreprise.",
   ],
   declaredName: "Votre nom complet",
@@ -37,6 +37,7 @@ export const applicationsFr: ApplicationsMessages = {
   backToDashboard: "Retour au tableau de bord",
 
   submittedTitle: "Votre demande a été soumise",
+  resubmittedTitle: "Vos profils ont été soumis de nouveau pour la revalidation",
   responseSubmittedTitle: "Votre réponse a été soumise",
   submittedReference: (reference: string) => `Numéro de référence de la soumission\u00a0: ${reference}`,
   submittedDetails: "Soumission",
@@ -56,7 +57,7 @@ export const applicationsFr: ApplicationsMessages = {
   kinds: {
     application: "Demande",
     response: "Réponse à une demande de renseignements",
-    changes: "Modifications",
+    changes: "Changements",
     appeal: "Appel",
     resubmission: "Nouvelle soumission pour la revalidation",
     "action-plan": "Plan d’action",
@@ -131,6 +132,7 @@ export const applicationsFr: ApplicationsMessages = {
   dashboardSubmit: "Soumettre la demande",
   dashboardResubmit: "Soumettre de nouveau les profils",
   dashboardReady: "Tous les profils sont remplis\u00a0: le propriétaire du compte peut soumettre la demande.",
+  dashboardReadyResubmit: "Tous les profils sont remplis\u00a0: le propriétaire du compte peut les soumettre de nouveau pour la revalidation.",
   dashboardNotReady: "Remplissez tous les profils; le propriétaire du compte pourra ensuite soumettre la demande.",
   dashboardSeeWhatIsMissing: "Voir ce qui manque à la demande",
   dashboardOwnerOnly: "Seul le propriétaire du compte peut soumettre la demande.",

@@ -10,6 +10,8 @@ export const memberEn = {
   colWhere: "Where",
   colChange: "Change",
   changeKinds: { added: "Added", removed: "Removed", changed: "Changed" } as Record<string, string>,
+  /** "Where: what", with each language's punctuation. */
+  labelled: (where: string, what: string) => `${where}: ${what}`,
   companyProfile: "Company profile",
   applicationProfile: "Application profile",
   securityProfile: (division: string) => `Security profile, division ${division}`,
@@ -38,6 +40,7 @@ export const memberEn = {
   dashboardAppealUntil: (when: string) => `The account owner may appeal this decision until ${when}.`,
   dashboardCancellationFinal: "The cancellation is final.",
   dashboardAppealOwnerOnly: "Only the account owner can appeal.",
+  dashboardRevalidationDueTitle: "The membership is due for revalidation",
   dashboardRevalidationDue: (by: string) => `The membership is due for revalidation: review your profiles and resubmit them by ${by}, or the membership will be suspended.`,
   dashboardWithdraw: "Withdraw from the program",
   appealButton: "Appeal this decision",
