@@ -88,7 +88,7 @@ function StatementFiles(props: { c: AppContext; base: string; kind: StatementKin
   return (
     <section id="files" data-testid="statement-files">
       <gcds-heading tag="h2">{t.filesHeading}</gcds-heading>
-      <gcds-text>{t.filesIntro(props.maxFileMb)}</gcds-text>
+      <gcds-text>{t.filesIntro}</gcds-text>
       {props.files.length === 0 ? (
         <gcds-text>{t.noFiles}</gcds-text>
       ) : (
