@@ -75,7 +75,7 @@ export const memberEn = {
   statementTooLong: (max: number) => `The statement must be at most ${max} characters.`,
   pendingFiles: "A file is still being scanned for malware. Wait a moment, then submit again.",
   filesHeading: "Files (optional)",
-  filesIntro: "Attach the files that support your statement before you write and submit it; each is scanned for malware.",
+  filesIntro: "Attach the files that support your statement before you write and submit it.",
   noFiles: "No file attached.",
   filesCaption: "Files attached to the statement",
   colFile: "File",

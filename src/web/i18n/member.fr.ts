@@ -71,7 +71,7 @@ export const memberFr: MemberMessages = {
   statementTooLong: (max: number) => `L’exposé doit compter au plus ${max}\u00a0caractères.`,
   pendingFiles: "Un fichier est encore en cours d’analyse antivirus. Attendez un moment, puis soumettez de nouveau.",
   filesHeading: "Fichiers (facultatif)",
-  filesIntro: "Joignez les fichiers qui appuient votre exposé avant de le rédiger et de le soumettre; chacun fait l’objet d’une analyse antivirus.",
+  filesIntro: "Joignez les fichiers qui appuient votre exposé avant de le rédiger et de le soumettre.",
   noFiles: "Aucun fichier joint.",
   filesCaption: "Fichiers joints à l’exposé",
   colFile: "Fichier",
