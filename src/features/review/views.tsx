@@ -150,6 +150,37 @@ function FindingsForm(props: { c: AppContext; view: CaseView; subject: string; a
   );
 }
 
+/** What the company wrote with an action plan or an appeal, read first: the officer decides on it. */
+function StatementSection(props: { c: AppContext; view: CaseView }) {
+  const r = m(props.c).review;
+  const lang = props.c.get("locale");
+  const v = props.view;
+  const sub = v.latest;
+  if (!sub) return null;
+  const s = sub.snapshot;
+  if (!s.statement && !s.actionPlan && !s.statementEvidence?.length) return null;
+  return (
+    <section data-testid="statement">
+      <gcds-heading tag="h2">{r.statementHeadings[sub.kind] ?? r.statementHeadings["other"]}</gcds-heading>
+      {s.actionPlan ? (
+        <dl class="ttp-details">
+          <dt>{r.actionPlanAsked}</dt>
+          <dd class="ttp-multiline">{s.actionPlan.reasons || r.actionPlanByJob}</dd>
+          <dt>{r.actionPlanDueOn}</dt>
+          <dd>{calendarDate(lang, s.actionPlan.dueOn)}</dd>
+        </dl>
+      ) : null}
+      {s.statement ? <p class="ttp-multiline">{s.statement}</p> : null}
+      {s.statementEvidence?.length ? (
+        <>
+          <gcds-heading tag="h3">{r.statementFiles}</gcds-heading>
+          <EvidenceList c={props.c} caseId={v.caseId} files={s.statementEvidence} />
+        </>
+      ) : null}
+    </section>
+  );
+}
+
 function SubmissionSection(props: { c: AppContext; view: CaseView; action?: ActionForm | undefined }) {
   const all = m(props.c);
   const r = all.review;
@@ -190,26 +221,6 @@ function SubmissionSection(props: { c: AppContext; view: CaseView; action?: Acti
           {r.submissionPdf(sub.reference)}
         </gcds-link>
       </gcds-text>
-      {s.statement || s.actionPlan || s.statementEvidence?.length ? (
-        <section data-testid="statement">
-          <gcds-heading tag="h3">{r.statementHeadings[sub.kind] ?? r.statementHeadings["other"]}</gcds-heading>
-          {s.actionPlan ? (
-            <dl class="ttp-details">
-              <dt>{r.actionPlanAsked}</dt>
-              <dd class="ttp-multiline">{s.actionPlan.reasons || r.actionPlanByJob}</dd>
-              <dt>{r.actionPlanDueOn}</dt>
-              <dd>{calendarDate(lang, s.actionPlan.dueOn)}</dd>
-            </dl>
-          ) : null}
-          {s.statement ? <p class="ttp-multiline">{s.statement}</p> : null}
-          {s.statementEvidence?.length ? (
-            <>
-              <gcds-heading tag="h4">{r.statementFiles}</gcds-heading>
-              <EvidenceList c={props.c} caseId={v.caseId} files={s.statementEvidence} />
-            </>
-          ) : null}
-        </section>
-      ) : null}
       <gcds-heading tag="h3">{r.companyHeading}</gcds-heading>
       <dl class="ttp-details" data-testid="snapshot-company">
         <dt>{r.legalName}</dt>
@@ -459,6 +470,8 @@ export function CasePage(props: CasePageProps) {
       </dl>
       <gcds-heading tag="h2">{r.actionsHeading}</gcds-heading>
       <ActionsSection c={props.c} view={v} action={props.action} />
+
+      <StatementSection c={props.c} view={v} />
 
       <gcds-heading tag="h2">{r.differencesHeading}</gcds-heading>
       <DifferencesSection c={props.c} view={v} />
