@@ -10,13 +10,13 @@ import { asStatus } from "./service.ts";
 
 export const WITHDRAWAL_REASON_MAX = 2000;
 
-export function mayWithdraw(status: string): boolean {
-  return decide("withdraw", { status: asStatus(status), now: new Date() }, { actor: "owner" }).ok;
+export function mayWithdraw(status: string, now: Date): boolean {
+  return decide("withdraw", { status: asStatus(status), now }, { actor: "owner" }).ok;
 }
 
-export async function withdrawalState(deps: Pick<AppDeps, "db">, companyId: string): Promise<{ status: MembershipStatus; allowed: boolean } | undefined> {
+export async function withdrawalState(deps: Pick<AppDeps, "db" | "clock">, companyId: string): Promise<{ status: MembershipStatus; allowed: boolean } | undefined> {
   const co = await deps.db.selectFrom("companies").select("membership_status").where("id", "=", companyId).executeTakeFirst();
-  return co ? { status: asStatus(co.membership_status), allowed: mayWithdraw(co.membership_status) } : undefined;
+  return co ? { status: asStatus(co.membership_status), allowed: mayWithdraw(co.membership_status, deps.clock.now()) } : undefined;
 }
 
 export type WithdrawOutcome = { ok: true } | { ok: false; reason: "forbidden" | "refused" };

@@ -176,7 +176,7 @@ export async function dashboard(deps: Pick<AppDeps, "db" | "clock">, companyId: 
       anniversaryOn: row.anniversary_on,
       actionPlan: status === "suspended" && row.action_plan ? { id: String(row.action_plan.id), dueOn: row.action_plan.due_on, respondedAt: row.action_plan.responded_at ? new Date(row.action_plan.responded_at) : null } : null,
       appeal: status === "cancelled" ? appealFacts(row, deps.clock.now()) : null,
-      withdrawable: owner && mayWithdraw(status),
+      withdrawable: owner && mayWithdraw(status, deps.clock.now()),
       changes: pending ? { block: pending.block, differences: pending.differences, divisions: pending.divisionNames } : null,
     },
   };
