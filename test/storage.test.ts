@@ -510,6 +510,26 @@ describe("readMultipart", () => {
     }
   });
 
+  it("answers a client that breaks off while nobody reads the file yet (beforeFile still running) with 'aborted', not a crash", async () => {
+    let releaseBeforeFile!: () => void;
+    const beforeFileWaits = new Promise<void>((resolve) => (releaseBeforeFile = resolve));
+    let read = false;
+    const reading = readMultipart(multipartRequest([fileHead("file", "plan.pdf"), largePdf(MAX, { chunkBytes: 4096 }), CLOSE], { failAfter: 20 * 1024 }), {
+      maxFileBytes: MAX,
+      beforeFile: () => beforeFileWaits,
+      onFile: async (part) => {
+        read = true;
+        return readAll(part.stream);
+      },
+    });
+    const refused = assert.rejects(reading, (err: unknown) => err instanceof MultipartError && err.reason === "aborted");
+    // Let the body break off (and busboy fail the file stream) while beforeFile holds the part.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    releaseBeforeFile();
+    await refused;
+    assert.ok(read, "onFile was still called, and saw the stream fail");
+  });
+
   it("refuses a body that ends before the form does (malformed), keeping nothing", async () => {
     const { key, onFile } = intoStore();
     await assert.rejects(

@@ -122,6 +122,11 @@ export async function readMultipart<T>(request: Request, options: MultipartOptio
       stream.resume(); // no file chosen (browsers send an empty part), or already refused
       return;
     }
+    // When reading stops (the client broke off, the body is too large), busboy destroys this
+    // stream with the error. Whoever reads it sees that error through its own read; this listener
+    // is for the moments nobody is reading (beforeFile still running, or onFile already done), when
+    // an 'error' event without a listener would crash the process.
+    stream.on("error", () => undefined);
     const part: MultipartFilePart = { field: name, fileName: info.filename, declaredType: info.mimeType, stream, fields: { ...fields } };
     const settled = (async () => {
       await options.beforeFile?.(part.fields);
