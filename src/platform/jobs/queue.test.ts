@@ -41,6 +41,26 @@ describe("job queue", () => {
     assert.equal(row.attempts, 1);
   });
 
+  it("returns from a drain started while another is running only once that one's jobs are done", async () => {
+    let release!: () => void;
+    const slow = new Promise<void>((resolve) => (release = resolve));
+    let finished = false;
+    await enqueueJob(database.db, clock, "test.slow", {});
+    const r = runner({ "test.slow": () => slow.then(() => void (finished = true)) });
+    const first = r.drain();
+    await new Promise((resolve) => setTimeout(resolve, 50)); // the first drain has claimed the job
+    let secondReturned = false;
+    const second = r.drain().then((n) => {
+      secondReturned = true;
+      return { n, finished };
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200)); // time enough for a claim that finds nothing
+    assert.equal(secondReturned, false, "the second drain is still waiting while the first's job runs");
+    release();
+    assert.equal(await first, 1);
+    assert.deepEqual(await second, { n: 0, finished: true }, "the second drain returned after the first's job was done");
+  });
+
   it("waits for a job's run-at time on the portal clock", async () => {
     let runs = 0;
     await enqueueJob(database.db, clock, "test.later", {}, { runAt: new Date("2027-03-02T00:00:00Z") });

@@ -90,6 +90,8 @@ export class JobRunner {
   #timer: NodeJS.Timeout | undefined;
   #running: Promise<unknown> | undefined;
   #stopped = true;
+  /** The drain under way (or the last one): the next drain starts after it. */
+  #drains: Promise<number> = Promise.resolve(0);
 
   constructor(options: JobRunnerOptions) {
     this.#db = options.db;
@@ -116,14 +118,23 @@ export class JobRunner {
     await this.#running;
   }
 
-  /** Runs ready jobs until none is left; returns how many ran. For tests and scripts. */
-  async drain(): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const n = await this.runOnce();
-      if (n === 0) return total;
-      total += n;
-    }
+  /**
+   * Runs ready jobs until none is left; returns how many ran. For tests and scripts. Drains of one
+   * runner take turns: a drain called while another is under way returns only after that one has
+   * finished too (otherwise it could find nothing to claim and return while the other is still
+   * delivering the email its caller is waiting for).
+   */
+  drain(): Promise<number> {
+    const turn = this.#drains.then(async () => {
+      let total = 0;
+      for (;;) {
+        const n = await this.runOnce();
+        if (n === 0) return total;
+        total += n;
+      }
+    });
+    this.#drains = turn.catch(() => 0);
+    return turn;
   }
 
   /** Claims one batch of ready jobs and runs them; returns how many were claimed. */
