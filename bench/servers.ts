@@ -50,6 +50,8 @@ export interface ServerSpec {
   readonly script: string;
   readonly port: number;
   readonly env: Readonly<Record<string, string>>;
+  /** Node options before the script (for example --cpu-prof). */
+  readonly nodeArgs?: readonly string[];
 }
 
 /** Variables the child needs from our environment; everything else is set explicitly. */
@@ -71,7 +73,7 @@ export class ServerProcess {
       if (value !== undefined) env[key] = value;
     }
     Object.assign(env, spec.env, { PORT: String(spec.port), HOST });
-    this.child = spawn(process.execPath, ["--import", "tsx", spec.script], {
+    this.child = spawn(process.execPath, [...(spec.nodeArgs ?? []), "--import", "tsx", spec.script], {
       cwd: REPO_ROOT,
       env,
       stdio: ["ignore", "pipe", "pipe"],
