@@ -201,6 +201,7 @@ describe("registration and activation by registered mail, in the browser", () =>
       assert.ok(clientNumber && code, letterText);
 
       await row.getByRole("link", { name: t.record }).click();
+      await desk.waitForURL(/\/staff\/mail-room\/letters\/\d+$/);
       await expectAccessible(desk, `mailroom-${lang}-6-record`);
       await field(desk, t.tracking).fill("RN123456785CA");
       await field(desk, t.sentOn).fill(calendarDate(portal.clock.now()));

@@ -91,6 +91,7 @@ describe("sign-in journeys in the browser", () => {
     await page.goto(`${server.baseUrl}/${lang}/dev/mailbox`);
     await expectAccessible(page, `mailbox-${label}`);
     await page.getByRole("link", { name: new RegExp(`^${subject}`) }).first().click();
+    await page.waitForURL(/\/dev\/mailbox\/\d+$/);
     await expectAccessible(page, `mail-${label}`);
     return page.getByTestId("mail-body").innerText();
   }
@@ -116,10 +117,13 @@ describe("sign-in journeys in the browser", () => {
 
       await page.goto(`${server.baseUrl}/${lang}`);
       await page.getByRole("link", { name: t.signInHome }).click();
+      await page.waitForURL(`**/${lang}/sign-in`);
       await expectAccessible(page, `gckey-${lang}-1-chooser`);
       await page.getByRole("link", { name: t.gckey }).click();
+      await page.waitForURL(`**/${lang}/sign-in/gckey`);
       await expectAccessible(page, `gckey-${lang}-2-sign-in`);
       await page.getByRole("link", { name: t.create }).click();
+      await page.waitForURL(`**/${lang}/gckey/create`);
       await expectAccessible(page, `gckey-${lang}-3-create`);
 
       await input(page, t.username).fill(username);
