@@ -1,0 +1,148 @@
+// `npm run bench:profile [target] [seconds]`: where a signed-in page's time goes. Starts the
+// portal on a scratch PostgreSQL database (as `npm run bench` does) under Node's --cpu-prof,
+// loads one target's portal request (default: dashboard) at 50 connections, stops the portal
+// so that it writes its profile, and prints the CPU time by phase of the request: session,
+// authorization, the page's data, render, logging, other middleware, the database driver, the
+// framework and HTTP. Each sample goes to the innermost portal source file on its stack (a
+// sample in pg's parser called from nowhere in src/ goes to "database driver", and so on);
+// "idle" is the time the process waited. The .cpuprofile is kept for Chrome's DevTools.
+import { readdir, readFile, mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import os from "node:os";
+import { createDatabase, DEFAULT_ADMIN_URL, dropDatabase, planBenchDatabase, seedBaselineSessions } from "./database.ts";
+import { runPhase } from "./load.ts";
+import { freePorts, ServerProcess } from "./servers.ts";
+import { BenchError } from "./shared.ts";
+import { newAppKeyText, parseAppKey, useAppKeys } from "../src/platform/app-key.ts";
+import { resolveEndpoint, TARGETS } from "./targets.ts";
+
+const APP_KEY = newAppKeyText();
+useAppKeys({ current: parseAppKey(APP_KEY), previous: null });
+
+const CONNECTIONS = 50;
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+interface CpuProfile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** The phase of a portal source file (a path under src/), or undefined for one that names none. */
+function phaseOfSource(path: string): string | undefined {
+  if (/web\/middleware\/(session|company-access)\.tsx?$|platform\/sessions\.ts$|features\/staff\/sessions\.ts$|platform\/app-key\.ts$/.test(path)) {
+    return /company-access/.test(path) ? "authorization" : "session";
+  }
+  if (/web\/middleware\/request\.ts$|platform\/log\.ts$/.test(path)) return "logging";
+  if (/web\/middleware\//.test(path)) return "other middleware (CSRF, headers, no-store)";
+  if (/(views|layout|render|notice|address|forms|errors)\.tsx$|web\/i18n\/|domain\/.*format|views\//.test(path)) return "render";
+  if (/features\/.*(service|changes|statements|withdrawal|queue)\.ts$|platform\/db\//.test(path)) return "the page's data";
+  if (/features\/.*routes\.tsx?$/.test(path)) return "route handlers";
+  return undefined;
+}
+
+/** The phase of a frame outside src/: by the package it is in. */
+function phaseOfLibrary(url: string, functionName: string): string {
+  if (functionName === "(garbage collector)") return "garbage collection";
+  if (functionName === "(idle)") return "idle";
+  if (functionName === "(program)") return "V8 and native (program)";
+  if (/node_modules\/(pg|pg-protocol|pg-pool|pg-types)\//.test(url)) return "database driver (pg)";
+  if (/node_modules\/kysely\//.test(url)) return "query building (Kysely)";
+  if (/node_modules\/hono\/dist\/(jsx|helper\/html|utils\/html)/.test(url)) return "render";
+  if (/node_modules\/pino/.test(url)) return "logging";
+  if (/node_modules\/(hono|@hono)\//.test(url)) return "framework and HTTP (Hono, node-server)";
+  if (/^node:/.test(url) || url === "") return "Node.js (HTTP, streams, timers)";
+  return "other libraries";
+}
+
+export function phases(profile: CpuProfile): Map<string, number> {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const phaseOfNode = new Map<number, string>();
+  const resolve = (id: number): string => {
+    const known = phaseOfNode.get(id);
+    if (known) return known;
+    const leaf = byId.get(id)!;
+    let phase: string | undefined;
+    for (let at: number | undefined = id; at !== undefined && !phase; at = parent.get(at)) {
+      const url = byId.get(at)!.callFrame.url;
+      const src = /\/src\/(.*)$/.exec(url)?.[1];
+      if (src && !url.includes("node_modules")) phase = phaseOfSource(src);
+    }
+    phase ??= phaseOfLibrary(leaf.callFrame.url, leaf.callFrame.functionName);
+    phaseOfNode.set(id, phase);
+    return phase;
+  };
+  const totals = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const phase = resolve(id);
+    totals.set(phase, (totals.get(phase) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  return totals;
+}
+
+async function main(): Promise<void> {
+  const [name = "dashboard", secondsText = "10"] = process.argv.slice(2).filter((a) => a !== "--");
+  const target = TARGETS.find((t) => t.name === name);
+  if (!target) throw new BenchError(`unknown target ${name}; known: ${TARGETS.map((t) => t.name).join(", ")}`);
+  const seconds = Number(secondsText);
+  const adminUrl = process.env.BENCH_DATABASE_URL || DEFAULT_ADMIN_URL;
+  const database = planBenchDatabase(adminUrl);
+  await createDatabase(adminUrl, database);
+  const profileDir = await mkdtemp(join(tmpdir(), "ttp-profile-"));
+  let portal: ServerProcess | undefined;
+  try {
+    await seedBaselineSessions(database);
+    const [port = 0] = await freePorts(1);
+    portal = new ServerProcess({
+      name: "portal",
+      script: "src/main.ts",
+      port,
+      nodeArgs: ["--cpu-prof", "--cpu-prof-dir", profileDir],
+      env: { DATABASE_URL: database.url, LOG_LEVEL: "warn", NODE_ENV: "development", APP_KEY },
+    });
+    await portal.waitReady("/readyz", 30_000);
+    const endpoint = await resolveEndpoint(target.portal, {
+      portalOrigin: portal.origin,
+      baselineOrigin: portal.origin,
+      databaseUrl: database.url,
+      progress: (line) => void process.stderr.write(`${line}\n`),
+    });
+    await runPhase(portal.origin, endpoint, 2, CONNECTIONS); // warm-up, in the profile too
+    const result = await runPhase(portal.origin, endpoint, seconds, CONNECTIONS);
+    await portal.stop(15_000);
+    const file = (await readdir(profileDir)).find((f) => f.endsWith(".cpuprofile"));
+    if (!file) throw new BenchError(`the portal wrote no profile in ${profileDir}`);
+    const profile = JSON.parse(await readFile(join(profileDir, file), "utf8")) as CpuProfile;
+    const totals = phases(profile);
+    const busy = [...totals].filter(([p]) => p !== "idle").reduce((sum, [, ms]) => sum + ms, 0);
+    const requests = result.responses;
+    process.stdout.write(
+      `profile of "${target.name}" (${endpoint.path}): ${result.rps.toFixed(1)} req/s, p99 ${result.p99} ms, ${CONNECTIONS} connections, ${seconds} s after a 2 s warm-up\n` +
+        `machine load average ${os.loadavg().map((n) => n.toFixed(2)).join(" / ")}; CPU busy ${(busy / 1000).toFixed(1)} s for ${requests + Math.round(result.rps * 2)} requests\n\n` +
+        `phase                                         CPU ms   share   µs per request\n`,
+    );
+    for (const [phase, ms] of [...totals].sort((a, b) => b[1] - a[1])) {
+      if (phase === "idle") continue;
+      const perRequest = (ms * 1000) / (requests + result.rps * 2);
+      process.stdout.write(`${phase.padEnd(44)} ${ms.toFixed(0).padStart(7)}  ${((ms / busy) * 100).toFixed(1).padStart(5)}%  ${perRequest.toFixed(0).padStart(8)}\n`);
+    }
+    process.stdout.write(`\nidle ${(totals.get("idle") ?? 0).toFixed(0)} ms; profile kept at ${join(profileDir, file)}\n`);
+  } finally {
+    await portal?.stop();
+    await dropDatabase(adminUrl, database);
+  }
+}
+
+try {
+  await main();
+} catch (err) {
+  process.stderr.write(`profile failed: ${err instanceof BenchError ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exitCode = 1;
+}
