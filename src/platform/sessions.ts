@@ -8,7 +8,7 @@
 // stores of the same kind. Platform knows no feature: a store is told its table's name.
 import { createHash, randomBytes } from "node:crypto";
 import { keyedHash, keyedHashCandidates } from "./app-key.ts";
-import type { ColumnType, Generated, Insertable, Kysely, Selectable, SelectQueryBuilder, Transaction, Updateable } from "kysely";
+import type { AliasableExpression, ColumnType, ExpressionBuilder, Generated, Insertable, Kysely, Selectable, SelectQueryBuilder, Transaction, Updateable } from "kysely";
 import type { Database, Tx } from "./db/index.ts";
 import type { SessionStage, SessionsTable } from "./db/schema.ts";
 import { DAY_MS, type Clock } from "./clock.ts";
@@ -100,6 +100,9 @@ function asStoreDb<DB>(db: Handle<DB>): Kysely<StoreDb> {
 /** The ids of a store's sessions, as a subquery: `where("session_id", "in", …)`. */
 export type SessionIdsQuery = SelectQueryBuilder<StoreDb, string, { id: string }>;
 
+/** A value read with a session: an expression (a subquery, typically) over the outer session row. */
+export type AlsoSelected<X> = (eb: ExpressionBuilder<never, never>) => AliasableExpression<X>;
+
 /** A table's own columns, beyond the common ones (its owner, a locale …). */
 type OwnColumns<Row> = Exclude<keyof Row & string, keyof SessionColumns>;
 
@@ -112,8 +115,17 @@ export interface SessionStore<Row extends SessionColumns, T extends string> {
     clock: Clock,
     values: { stage: Row["stage"]; userAgent: string | null; columns: Omit<Insertable<Row>, keyof SessionColumns> },
   ): Promise<{ id: string; token: string }>;
-  /** The live session for a token (not ended, not expired, not idle too long), with the table's columns. */
-  find<DB extends Tables<T, Row>>(db: Handle<DB>, clock: Clock, token: string): Promise<(Selectable<Row> & { times: LiveSessionTimes }) | null>;
+  /**
+   * The live session for a token (not ended, not expired, not idle too long), with the table's
+   * columns — and, with `also`, one more value read in the same round trip (a subquery that may
+   * refer to the session's columns as `<table>.<column>`), as `also`.
+   */
+  find<DB extends Tables<T, Row>, X = never>(
+    db: Handle<DB>,
+    clock: Clock,
+    token: string,
+    also?: AlsoSelected<X>,
+  ): Promise<(Selectable<Row> & { times: LiveSessionTimes; also: X | undefined }) | null>;
   /** Records activity (the idle limit counts from here). Cheap: writes at most every 15 s. */
   touch<DB extends Tables<T, Row>>(db: Handle<DB>, clock: Clock, session: { id: string; lastSeenAt: Date }): Promise<Date>;
   /** Moves a half-finished sign-in to its next stage (and sets any of the table's columns alongside). */
@@ -169,11 +181,14 @@ export function sessionStore<Row extends SessionColumns, T extends string>(table
       return { id: row.id, token };
     },
 
-    async find(db, clock, token) {
-      const row = await asStoreDb(db).selectFrom(name).selectAll().where("token_hash", "in", tokenHashCandidates(token)).where("ended_at", "is", null).executeTakeFirst();
+    async find(db, clock, token, also) {
+      let query = asStoreDb(db).selectFrom(name).selectAll().where("token_hash", "in", tokenHashCandidates(token)).where("ended_at", "is", null);
+      if (also) query = query.select((eb) => also(eb as unknown as ExpressionBuilder<never, never>).as("also"));
+      const row: (Selectable<SessionColumns> & { also?: unknown }) | undefined = await query.executeTakeFirst();
       if (!row) return null;
       const times = liveSessionTimes(row, clock.now());
-      return times ? { ...(row as Selectable<Row>), times } : null;
+      const { also: extra, ...columns } = row;
+      return times ? { ...(columns as unknown as Selectable<Row>), times, also: (also ? extra : undefined) as never } : null;
     },
 
     async touch(db, clock, session) {
@@ -279,11 +294,17 @@ export async function createSession(
   });
 }
 
-/** The live session for a token: not ended, not past its absolute limit, not idle too long. */
-export async function findSession(db: Kysely<Database>, clock: Clock, token: string): Promise<SessionRecord | null> {
-  const row = await traderSessions.find(db, clock, token);
+/**
+ * The live session for a token: not ended, not past its absolute limit, not idle too long. With
+ * `also`, one more value read in the same round trip (it may refer to `sessions.person_id`).
+ */
+export async function findSession(db: Kysely<Database>, clock: Clock, token: string): Promise<SessionRecord | null>;
+export async function findSession<X>(db: Kysely<Database>, clock: Clock, token: string, also: AlsoSelected<X>): Promise<(SessionRecord & { also: X }) | null>;
+export async function findSession<X>(db: Kysely<Database>, clock: Clock, token: string, also?: AlsoSelected<X>): Promise<(SessionRecord & { also?: X | undefined }) | null> {
+  const row = await traderSessions.find(db, clock, token, also);
   if (!row) return null;
-  return { id: row.id, credentialId: row.credential_id, personId: row.person_id, stage: row.stage, locale: row.locale, ...row.times };
+  const record: SessionRecord = { id: row.id, credentialId: row.credential_id, personId: row.person_id, stage: row.stage, locale: row.locale, ...row.times };
+  return also ? { ...record, also: row.also } : record;
 }
 
 /** Records activity (the idle limit counts from here). Cheap: writes at most every 15 s. */

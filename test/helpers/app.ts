@@ -27,6 +27,11 @@ export interface TestPortal {
   logLines: Record<string, unknown>[];
   /** The raw text of every log line written. */
   logText(): string;
+  /**
+   * Every query the app sent to the database (not the job runner's), oldest first, by kind
+   * ("SelectQueryNode", "UpdateQueryNode", "RawNode: select …"); clear it with `.length = 0`.
+   */
+  queries: string[];
   close(): Promise<void>;
 }
 
@@ -65,13 +70,24 @@ export async function createTestPortal(options: TestPortalOptions = {}): Promise
   });
   const logger = createLogger(config.logLevel, sink);
   const database = await createTestDatabase();
+  // Every query the app makes passes this plugin (Kysely runs plugins on each query it compiles,
+  // transactions and raw SQL included), so a test can count a page's round trips.
+  const queries: string[] = [];
+  const appDb = database.db.withPlugin({
+    transformQuery(args) {
+      const node = args.node as { kind: string; sqlFragments?: readonly string[] };
+      queries.push(node.kind === "RawNode" ? `RawNode: ${(node.sqlFragments ?? []).join("?").trim().slice(0, 60)}` : node.kind);
+      return args.node;
+    },
+    transformResult: (args) => Promise.resolve(args.result),
+  });
   const clock = new PortalClock();
   const mailTransport: MailTransport = config.mail.smtpUrl
     ? smtpTransport(config.mail.smtpUrl, "localhost")
     : devMailboxTransport(database.db, clock);
   const deps: AppDeps = {
     config,
-    db: database.db,
+    db: appDb,
     engine: database.engine,
     clock,
     ...(config.testClock ? { testClock: clock } : {}),
@@ -96,6 +112,7 @@ export async function createTestPortal(options: TestPortalOptions = {}): Promise
       return raw.join("").split("\n").filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
     },
     logText: () => raw.join(""),
+    queries,
     close: async () => {
       await jobs.stop();
       mailTransport.close?.();

@@ -7,7 +7,7 @@ import { can, isCompanyRole, type CompanyRole } from "../../domain/permissions.t
 import { sql } from "kysely";
 import { fromJson, latestNotificationsOf, notify, type CompanyNotification } from "../notifications/service.ts";
 import { reactivationListFromJson, usersToReactivateOf } from "../users/service.ts";
-import { profilesProgress, type ProfilesProgress } from "../profiles/service.ts";
+import { profilesProgressJson, progressFrom, type ProfilesProgress } from "../profiles/service.ts";
 import { jsonArrayFrom, jsonObjectFrom } from "kysely/helpers/postgres";
 import { profileState, type SectionState } from "../../domain/company-profile.ts";
 import type { SnapshotDifference } from "../../domain/snapshot.ts";
@@ -85,11 +85,14 @@ export interface Dashboard {
 
 /**
  * The dashboard of a company for one of its active users (the middleware checked who), read in
- * one round trip: the company, its count of active users, its latest notifications and, for
- * those who may reactivate users, the users an expired URN locked out (EXP-3).
+ * one round trip: the company, its count of active users, its latest notifications, for those
+ * who may reactivate users the users an expired URN locked out (EXP-3), and for those who may
+ * see the profiles their progress (APP-1). A member's owner also gets the changes since the
+ * last snapshot (pendingChanges: more round trips, only on that dashboard).
  */
 export async function dashboard(deps: Pick<AppDeps, "db" | "clock">, companyId: string, role: CompanyRole): Promise<Dashboard | undefined> {
   const reactivates = can(role, "users.reactivate");
+  const seesProfiles = can(role, "application-profile.view");
   const row = await deps.db
     .selectFrom("companies")
     .select((eb) => [
@@ -110,6 +113,7 @@ export async function dashboard(deps: Pick<AppDeps, "db" | "clock">, companyId: 
         .as("active_users"),
       latestNotificationsOf(eb).as("notifications"),
       reactivates ? usersToReactivateOf(eb).as("to_reactivate") : sql<[]>`'[]'::json`.as("to_reactivate"),
+      seesProfiles ? profilesProgressJson(eb).as("progress") : sql<null>`null`.as("progress"),
       "denial_proposed_at",
       "member_since",
       "anniversary_on",
@@ -136,7 +140,7 @@ export async function dashboard(deps: Pick<AppDeps, "db" | "clock">, companyId: 
     .where("id", "=", companyId)
     .executeTakeFirst();
   if (!row) return undefined;
-  const profiles = row.status === "authorized" && can(role, "application-profile.view") ? await profilesProgress(deps, companyId) : null;
+  const profiles = row.status === "authorized" && seesProfiles ? progressFrom(row.progress) : null;
   const profile = profileState({
     businessStartedOn: row.business_started_on,
     employeeCount: row.employee_count,

@@ -12,10 +12,11 @@
 // membership and checks it with the same matrix as the route (domain/permissions.ts), and
 // writes its audit event with before and after.
 import type { AppDeps } from "../../web/context.ts";
-import type { Tx } from "../../platform/db/index.ts";
+import type { Database, Db, Tx } from "../../platform/db/index.ts";
+import type { ExpressionBuilder } from "kysely";
 import type { RequestMeta } from "../../web/request-meta.ts";
 import type { ScanStatus } from "../../platform/db/schema.ts";
-import { jsonArrayFrom } from "kysely/helpers/postgres";
+import { jsonArrayFrom, jsonObjectFrom } from "kysely/helpers/postgres";
 import { recordAudit } from "../../platform/audit.ts";
 import { can, isCompanyRole, type CompanyAction } from "../../domain/permissions.ts";
 import { NON_PORTAL_LINES } from "../../domain/eligibility.ts";
@@ -358,18 +359,42 @@ export interface ProfilesProgress {
  * answer and every evidence file's verdict, and its active users (for the PIP contact answer).
  * Divisions are not made here: a company that has none yet counts as not started.
  */
+/**
+ * What profilesProgress reads, as one JSON value of a query over `companies` (it refers to
+ * `companies.id`): for a page that shows the progress beside its own data in one round trip.
+ */
+export function profilesProgressJson(eb: ExpressionBuilder<Database, "companies">) {
+  return jsonObjectFrom(
+    eb
+      .selectFrom("companies as co")
+      .select((e) => [
+        "co.lines_of_business",
+        jsonArrayFrom(e.selectFrom("divisions as d").select(["d.id", "d.lines"]).whereRef("d.company_id", "=", "co.id").orderBy("d.id")).as("divisions"),
+        jsonArrayFrom(e.selectFrom("profile_answers as a").select(["a.subject", "a.item_id", "a.answer"]).whereRef("a.company_id", "=", "co.id")).as("answers"),
+        jsonArrayFrom(e.selectFrom("evidence_files as e").select(["e.subject", "e.item_id", "e.scan_status"]).whereRef("e.company_id", "=", "co.id")).as("files"),
+        jsonArrayFrom(e.selectFrom("company_users as cu").select(["cu.person_id"]).whereRef("cu.company_id", "=", "co.id").where("cu.status", "=", "active")).as("users"),
+      ])
+      .whereRef("co.id", "=", "companies.id"),
+  );
+}
+
+export type ProfilesProgressRow = NonNullable<Awaited<ReturnType<typeof readProgressRow>>>;
+
+function readProgressRow(db: Db | Tx, companyId: string) {
+  return db
+    .selectFrom("companies")
+    .select((eb) => profilesProgressJson(eb).as("progress"))
+    .where("companies.id", "=", companyId)
+    .executeTakeFirst()
+    .then((r) => r?.progress ?? undefined);
+}
+
 export async function profilesProgress(deps: Pick<AppDeps, "db">, companyId: string): Promise<ProfilesProgress> {
-  const row = await deps.db
-    .selectFrom("companies as co")
-    .select((eb) => [
-      "co.lines_of_business",
-      jsonArrayFrom(eb.selectFrom("divisions as d").select(["d.id", "d.lines"]).whereRef("d.company_id", "=", "co.id").orderBy("d.id")).as("divisions"),
-      jsonArrayFrom(eb.selectFrom("profile_answers as a").select(["a.subject", "a.item_id", "a.answer"]).whereRef("a.company_id", "=", "co.id")).as("answers"),
-      jsonArrayFrom(eb.selectFrom("evidence_files as e").select(["e.subject", "e.item_id", "e.scan_status"]).whereRef("e.company_id", "=", "co.id")).as("files"),
-      jsonArrayFrom(eb.selectFrom("company_users as cu").select(["cu.person_id"]).whereRef("cu.company_id", "=", "co.id").where("cu.status", "=", "active")).as("users"),
-    ])
-    .where("co.id", "=", companyId)
-    .executeTakeFirst();
+  return progressFrom(await readProgressRow(deps.db, companyId));
+}
+
+/** The application and security profiles' progress from what profilesProgressJson read. */
+export function progressFrom(row: ProfilesProgressRow | undefined | null): ProfilesProgress {
   const empty: SectionProgress = { state: "not-started", answered: 0, total: 0 };
   if (!row) return { application: empty, security: empty };
   const catalogue = currentCatalogue();

@@ -8,6 +8,7 @@ import type { AppDeps, AppEnv } from "../context.ts";
 import { can, isCompanyRole, type CompanyAction, type CompanyRole } from "../../domain/permissions.ts";
 import { errorPage } from "../errors.tsx";
 import { requireSignedIn } from "./session.ts";
+import { readMembership } from "./company-membership.ts";
 import { messages } from "../i18n/index.ts";
 import { renderPage } from "../render.tsx";
 import type { AppContext } from "../context.ts";
@@ -64,22 +65,9 @@ export function companyAction(deps: Pick<AppDeps, "db">, action: CompanyAction, 
     if ("redirect" in signedIn) return signedIn.redirect;
     const companyId = c.req.param("companyId");
     if (!companyId || !/^[0-9]{1,18}$/.test(companyId)) return errorPage(c, "notFound");
-    const row = await deps.db
-      .selectFrom("company_users")
-      .innerJoin("companies", "companies.id", "company_users.company_id")
-      .innerJoin("people", "people.id", "company_users.person_id")
-      .select([
-        "company_users.role",
-        "company_users.status as membership",
-        "company_users.deactivated_reason",
-        "companies.status",
-        "companies.legal_name",
-        "companies.client_number",
-        "people.urn_expired_at",
-      ])
-      .where("company_users.company_id", "=", companyId)
-      .where("company_users.person_id", "=", signedIn.session.personId)
-      .executeTakeFirst();
+    // Read with the session when the URL named this company (session.ts), else on its own.
+    const prefetched = c.get("companyMembership");
+    const row = prefetched?.companyId === companyId ? prefetched.row : await readMembership(deps.db, companyId, signedIn.session.personId);
     if (row?.membership === "deactivated" && (row.deactivated_reason === "owner-urn-expired" || row.deactivated_reason === "urn-expired")) {
       // EXP-3: a user locked out by an expired URN is told why (they know the company already).
       return expiredAccessPage(c, row.deactivated_reason, row.legal_name);

@@ -5,6 +5,14 @@ import type { MiddlewareHandler } from "hono";
 import type { AppContext, AppDeps, AppEnv } from "../context.ts";
 import { findSession, touchSession, type SessionRecord } from "../../platform/sessions.ts";
 import type { SessionStage } from "../../platform/db/schema.ts";
+import { companyOfPath, membershipJson, type MembershipRow } from "./company-membership.ts";
+
+declare module "hono" {
+  interface ContextVariableMap {
+    /** The caller's membership in the company of the URL, read with the session (null: none). */
+    companyMembership: { companyId: string; row: MembershipRow | null };
+  }
+}
 
 export function sessionCookieName(https: boolean): string {
   return https ? "__Host-ttp-session" : "ttp-session";
@@ -25,7 +33,14 @@ export function sessionContext(deps: AppDeps): MiddlewareHandler<AppEnv> {
     const token = getCookie(c, name);
     let session: SessionRecord | null = null;
     if (token && token.length <= 64) {
-      session = await findSession(deps.db, deps.clock, token);
+      // A company page needs the caller's membership in the URL's company (company-access.tsx):
+      // read with the session, in the same round trip.
+      const companyId = companyOfPath(c.req.path);
+      if (companyId) {
+        const found = await findSession(deps.db, deps.clock, token, (eb) => membershipJson(eb, companyId, "sessions.person_id"));
+        if (found) c.set("companyMembership", { companyId, row: found.also });
+        session = found;
+      } else session = await findSession(deps.db, deps.clock, token);
       if (session) {
         session.lastSeenAt = await touchSession(deps.db, deps.clock, session);
       } else {
