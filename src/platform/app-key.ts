@@ -10,7 +10,7 @@
 // look-ups accept hashes under either, TOTP secrets are re-encrypted under the new key at
 // start, and once the longest-lived hashed secret (an activation code, 45 days) has gone,
 // APP_KEY_PREVIOUS can be removed.
-import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHmac, createSecretKey, randomBytes, timingSafeEqual, type KeyObject } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -72,8 +72,14 @@ function loaded(): AppKeys {
   return keys;
 }
 
+// A key handed to createHmac as bytes is imported into a KeyObject on every call (tens of
+// microseconds, on every request: the session token's hash); imported once per key instead.
+const keyObjects = new WeakMap<Buffer, KeyObject>();
+
 function hmac(key: Buffer, purpose: string, value: string): string {
-  return createHmac("sha256", key).update(`${purpose}\0${value}`).digest("base64url");
+  let keyObject = keyObjects.get(key);
+  if (!keyObject) keyObjects.set(key, (keyObject = createSecretKey(key)));
+  return createHmac("sha256", keyObject).update(`${purpose}\0${value}`).digest("base64url");
 }
 
 /** The keyed hash of `value` for one purpose ("token", "code", "activation"), under the current key. */

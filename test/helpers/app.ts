@@ -70,16 +70,21 @@ export async function createTestPortal(options: TestPortalOptions = {}): Promise
   });
   const logger = createLogger(config.logLevel, sink);
   const database = await createTestDatabase();
-  // Every query the app makes passes this plugin (Kysely runs plugins on each query it compiles,
-  // transactions and raw SQL included), so a test can count a page's round trips.
+  // Every query the app runs passes this plugin: Kysely hands it each query it compiles
+  // (transactions and raw SQL included) and each result, so a test can count a page's round
+  // trips — by result, as a query compiled once (platform/db/compiled.ts) runs many times.
   const queries: string[] = [];
+  const kinds = new WeakMap<object, string>();
   const appDb = database.db.withPlugin({
     transformQuery(args) {
       const node = args.node as { kind: string; sqlFragments?: readonly string[] };
-      queries.push(node.kind === "RawNode" ? `RawNode: ${(node.sqlFragments ?? []).join("?").trim().slice(0, 60)}` : node.kind);
+      kinds.set(args.queryId, node.kind === "RawNode" ? `RawNode: ${(node.sqlFragments ?? []).join("?").trim().slice(0, 60)}` : node.kind);
       return args.node;
     },
-    transformResult: (args) => Promise.resolve(args.result),
+    transformResult(args) {
+      queries.push(kinds.get(args.queryId) ?? "unknown");
+      return Promise.resolve(args.result);
+    },
   });
   const clock = new PortalClock();
   const mailTransport: MailTransport = config.mail.smtpUrl

@@ -5,6 +5,8 @@ import type { Facility, PostalAddress, PrimaryContact } from "../../platform/db/
 import { recordAudit } from "../../platform/audit.ts";
 import { can, isCompanyRole, type CompanyRole } from "../../domain/permissions.ts";
 import { sql } from "kysely";
+import type { Db } from "../../platform/db/index.ts";
+import { CompiledOnce } from "../../platform/db/compiled.ts";
 import { fromJson, latestNotificationsOf, notify, type CompanyNotification } from "../notifications/service.ts";
 import { reactivationListFromJson, usersToReactivateOf } from "../users/service.ts";
 import { profilesProgressJson, progressFrom, type ProfilesProgress } from "../profiles/service.ts";
@@ -83,17 +85,9 @@ export interface Dashboard {
   };
 }
 
-/**
- * The dashboard of a company for one of its active users (the middleware checked who), read in
- * one round trip: the company, its count of active users, its latest notifications, for those
- * who may reactivate users the users an expired URN locked out (EXP-3), and for those who may
- * see the profiles their progress (APP-1). A member's owner also gets the changes since the
- * last snapshot (pendingChanges: more round trips, only on that dashboard).
- */
-export async function dashboard(deps: Pick<AppDeps, "db" | "clock">, companyId: string, role: CompanyRole): Promise<Dashboard | undefined> {
-  const reactivates = can(role, "users.reactivate");
-  const seesProfiles = can(role, "application-profile.view");
-  const row = await deps.db
+/** The dashboard's one query; what it reads depends on the role (the two flags), never on the data. */
+function dashboardQuery(db: Db, companyId: string, reactivates: boolean, seesProfiles: boolean) {
+  return db
     .selectFrom("companies")
     .select((eb) => [
       "id",
@@ -137,8 +131,27 @@ export async function dashboard(deps: Pick<AppDeps, "db" | "clock">, companyId: 
           .orderBy("r.id"),
       ).as("open_requests"),
     ])
-    .where("id", "=", companyId)
-    .executeTakeFirst();
+    .where("id", "=", companyId);
+}
+
+/** The dashboard's query compiled once per role variant (platform/db/compiled.ts). */
+const DASHBOARD_QUERIES = new Map(
+  [false, true].flatMap((reactivates) =>
+    [false, true].map((seesProfiles) => [`${reactivates}/${seesProfiles}`, new CompiledOnce(["companyId"], (db, a) => dashboardQuery(db, a.companyId, reactivates, seesProfiles))] as const),
+  ),
+);
+
+/**
+ * The dashboard of a company for one of its active users (the middleware checked who), read in
+ * one round trip: the company, its count of active users, its latest notifications, for those
+ * who may reactivate users the users an expired URN locked out (EXP-3), and for those who may
+ * see the profiles their progress (APP-1). A member's owner also gets the changes since the
+ * last snapshot (pendingChanges: more round trips, only on that dashboard).
+ */
+export async function dashboard(deps: Pick<AppDeps, "db" | "clock">, companyId: string, role: CompanyRole): Promise<Dashboard | undefined> {
+  const reactivates = can(role, "users.reactivate");
+  const seesProfiles = can(role, "application-profile.view");
+  const [row] = await DASHBOARD_QUERIES.get(`${reactivates}/${seesProfiles}`)!.execute(deps.db, { companyId });
   if (!row) return undefined;
   const profiles = row.status === "authorized" && seesProfiles ? progressFrom(row.progress) : null;
   const profile = profileState({
