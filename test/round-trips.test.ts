@@ -34,6 +34,16 @@ describe("round trips per page", () => {
     "the dashboard": () => "",
     "the users page": () => "/users",
     "the company profile": () => "/profile",
+    "the application profile": () => "/application",
+    "a part of the application profile": () => "/application/parts/general",
+    "a part of a line of business": () => "/application/parts/importer",
+    "the security profile": () => "/security",
+    "a division": ({ division }) => `/security/divisions/${division}`,
+    "a division's category": ({ division }) => `/security/divisions/${division}/vision-responsibility`,
+    "the division edit form": ({ division }) => `/security/divisions/${division}/edit`,
+    "the new-division form": () => "/security/divisions/new",
+    "the division delete confirmation": ({ division }) => `/security/divisions/${division}/delete`,
+    "the line removal confirmation": () => "/application/lines/importer/remove",
   };
   for (const [name, path] of Object.entries(PAGES)) {
     it(`reads ${name} in at most two round trips, and writes nothing`, async () => {

@@ -36,6 +36,7 @@ export function profileRoutes(deps: AppDeps): Hono<AppEnv> {
   const t = (c: AppContext) => messages(c.get("locale"));
   const lang = (c: AppContext) => c.get("locale");
   const base = (c: AppContext) => `/${lang(c)}/companies/${c.get("companyAccess").companyId}`;
+  const companyId = (c: AppContext) => c.get("companyAccess").companyId;
   const actor = (c: AppContext): service.Actor => ({ companyId: c.get("companyAccess").companyId, personId: c.get("companyAccess").personId });
 
   const viewApplication = companyAction(deps, "application-profile.view");
@@ -78,9 +79,8 @@ export function profileRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.get(`${COMPANY}/application/lines/${LINE}/remove`, updateApplication, async (c) => {
     const line = c.req.param("line") as PortalLine;
-    const lines = await service.companyPortalLines(deps, c.get("companyAccess").companyId);
+    const { lines, answers } = await service.lineRemoval(deps, c.get("companyAccess").companyId, line);
     if (!lines.includes(line)) return c.redirect(`${base(c)}/application`, 303);
-    const answers = await service.answersOfLine(deps, c.get("companyAccess").companyId, line);
     return renderPage(c, t(c).profiles.removeLineTitle(views.lineName(c, line)), <views.RemoveLinePage c={c} base={base(c)} line={line} answers={answers} />);
   });
 
@@ -90,7 +90,7 @@ export function profileRoutes(deps: AppDeps): Hono<AppEnv> {
     const result = await service.changeLine(deps, actor(c), line, "remove", requestMeta(c));
     if (!result.ok) {
       if (result.reason === "forbidden") return errorPage(c, "forbidden");
-      const answers = await service.answersOfLine(deps, c.get("companyAccess").companyId, line);
+      const { answers } = await service.lineRemoval(deps, c.get("companyAccess").companyId, line);
       const error = result.reason === "division-needs-line" ? p.lineProblems["division-needs-line"](result.division ?? "") : p.lineProblems[result.reason];
       return renderPage(c, p.removeLineTitle(views.lineName(c, line)), <views.RemoveLinePage c={c} base={base(c)} line={line} answers={answers} error={error} />, 422);
     }
@@ -173,98 +173,101 @@ export function profileRoutes(deps: AppDeps): Hono<AppEnv> {
     return renderPage(c, p.securityTitle, <views.SecurityPage c={c} base={base(c)} divisions={overview.divisions} progress={overview.progress} notice={notice} />);
   });
 
-  const divisionForm = async (c: AppContext, d: service.Division | null, values: { name: string; lines: string[]; facilities: string[] }, errors: FieldErrors, status: 200 | 422 = 200) => {
-    const companyId = c.get("companyAccess").companyId;
-    const [lines, facilities, all] = await Promise.all([service.companyPortalLines(deps, companyId), service.facilityNames(deps, companyId), service.divisions(deps, companyId)]);
+  const divisionForm = (c: AppContext, form: service.DivisionForm, d: service.Division | null, values: { name: string; lines: string[]; facilities: string[] }, errors: FieldErrors, status: 200 | 422 = 200) => {
     const p = t(c).profiles;
     const title = d ? p.editDivisionTitle(d.name) : p.newDivisionTitle;
     return renderPage(
       c,
       title,
-      <views.DivisionFormPage c={c} base={base(c)} title={title} values={values} errors={errors} lines={lines} facilities={facilities} divisionId={d?.id} canDelete={all.length > 1} />,
+      <views.DivisionFormPage c={c} base={base(c)} title={title} values={values} errors={errors} lines={form.lines} facilities={form.facilities} divisionId={d?.id} canDelete={form.divisions.length > 1} />,
       status,
     );
   };
 
-  const readDivision = async (c: AppContext) => {
+  /** The posted division, checked against the company's lines and facilities. */
+  const readDivision = async (c: AppContext, form: service.DivisionForm) => {
     const body = await readForm(c);
     const list = (v: unknown) => (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === "string" && x !== "");
     const values = { name: typeof body.name === "string" ? cleanText(body.name).slice(0, 200) : "", lines: list(body.lines), facilities: list(body.facilities) };
-    const companyId = c.get("companyAccess").companyId;
-    const [lines, facilities] = await Promise.all([service.companyPortalLines(deps, companyId), service.facilityNames(deps, companyId)]);
     const errors: FieldErrors = {};
     const f = t(c).forms;
     if (!values.name) errors.name = f.required;
     else if (typeof body.name === "string" && cleanText(body.name).length > 200) errors.name = f.tooLong(200);
     if (values.lines.length === 0) errors.lines = t(c).profiles.divisionLinesRequired;
-    else if (!service.linesAllowed(lines, values.lines)) errors.lines = f.chooseOne;
-    if (!values.facilities.every((x) => facilities.includes(x))) errors.facilities = f.chooseOne;
+    else if (!service.linesAllowed(form.lines, values.lines)) errors.lines = f.chooseOne;
+    if (!values.facilities.every((x) => form.facilities.includes(x))) errors.facilities = f.chooseOne;
     return { values, errors };
   };
 
-  app.get(`${COMPANY}/security/divisions/new`, updateSecurity, (c) => divisionForm(c, null, { name: "", lines: [], facilities: [] }, {}));
+  app.get(`${COMPANY}/security/divisions/new`, updateSecurity, async (c) => divisionForm(c, await service.divisionFormPage(deps, companyId(c)), null, { name: "", lines: [], facilities: [] }, {}));
   app.post(`${COMPANY}/security/divisions/new`, updateSecurity, async (c) => {
-    const { values, errors } = await readDivision(c);
-    if (Object.keys(errors).length > 0) return divisionForm(c, null, values, errors, 422);
+    const form = await service.divisionFormData(deps, companyId(c));
+    const { values, errors } = await readDivision(c, form);
+    if (Object.keys(errors).length > 0) return divisionForm(c, form, null, values, errors, 422);
     const result = await service.saveDivision(deps, actor(c), null, values, requestMeta(c));
     if (!result.ok) return errorPage(c, "forbidden");
     return c.redirect(`${base(c)}/security/divisions/${result.divisionId}?created=1`, 303);
   });
 
-  const withDivision = async (c: AppContext): Promise<service.Division | undefined> => service.division(deps, c.get("companyAccess").companyId, c.req.param("divisionId")!);
+  /** The division of the URL with its answers and evidence (one round trip), or undefined. */
+  const withDivision = (c: AppContext): Promise<service.DivisionData | undefined> => service.divisionData(deps, companyId(c), c.req.param("divisionId")!);
 
   app.get(`${COMPANY}/security/divisions/${DIVISION}`, viewSecurity, async (c) => {
-    const d = await withDivision(c);
-    if (!d) return errorPage(c, "notFound");
-    const companyId = c.get("companyAccess").companyId;
-    const [overview, facilities] = await Promise.all([service.divisionOverview(deps, companyId, d), service.facilityNames(deps, companyId)]);
+    const data = await withDivision(c);
+    if (!data) return errorPage(c, "notFound");
+    const d = data.division;
+    const overview = service.divisionOverview(data);
     const p = t(c).profiles;
     const q = c.req.query();
     const notice = q.created !== undefined ? p.divisionCreated : q.saved !== undefined ? p.divisionSaved : q.answers !== undefined ? p.savedLaterNotice : undefined;
-    return renderPage(c, d.name, <views.DivisionPage c={c} base={base(c)} division={d} categories={overview.categories} progress={overview.progress} facilities={facilities} notice={notice} />);
+    return renderPage(c, d.name, <views.DivisionPage c={c} base={base(c)} division={d} categories={overview.categories} progress={overview.progress} facilities={data.facilities} notice={notice} />);
   });
 
   app.get(`${COMPANY}/security/divisions/${DIVISION}/edit`, updateSecurity, async (c) => {
-    const d = await withDivision(c);
+    const form = await service.divisionFormData(deps, companyId(c));
+    const d = service.divisionIn(form, c.req.param("divisionId"));
     if (!d) return errorPage(c, "notFound");
-    return divisionForm(c, d, { name: d.name, lines: d.lines, facilities: d.facilities }, {});
+    return divisionForm(c, form, d, { name: d.name, lines: d.lines, facilities: d.facilities }, {});
   });
   app.post(`${COMPANY}/security/divisions/${DIVISION}/edit`, updateSecurity, async (c) => {
-    const d = await withDivision(c);
+    const form = await service.divisionFormData(deps, companyId(c));
+    const d = service.divisionIn(form, c.req.param("divisionId"));
     if (!d) return errorPage(c, "notFound");
-    const { values, errors } = await readDivision(c);
-    if (Object.keys(errors).length > 0) return divisionForm(c, d, values, errors, 422);
+    const { values, errors } = await readDivision(c, form);
+    if (Object.keys(errors).length > 0) return divisionForm(c, form, d, values, errors, 422);
     const result = await service.saveDivision(deps, actor(c), d.id, values, requestMeta(c));
     if (!result.ok) return errorPage(c, result.reason === "not-found" ? "notFound" : "forbidden");
     return c.redirect(`${base(c)}/security/divisions/${d.id}?saved=1`, 303);
   });
 
   app.get(`${COMPANY}/security/divisions/${DIVISION}/delete`, updateSecurity, async (c) => {
-    const d = await withDivision(c);
-    if (!d) return errorPage(c, "notFound");
-    const overview = await service.divisionOverview(deps, c.get("companyAccess").companyId, d);
-    return renderPage(c, t(c).profiles.deleteDivisionTitle(d.name), <views.DeleteDivisionPage c={c} base={base(c)} division={d} answered={overview.progress.answered} />);
+    const data = await withDivision(c);
+    if (!data) return errorPage(c, "notFound");
+    const d = data.division;
+    return renderPage(c, t(c).profiles.deleteDivisionTitle(d.name), <views.DeleteDivisionPage c={c} base={base(c)} division={d} answered={service.divisionOverview(data).progress.answered} />);
   });
   app.post(`${COMPANY}/security/divisions/${DIVISION}/delete`, updateSecurity, async (c) => {
-    const d = await withDivision(c);
-    if (!d) return errorPage(c, "notFound");
+    const data = await withDivision(c);
+    if (!data) return errorPage(c, "notFound");
+    const d = data.division;
     const result = await service.deleteDivision(deps, actor(c), d.id, requestMeta(c));
     if (!result.ok) {
       if (result.reason === "forbidden") return errorPage(c, "forbidden");
       if (result.reason === "not-found") return errorPage(c, "notFound");
       const p = t(c).profiles;
-      const overview = await service.divisionOverview(deps, c.get("companyAccess").companyId, d);
       const error = result.reason === "last-division" ? p.lastDivision : p.submittedEvidence;
-      return renderPage(c, p.deleteDivisionTitle(d.name), <views.DeleteDivisionPage c={c} base={base(c)} division={d} answered={overview.progress.answered} error={error} />, 422);
+      return renderPage(c, p.deleteDivisionTitle(d.name), <views.DeleteDivisionPage c={c} base={base(c)} division={d} answered={service.divisionOverview(data).progress.answered} error={error} />, 422);
     }
     for (const key of result.storageKeys) await deps.files.delete(key);
     return c.redirect(`${base(c)}/security?deleted=1`, 303);
   });
 
-  const categoryPage = async (c: AppContext, d: service.Division, extra: { values?: FormValues; errors?: FieldErrors; conflicts?: service.Conflict[]; status?: 200 | 409 | 422; notice?: string }) => {
+  /** A category page from what withDivision read (after a save, read again: the versions changed). */
+  const categoryPage = (c: AppContext, data: service.DivisionData, extra: { values?: FormValues; errors?: FieldErrors; conflicts?: service.Conflict[]; status?: 200 | 409 | 422; notice?: string }) => {
     const category = c.req.param("category") as CategoryId;
-    const page = await service.categoryPage(deps, c.get("companyAccess").companyId, d, category);
+    const page = service.categoryPage(data, category);
     if (!page) return null;
+    const d = data.division;
     const p = t(c).profiles;
     const title = p.categoryTitle(views.categoryName(c, category), d.name);
     return renderPage(
@@ -287,17 +290,18 @@ export function profileRoutes(deps: AppDeps): Hono<AppEnv> {
   };
 
   app.get(`${COMPANY}/security/divisions/${DIVISION}/${CATEGORY}`, viewSecurity, async (c) => {
-    const d = await withDivision(c);
-    if (!d) return errorPage(c, "notFound");
+    const data = await withDivision(c);
+    if (!data) return errorPage(c, "notFound");
     const notice = pageNotice(c);
-    return (await categoryPage(c, d, notice ? { notice } : {})) ?? c.redirect(`${base(c)}/security/divisions/${d.id}`, 303);
+    return (await categoryPage(c, data, notice ? { notice } : {})) ?? c.redirect(`${base(c)}/security/divisions/${data.division.id}`, 303);
   });
 
   app.post(`${COMPANY}/security/divisions/${DIVISION}/${CATEGORY}`, updateSecurity, async (c) => {
-    const d = await withDivision(c);
-    if (!d) return errorPage(c, "notFound");
+    const data = await withDivision(c);
+    if (!data) return errorPage(c, "notFound");
+    const d = data.division;
     const category = c.req.param("category") as CategoryId;
-    const page = await service.categoryPage(deps, c.get("companyAccess").companyId, d, category);
+    const page = service.categoryPage(data, category);
     if (!page) return c.redirect(`${base(c)}/security/divisions/${d.id}`, 303);
     const divBase = `${base(c)}/security/divisions/${d.id}`;
     const next = () => {
@@ -305,7 +309,11 @@ export function profileRoutes(deps: AppDeps): Hono<AppEnv> {
       const i = categories.indexOf(category);
       return Promise.resolve(i >= 0 && i + 1 < categories.length ? `${divBase}/${categories[i + 1]}?saved=1` : `${divBase}?answers=1`);
     };
-    return saveItems(c, "security-profile.update", service.divisionSubject(d.id), page.items, (x) => categoryPage(c, d, x), next, `${divBase}?answers=1`);
+    const render = async (x: Parameters<typeof categoryPage>[2]) => {
+      const again = await withDivision(c);
+      return again ? categoryPage(c, again, x) : null;
+    };
+    return saveItems(c, "security-profile.update", service.divisionSubject(d.id), page.items, render, next, `${divBase}?answers=1`);
   });
 
   // ---- evidence (APP-9) ----------------------------------------------------------------------
@@ -321,8 +329,7 @@ export function profileRoutes(deps: AppDeps): Hono<AppEnv> {
 
   const applicationScope = async (c: AppContext): Promise<Scope> => {
     const companyId = c.get("companyAccess").companyId;
-    const parts = await service.applicationParts(deps, companyId);
-    const pages = await Promise.all(parts.map(async (part) => ({ part, page: (await service.applicationPart(deps, companyId, part))! })));
+    const pages = await service.applicationPages(deps, companyId);
     const partOf = (itemId: string) => pages.find((p) => p.page.items.some((i) => i.id === itemId))?.part ?? "general";
     return {
       action: "application-profile.update",
@@ -344,11 +351,11 @@ export function profileRoutes(deps: AppDeps): Hono<AppEnv> {
     };
   };
 
-  const divisionScope = async (c: AppContext, d: service.Division): Promise<Scope> => {
-    const companyId = c.get("companyAccess").companyId;
+  const divisionScope = (c: AppContext, data: service.DivisionData): Scope => {
+    const d = data.division;
     const categories = service.categoriesOf(d);
     const divBase = `${base(c)}/security/divisions/${d.id}`;
-    const pages = await Promise.all(categories.map(async (category) => ({ category, page: (await service.categoryPage(deps, companyId, d, category))! })));
+    const pages = categories.map((category) => ({ category, page: service.categoryPage(data, category)! }));
     const categoryOf = (itemId: string) => pages.find((p) => p.page.items.some((i) => i.id === itemId))?.category ?? categories[0]!;
     return {
       action: "security-profile.update",
@@ -402,19 +409,19 @@ export function profileRoutes(deps: AppDeps): Hono<AppEnv> {
   app.post(`${COMPANY}/application/evidence/${FILE}/remove`, updateApplication, async (c) => remove(c, await applicationScope(c)));
 
   app.post(`${COMPANY}/security/divisions/${DIVISION}/evidence`, updateSecurity, async (c) => {
-    const d = await withDivision(c);
-    if (!d) return errorPage(c, "notFound");
-    return upload(c, await divisionScope(c, d));
+    const data = await withDivision(c);
+    if (!data) return errorPage(c, "notFound");
+    return upload(c, divisionScope(c, data));
   });
   app.get(`${COMPANY}/security/divisions/${DIVISION}/evidence/${FILE}`, viewSecurity, async (c) => {
-    const d = await withDivision(c);
+    const d = await service.division(deps, companyId(c), c.req.param("divisionId"));
     if (!d) return errorPage(c, "notFound");
     return download(c, service.divisionSubject(d.id));
   });
   app.post(`${COMPANY}/security/divisions/${DIVISION}/evidence/${FILE}/remove`, updateSecurity, async (c) => {
-    const d = await withDivision(c);
-    if (!d) return errorPage(c, "notFound");
-    return remove(c, await divisionScope(c, d));
+    const data = await withDivision(c);
+    if (!data) return errorPage(c, "notFound");
+    return remove(c, divisionScope(c, data));
   });
 
   return app;

@@ -13,9 +13,9 @@
 // writes its audit event with before and after.
 import type { AppDeps } from "../../web/context.ts";
 import type { Database, Db, Tx } from "../../platform/db/index.ts";
-import type { ExpressionBuilder } from "kysely";
+import { sql, type Expression, type ExpressionBuilder } from "kysely";
 import type { RequestMeta } from "../../web/request-meta.ts";
-import type { ScanStatus } from "../../platform/db/schema.ts";
+import type { Facility, ScanStatus } from "../../platform/db/schema.ts";
 import { jsonArrayFrom, jsonObjectFrom } from "kysely/helpers/postgres";
 import { recordAudit } from "../../platform/audit.ts";
 import { can, isCompanyRole, type CompanyAction } from "../../domain/permissions.ts";
@@ -55,6 +55,15 @@ export function isPortalLine(line: string): line is PortalLine {
 }
 
 // ---- reading ------------------------------------------------------------------------------
+//
+// A page reads its data in one round trip (DESIGN.md "Performance"): one query over the
+// company's row that embeds each piece it needs — answers, evidence, users, divisions — as a
+// JSON subquery. Each piece is defined once below, as a JSON value of a query over `companies`
+// (it refers to `companies.id`), with the function that turns what it read into what the code
+// uses. JSON carries no types: ids and sizes come back as numbers, timestamps as strings.
+
+/** A query over `companies`, which the pieces below are part of. */
+type OfCompany = ExpressionBuilder<Database, "companies">;
 
 export interface StoredItem {
   answer: RawAnswer;
@@ -81,46 +90,51 @@ export function countsAsClean(status: ScanStatus): boolean {
   return status === "clean" || status === "not-scanned";
 }
 
-function evidenceStatusOf(files: readonly EvidenceView[] | undefined): EvidenceStatus | undefined {
-  if (!files || files.length === 0) return undefined;
-  return { count: files.length, allClean: files.every((f) => countsAsClean(f.scanStatus)) };
+/** The answers of one subject, with who saved each last (only `items`, when given). */
+function answersJson(eb: OfCompany, subject: string, items?: readonly string[]) {
+  return jsonArrayFrom(
+    eb
+      .selectFrom("profile_answers as a")
+      .leftJoin("people as p", "p.id", "a.updated_by_person_id")
+      .select(["a.item_id", "a.answer", "a.version", "a.updated_at", "p.given_name", "p.family_name"])
+      .whereRef("a.company_id", "=", "companies.id")
+      .where("a.subject", "=", subject)
+      .$if(items !== undefined, (q) => (items!.length === 0 ? q.where(sql<boolean>`false`) : q.where("a.item_id", "in", items!))),
+  );
 }
 
-async function storedAnswers(db: AppDeps["db"] | Tx, companyId: string, subject: string): Promise<Map<string, StoredItem>> {
-  const rows = await db
-    .selectFrom("profile_answers as a")
-    .leftJoin("people as p", "p.id", "a.updated_by_person_id")
-    .select(["a.item_id", "a.answer", "a.version", "a.updated_at", "p.given_name", "p.family_name"])
-    .where("a.company_id", "=", companyId)
-    .where("a.subject", "=", subject)
-    .execute();
+type AnswerJson = JsonRow<ReturnType<typeof answersJson>>;
+/** The type of one row of a JSON array piece. */
+type JsonRow<E> = E extends Expression<(infer T)[]> ? T : never;
+
+function storedFrom(rows: readonly AnswerJson[]): Map<string, StoredItem> {
   return new Map(
     rows.map((r) => [
       r.item_id,
-      {
-        answer: r.answer,
-        version: r.version,
-        updatedAt: new Date(r.updated_at),
-        updatedBy: r.given_name ? `${r.given_name} ${r.family_name}` : null,
-      },
+      { answer: r.answer, version: r.version, updatedAt: new Date(r.updated_at), updatedBy: r.given_name ? `${r.given_name} ${r.family_name}` : null },
     ]),
   );
 }
 
-export async function evidenceOf(deps: Pick<AppDeps, "db">, companyId: string, subject: string): Promise<Map<string, EvidenceView[]>> {
-  const rows = await deps.db
-    .selectFrom("evidence_files as e")
-    .innerJoin("people as p", "p.id", "e.uploaded_by_person_id")
-    .select(["e.id", "e.item_id", "e.file_name", "e.size", "e.mime", "e.sha256", "e.scan_status", "e.uploaded_at", "e.submitted_at", "p.given_name", "p.family_name"])
-    .where("e.company_id", "=", companyId)
-    .where("e.subject", "=", subject)
-    .orderBy("e.id")
-    .execute();
+/** The evidence files of one subject, with who uploaded each. */
+function evidenceJson(eb: OfCompany, subject: string) {
+  return jsonArrayFrom(
+    eb
+      .selectFrom("evidence_files as e")
+      .innerJoin("people as p", "p.id", "e.uploaded_by_person_id")
+      .select(["e.id", "e.item_id", "e.file_name", "e.size", "e.mime", "e.sha256", "e.scan_status", "e.uploaded_at", "e.submitted_at", "p.given_name", "p.family_name"])
+      .whereRef("e.company_id", "=", "companies.id")
+      .where("e.subject", "=", subject)
+      .orderBy("e.id"),
+  );
+}
+
+function evidenceFrom(rows: readonly JsonRow<ReturnType<typeof evidenceJson>>[]): Map<string, EvidenceView[]> {
   const byItem = new Map<string, EvidenceView[]>();
   for (const r of rows) {
     const list = byItem.get(r.item_id) ?? [];
     list.push({
-      id: r.id,
+      id: String(r.id),
       itemId: r.item_id,
       fileName: r.file_name,
       size: Number(r.size),
@@ -142,10 +156,7 @@ function rawAnswers(stored: Map<string, StoredItem>): Record<string, RawAnswer> 
 
 function evidenceStatuses(evidence: Map<string, EvidenceView[]>): Record<string, EvidenceStatus> {
   const out: Record<string, EvidenceStatus> = {};
-  for (const [id, files] of evidence) {
-    const status = evidenceStatusOf(files);
-    if (status) out[id] = status;
-  }
+  for (const [id, files] of evidence) if (files.length > 0) out[id] = { count: files.length, allClean: files.every((f) => countsAsClean(f.scanStatus)) };
   return out;
 }
 
@@ -155,23 +166,40 @@ export interface CompanyUserOption {
 }
 
 /** The company's active users, for a "company-user" answer (the PIP contact). */
-export async function companyUserOptions(deps: Pick<AppDeps, "db">, companyId: string): Promise<CompanyUserOption[]> {
-  const rows = await deps.db
-    .selectFrom("company_users as cu")
-    .innerJoin("people as p", "p.id", "cu.person_id")
-    .select(["p.id", "p.given_name", "p.family_name"])
-    .where("cu.company_id", "=", companyId)
-    .where("cu.status", "=", "active")
-    .orderBy("p.family_name")
-    .orderBy("p.given_name")
-    .execute();
-  return rows.map((r) => ({ personId: r.id, name: `${r.given_name} ${r.family_name}` }));
+function usersJson(eb: OfCompany) {
+  return jsonArrayFrom(
+    eb
+      .selectFrom("company_users as cu")
+      .innerJoin("people as p", "p.id", "cu.person_id")
+      .select(["p.id", "p.given_name", "p.family_name"])
+      .whereRef("cu.company_id", "=", "companies.id")
+      .where("cu.status", "=", "active")
+      .orderBy("p.family_name")
+      .orderBy("p.given_name"),
+  );
 }
 
-async function companyLines(db: AppDeps["db"] | Tx, companyId: string): Promise<PortalLine[]> {
-  const row = await db.selectFrom("companies").select("lines_of_business").where("id", "=", companyId).executeTakeFirst();
-  const lines = (row?.lines_of_business ?? []);
+function usersFrom(rows: readonly JsonRow<ReturnType<typeof usersJson>>[]): CompanyUserOption[] {
+  return rows.map((r) => ({ personId: String(r.id), name: `${r.given_name} ${r.family_name}` }));
+}
+
+export async function companyUserOptions(deps: Pick<AppDeps, "db">, companyId: string): Promise<CompanyUserOption[]> {
+  const row = await deps.db.selectFrom("companies").select((eb) => usersJson(eb).as("users")).where("companies.id", "=", companyId).executeTakeFirst();
+  return usersFrom(row?.users ?? []);
+}
+
+function portalLines(lines: readonly string[]): PortalLine[] {
   return PORTAL_LINES.filter((l) => lines.includes(l));
+}
+
+async function companyLines(db: Db | Tx, companyId: string): Promise<PortalLine[]> {
+  const row = await db.selectFrom("companies").select("lines_of_business").where("id", "=", companyId).executeTakeFirst();
+  return portalLines(row?.lines_of_business ?? []);
+}
+
+/** The names of the company profile's facilities. */
+function facilityNamesOf(facilities: readonly Facility[] | null): string[] {
+  return (facilities ?? []).map((f) => f.name);
 }
 
 // ---- the application profile (APP-3) -----------------------------------------------------
@@ -189,29 +217,6 @@ export interface ApplicationOverview {
   keptLines: PortalLine[];
 }
 
-export async function applicationOverview(deps: Pick<AppDeps, "db">, companyId: string): Promise<ApplicationOverview> {
-  const catalogue = currentCatalogue();
-  const [lines, stored, evidence, users] = await Promise.all([
-    companyLines(deps.db, companyId),
-    storedAnswers(deps.db, companyId, APPLICATION),
-    evidenceOf(deps, companyId, APPLICATION),
-    companyUserOptions(deps, companyId),
-  ]);
-  const answers = rawAnswers(stored);
-  const files = evidenceStatuses(evidence);
-  const context: AnswerContext = { companyUsers: users.map((u) => u.personId) };
-  const groups = questionsFor(catalogue, lines);
-  const parts = groups.map((g) => ({ part: g.part, progress: sectionProgress(g.questions, answers, files, context) }));
-  const progress = sectionProgress(
-    groups.flatMap((g) => g.questions),
-    answers,
-    files,
-    context,
-  );
-  const keptLines = PORTAL_LINES.filter((l) => !lines.includes(l) && catalogue.questions.some((q) => q.part === l && stored.has(q.id)));
-  return { lines, parts, progress, keptLines };
-}
-
 export interface ItemsPage<I extends CatalogueItem> {
   items: readonly I[];
   stored: Map<string, StoredItem>;
@@ -220,15 +225,67 @@ export interface ItemsPage<I extends CatalogueItem> {
   users: CompanyUserOption[];
 }
 
+/** What the application profile's pages show, read in one round trip. */
+interface ApplicationData {
+  lines: PortalLine[];
+  stored: Map<string, StoredItem>;
+  evidence: Map<string, EvidenceView[]>;
+  users: CompanyUserOption[];
+}
+
+async function applicationData(deps: Pick<AppDeps, "db">, companyId: string): Promise<ApplicationData> {
+  const row = await deps.db
+    .selectFrom("companies")
+    .select((eb) => ["companies.lines_of_business", answersJson(eb, APPLICATION).as("answers"), evidenceJson(eb, APPLICATION).as("files"), usersJson(eb).as("users")])
+    .where("companies.id", "=", companyId)
+    .executeTakeFirst();
+  return {
+    lines: portalLines(row?.lines_of_business ?? []),
+    stored: storedFrom(row?.answers ?? []),
+    evidence: evidenceFrom(row?.files ?? []),
+    users: usersFrom(row?.users ?? []),
+  };
+}
+
+function contextOf(data: ApplicationData): AnswerContext {
+  return { companyUsers: data.users.map((u) => u.personId) };
+}
+
+export async function applicationOverview(deps: Pick<AppDeps, "db">, companyId: string): Promise<ApplicationOverview> {
+  const data = await applicationData(deps, companyId);
+  const catalogue = currentCatalogue();
+  const answers = rawAnswers(data.stored);
+  const files = evidenceStatuses(data.evidence);
+  const groups = questionsFor(catalogue, data.lines);
+  const parts = groups.map((g) => ({ part: g.part, progress: sectionProgress(g.questions, answers, files, contextOf(data)) }));
+  const progress = sectionProgress(
+    groups.flatMap((g) => g.questions),
+    answers,
+    files,
+    contextOf(data),
+  );
+  const keptLines = PORTAL_LINES.filter((l) => !data.lines.includes(l) && catalogue.questions.some((q) => q.part === l && data.stored.has(q.id)));
+  return { lines: data.lines, parts, progress, keptLines };
+}
+
+/** Every part the company operates, in order, with its page. */
+function partsOf(data: ApplicationData): { part: Part; page: ItemsPage<CatalogueItem> }[] {
+  const answers = rawAnswers(data.stored);
+  const files = evidenceStatuses(data.evidence);
+  return questionsFor(currentCatalogue(), data.lines).map((g) => ({
+    part: g.part,
+    page: { items: g.questions, stored: data.stored, evidence: data.evidence, progress: sectionProgress(g.questions, answers, files, contextOf(data)), users: data.users },
+  }));
+}
+
 /** One part of the application profile, or undefined when the company does not operate it. */
 export async function applicationPart(deps: Pick<AppDeps, "db">, companyId: string, part: string): Promise<ItemsPage<CatalogueItem> | undefined> {
-  const catalogue = currentCatalogue();
-  const lines = await companyLines(deps.db, companyId);
-  const group = questionsFor(catalogue, lines).find((g) => g.part === part);
-  if (!group) return undefined;
-  const [stored, evidence, users] = await Promise.all([storedAnswers(deps.db, companyId, APPLICATION), evidenceOf(deps, companyId, APPLICATION), companyUserOptions(deps, companyId)]);
-  const progress = sectionProgress(group.questions, rawAnswers(stored), evidenceStatuses(evidence), { companyUsers: users.map((u) => u.personId) });
-  return { items: group.questions, stored, evidence, progress, users };
+  return partsOf(await applicationData(deps, companyId)).find((p) => p.part === part)?.page;
+}
+
+/** Every part's page, read in one round trip (where an evidence form of any part posts). */
+export async function applicationPages(deps: Pick<AppDeps, "db">, companyId: string): Promise<{ part: Part; page: ItemsPage<CatalogueItem> }[]> {
+  return partsOf(await applicationData(deps, companyId));
 }
 
 /** The parts in order, for "Save and continue". */
@@ -255,71 +312,172 @@ export interface CategorySummary {
   count: number;
 }
 
-function divisionOf(row: { id: string; name: string; lines: string[]; facilities: string[] }): Division {
-  return { id: row.id, name: row.name, lines: PORTAL_LINES.filter((l) => row.lines.includes(l)), facilities: row.facilities };
+function divisionRows(eb: OfCompany) {
+  return eb.selectFrom("divisions as d").select(["d.id", "d.name", "d.lines", "d.facilities"]).whereRef("d.company_id", "=", "companies.id");
+}
+
+/** The company's divisions, in order. */
+function divisionsJson(eb: OfCompany) {
+  return jsonArrayFrom(divisionRows(eb).orderBy("d.id"));
+}
+
+/** One division of the company (null: none of its divisions has this id). */
+function divisionJson(eb: OfCompany, divisionId: string) {
+  return jsonObjectFrom(divisionRows(eb).where("d.id", "=", divisionId));
+}
+
+function divisionOf(row: JsonRow<ReturnType<typeof divisionsJson>>): Division {
+  return { id: String(row.id), name: row.name, lines: portalLines(row.lines), facilities: row.facilities };
+}
+
+/** A division id of a URL as the database writes it (no leading zeros), or undefined. */
+function divisionIdOf(divisionId: string): string | undefined {
+  return /^\d{1,18}$/.test(divisionId) ? BigInt(divisionId).toString() : undefined;
 }
 
 /**
- * The company's divisions. A company has at least one (APP-4): the first time the security
- * profile is opened, one division is made for it — named after the company, carrying out all
- * its lines and using all its facilities — ready to answer (and to rename, or to split).
+ * A company has at least one division (APP-4): the first time the security profile is opened,
+ * one is made for it — named after the company, carrying out all its lines and using all its
+ * facilities — ready to answer (and to rename, or to split). `read` reads the page; when it
+ * finds no division, the first one is made and the page read again.
  */
-export async function divisions(deps: Pick<AppDeps, "db" | "clock">, companyId: string): Promise<Division[]> {
-  const read = () => deps.db.selectFrom("divisions").select(["id", "name", "lines", "facilities"]).where("company_id", "=", companyId).orderBy("id").execute();
-  let rows = await read();
-  if (rows.length === 0) {
-    await deps.db.transaction().execute(async (trx) => {
-      const company = await trx.selectFrom("companies").select(["legal_name", "operating_name", "lines_of_business", "facilities"]).where("id", "=", companyId).forUpdate().executeTakeFirstOrThrow();
-      const exists = await trx.selectFrom("divisions").select("id").where("company_id", "=", companyId).executeTakeFirst();
-      if (exists) return;
-      const now = deps.clock.now();
-      const lines = PORTAL_LINES.filter((l) => (company.lines_of_business).includes(l));
-      const row = await trx
-        .insertInto("divisions")
-        .values({
-          company_id: companyId,
-          name: company.operating_name ?? company.legal_name,
-          lines: JSON.stringify(lines),
-          facilities: JSON.stringify((company.facilities ?? []).map((f) => f.name)),
-          created_at: now,
-          updated_at: now,
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      await recordAudit(trx, deps.clock, { actor: { type: "system" }, action: "division.created", subject: { type: "division", id: row.id }, companyId, after: { lines, first: true } });
-    });
-    rows = await read();
-  }
-  return rows.map(divisionOf);
+async function withFirstDivision<T extends { divisions: readonly Division[] }>(deps: Pick<AppDeps, "db" | "clock">, companyId: string, read: () => Promise<T>): Promise<T> {
+  const first = await read();
+  if (first.divisions.length > 0) return first;
+  await deps.db.transaction().execute(async (trx) => {
+    const company = await trx.selectFrom("companies").select(["legal_name", "operating_name", "lines_of_business", "facilities"]).where("id", "=", companyId).forUpdate().executeTakeFirstOrThrow();
+    const exists = await trx.selectFrom("divisions").select("id").where("company_id", "=", companyId).executeTakeFirst();
+    if (exists) return;
+    const now = deps.clock.now();
+    const lines = portalLines(company.lines_of_business);
+    const row = await trx
+      .insertInto("divisions")
+      .values({
+        company_id: companyId,
+        name: company.operating_name ?? company.legal_name,
+        lines: JSON.stringify(lines),
+        facilities: JSON.stringify(facilityNamesOf(company.facilities)),
+        created_at: now,
+        updated_at: now,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, deps.clock, { actor: { type: "system" }, action: "division.created", subject: { type: "division", id: row.id }, companyId, after: { lines, first: true } });
+  });
+  return read();
 }
 
 export async function division(deps: Pick<AppDeps, "db">, companyId: string, divisionId: string): Promise<Division | undefined> {
-  if (!/^\d{1,18}$/.test(divisionId)) return undefined;
-  const row = await deps.db.selectFrom("divisions").select(["id", "name", "lines", "facilities"]).where("company_id", "=", companyId).where("id", "=", divisionId).executeTakeFirst();
-  return row ? divisionOf(row) : undefined;
+  const id = divisionIdOf(divisionId);
+  if (!id) return undefined;
+  const row = await deps.db.selectFrom("companies").select((eb) => divisionJson(eb, id).as("division")).where("companies.id", "=", companyId).executeTakeFirst();
+  return row?.division ? divisionOf(row.division) : undefined;
+}
+
+/** What a division's pages show (its overview, its categories), read in one round trip. */
+export interface DivisionData {
+  division: Division;
+  stored: Map<string, StoredItem>;
+  evidence: Map<string, EvidenceView[]>;
+  /** The names of the company profile's facilities (a division may name one since removed). */
+  facilities: string[];
+}
+
+/** A division of the company with its answers and evidence, or undefined when it has none with this id. */
+export async function divisionData(deps: Pick<AppDeps, "db">, companyId: string, divisionId: string): Promise<DivisionData | undefined> {
+  const id = divisionIdOf(divisionId);
+  if (!id) return undefined;
+  const subject = divisionSubject(id);
+  const row = await deps.db
+    .selectFrom("companies")
+    .select((eb) => ["companies.facilities", divisionJson(eb, id).as("division"), answersJson(eb, subject).as("answers"), evidenceJson(eb, subject).as("files")])
+    .where("companies.id", "=", companyId)
+    .executeTakeFirst();
+  if (!row?.division) return undefined;
+  return { division: divisionOf(row.division), stored: storedFrom(row.answers), evidence: evidenceFrom(row.files), facilities: facilityNamesOf(row.facilities) };
+}
+
+/** The categories that apply to a division's lines, in order, with their criteria. */
+function categoryGroups(lines: readonly PortalLine[]) {
+  return criteriaFor(currentCatalogue(), lines).flatMap((a) => a.categories);
 }
 
 /** A division's progress by category, and in all. */
-export async function divisionOverview(deps: Pick<AppDeps, "db">, companyId: string, d: Division): Promise<{ categories: CategorySummary[]; progress: SectionProgress }> {
-  const catalogue = currentCatalogue();
-  const subject = divisionSubject(d.id);
-  const [stored, evidence] = await Promise.all([storedAnswers(deps.db, companyId, subject), evidenceOf(deps, companyId, subject)]);
-  const answers = rawAnswers(stored);
-  const files = evidenceStatuses(evidence);
-  const groups = criteriaFor(catalogue, d.lines).flatMap((a) => a.categories);
+export function divisionOverview(data: DivisionData): { categories: CategorySummary[]; progress: SectionProgress } {
+  const answers = rawAnswers(data.stored);
+  const files = evidenceStatuses(data.evidence);
+  const groups = categoryGroups(data.division.lines);
   return {
     categories: groups.map((g) => ({ category: g.category, count: g.criteria.length, progress: sectionProgress(g.criteria, answers, files) })),
-    progress: sectionProgress(
-      groups.flatMap((g) => g.criteria),
-      answers,
-      files,
-    ),
+    progress: divisionProgress(data.division.lines, answers, files),
   };
 }
 
+function divisionProgress(lines: readonly PortalLine[], answers: Record<string, RawAnswer>, files: Record<string, EvidenceStatus>): SectionProgress {
+  return sectionProgress(
+    categoryGroups(lines).flatMap((g) => g.criteria),
+    answers,
+    files,
+  );
+}
+
+/** One category page of a division, or undefined when nothing of that category applies. */
+export function categoryPage(data: DivisionData, category: string): ItemsPage<Criterion> | undefined {
+  const group = categoryGroups(data.division.lines).find((g) => g.category === category);
+  if (!group) return undefined;
+  return { items: group.criteria, stored: data.stored, evidence: data.evidence, progress: sectionProgress(group.criteria, rawAnswers(data.stored), evidenceStatuses(data.evidence)), users: [] };
+}
+
+/** The categories of a division in order, for "Save and continue". */
+export function categoriesOf(d: Division): CategoryId[] {
+  return categoryGroups(d.lines).map((c) => c.category);
+}
+
+/**
+ * Every answer's and every evidence file's verdict, of every subject of the company: what the
+ * progress of the profiles is computed from (verdictsOf sorts them by subject).
+ */
+function answerVerdictsJson(eb: OfCompany) {
+  return jsonArrayFrom(eb.selectFrom("profile_answers as a").select(["a.subject", "a.item_id", "a.answer"]).whereRef("a.company_id", "=", "companies.id"));
+}
+
+function fileVerdictsJson(eb: OfCompany) {
+  return jsonArrayFrom(eb.selectFrom("evidence_files as e").select(["e.subject", "e.item_id", "e.scan_status"]).whereRef("e.company_id", "=", "companies.id"));
+}
+
+interface Verdicts {
+  answers: readonly JsonRow<ReturnType<typeof answerVerdictsJson>>[];
+  files: readonly JsonRow<ReturnType<typeof fileVerdictsJson>>[];
+}
+
+function verdictsOf(row: Verdicts, subject: string): { answers: Record<string, RawAnswer>; files: Record<string, EvidenceStatus> } {
+  const answers: Record<string, RawAnswer> = {};
+  for (const a of row.answers) if (a.subject === subject) answers[a.item_id] = a.answer;
+  const files: Record<string, EvidenceStatus> = {};
+  for (const f of row.files) {
+    if (f.subject !== subject) continue;
+    const before = files[f.item_id] ?? { count: 0, allClean: true };
+    files[f.item_id] = { count: before.count + 1, allClean: before.allClean && countsAsClean(f.scan_status) };
+  }
+  return { answers, files };
+}
+
+function divisionSummary(d: Division, verdicts: Verdicts): DivisionSummary {
+  const own = verdictsOf(verdicts, divisionSubject(d.id));
+  return { ...d, progress: divisionProgress(d.lines, own.answers, own.files) };
+}
+
 export async function securityOverview(deps: Pick<AppDeps, "db" | "clock">, companyId: string): Promise<{ divisions: DivisionSummary[]; progress: SectionProgress }> {
-  const list = await divisions(deps, companyId);
-  const summaries = await Promise.all(list.map(async (d) => ({ ...d, progress: (await divisionOverview(deps, companyId, d)).progress })));
+  const read = async () => {
+    const row = await deps.db
+      .selectFrom("companies")
+      .select((eb) => [divisionsJson(eb).as("divisions"), answerVerdictsJson(eb).as("answers"), fileVerdictsJson(eb).as("files")])
+      .where("companies.id", "=", companyId)
+      .executeTakeFirst();
+    return { divisions: (row?.divisions ?? []).map(divisionOf), answers: row?.answers ?? [], files: row?.files ?? [] };
+  };
+  const data = await withFirstDivision(deps, companyId, read);
+  const summaries = data.divisions.map((d) => divisionSummary(d, data));
   return { divisions: summaries, progress: combine(summaries.map((s) => s.progress)) };
 }
 
@@ -331,20 +489,32 @@ function combine(parts: readonly SectionProgress[]): SectionProgress {
   return { state, answered, total };
 }
 
-/** One category page of a division, or undefined when nothing of that category applies. */
-export async function categoryPage(deps: Pick<AppDeps, "db">, companyId: string, d: Division, category: string): Promise<ItemsPage<Criterion> | undefined> {
-  const group = criteriaFor(currentCatalogue(), d.lines)
-    .flatMap((a) => a.categories)
-    .find((g) => g.category === category);
-  if (!group) return undefined;
-  const subject = divisionSubject(d.id);
-  const [stored, evidence] = await Promise.all([storedAnswers(deps.db, companyId, subject), evidenceOf(deps, companyId, subject)]);
-  return { items: group.criteria, stored, evidence, progress: sectionProgress(group.criteria, rawAnswers(stored), evidenceStatuses(evidence)), users: [] };
+/** What the division form offers (the company's lines and facilities) and the divisions it has. */
+export interface DivisionForm {
+  lines: PortalLine[];
+  facilities: string[];
+  divisions: Division[];
 }
 
-/** The categories of a division in order, for "Save and continue". */
-export function categoriesOf(d: Division): CategoryId[] {
-  return criteriaFor(currentCatalogue(), d.lines).flatMap((a) => a.categories.map((c) => c.category));
+/** The division form's data, in one round trip (a post checks what it sent against it). */
+export async function divisionFormData(deps: Pick<AppDeps, "db">, companyId: string): Promise<DivisionForm> {
+  const row = await deps.db
+    .selectFrom("companies")
+    .select((eb) => ["companies.lines_of_business", "companies.facilities", divisionsJson(eb).as("divisions")])
+    .where("companies.id", "=", companyId)
+    .executeTakeFirst();
+  return { lines: portalLines(row?.lines_of_business ?? []), facilities: facilityNamesOf(row?.facilities ?? null), divisions: (row?.divisions ?? []).map(divisionOf) };
+}
+
+/** The division of a URL among the form's, or undefined. */
+export function divisionIn(form: DivisionForm, divisionId: string): Division | undefined {
+  const id = divisionIdOf(divisionId);
+  return form.divisions.find((d) => d.id === id);
+}
+
+/** The same for the form's page, which opens the security profile (its first division is made then). */
+export function divisionFormPage(deps: Pick<AppDeps, "db" | "clock">, companyId: string): Promise<DivisionForm> {
+  return withFirstDivision(deps, companyId, () => divisionFormData(deps, companyId));
 }
 
 // ---- completion for the dashboard (APP-1) -------------------------------------------------
@@ -356,24 +526,16 @@ export interface ProfilesProgress {
 
 /**
  * Both profiles' completion, read in one round trip: the company's lines, its divisions, every
- * answer and every evidence file's verdict, and its active users (for the PIP contact answer).
- * Divisions are not made here: a company that has none yet counts as not started.
+ * answer and every evidence file's verdict, and its active users (for the PIP contact answer),
+ * as one JSON value of a query over `companies` (it refers to `companies.id`): for a page that
+ * shows the progress beside its own data in one round trip. Divisions are not made here: a
+ * company that has none yet counts as not started.
  */
-/**
- * What profilesProgress reads, as one JSON value of a query over `companies` (it refers to
- * `companies.id`): for a page that shows the progress beside its own data in one round trip.
- */
-export function profilesProgressJson(eb: ExpressionBuilder<Database, "companies">) {
+export function profilesProgressJson(eb: OfCompany) {
   return jsonObjectFrom(
     eb
       .selectFrom("companies as co")
-      .select((e) => [
-        "co.lines_of_business",
-        jsonArrayFrom(e.selectFrom("divisions as d").select(["d.id", "d.lines"]).whereRef("d.company_id", "=", "co.id").orderBy("d.id")).as("divisions"),
-        jsonArrayFrom(e.selectFrom("profile_answers as a").select(["a.subject", "a.item_id", "a.answer"]).whereRef("a.company_id", "=", "co.id")).as("answers"),
-        jsonArrayFrom(e.selectFrom("evidence_files as e").select(["e.subject", "e.item_id", "e.scan_status"]).whereRef("e.company_id", "=", "co.id")).as("files"),
-        jsonArrayFrom(e.selectFrom("company_users as cu").select(["cu.person_id"]).whereRef("cu.company_id", "=", "co.id").where("cu.status", "=", "active")).as("users"),
-      ])
+      .select(["co.lines_of_business", divisionsJson(eb).as("divisions"), answerVerdictsJson(eb).as("answers"), fileVerdictsJson(eb).as("files"), usersJson(eb).as("users")])
       .whereRef("co.id", "=", "companies.id"),
   );
 }
@@ -397,35 +559,15 @@ export async function profilesProgress(deps: Pick<AppDeps, "db">, companyId: str
 export function progressFrom(row: ProfilesProgressRow | undefined | null): ProfilesProgress {
   const empty: SectionProgress = { state: "not-started", answered: 0, total: 0 };
   if (!row) return { application: empty, security: empty };
-  const catalogue = currentCatalogue();
-  const bySubject = (subject: string) => {
-    const answers: Record<string, RawAnswer> = {};
-    for (const a of row.answers) if (a.subject === subject) answers[a.item_id] = a.answer;
-    const files: Record<string, EvidenceStatus> = {};
-    for (const f of row.files) {
-      if (f.subject !== subject) continue;
-      const before = files[f.item_id] ?? { count: 0, allClean: true };
-      files[f.item_id] = { count: before.count + 1, allClean: before.allClean && countsAsClean(f.scan_status) };
-    }
-    return { answers, files };
-  };
-  const lines = PORTAL_LINES.filter((l) => (row.lines_of_business).includes(l));
-  const app = bySubject(APPLICATION);
+  const app = verdictsOf(row, APPLICATION);
   const application = sectionProgress(
-    questionsFor(catalogue, lines).flatMap((g) => g.questions),
+    questionsFor(currentCatalogue(), portalLines(row.lines_of_business)).flatMap((g) => g.questions),
     app.answers,
     app.files,
-    { companyUsers: row.users.map((u) => String(u.person_id)) },
+    { companyUsers: usersFrom(row.users).map((u) => u.personId) },
   );
-  const divisionProgress = row.divisions.map((d) => {
-    const own = bySubject(divisionSubject(d.id));
-    return sectionProgress(
-      criteriaFor(catalogue, PORTAL_LINES.filter((l) => (d.lines).includes(l))).flatMap((a) => a.categories.flatMap((c) => c.criteria)),
-      own.answers,
-      own.files,
-    );
-  });
-  return { application, security: divisionProgress.length === 0 ? empty : combine(divisionProgress) };
+  const divisions = row.divisions.map((d) => divisionSummary(divisionOf(d), row).progress);
+  return { application, security: divisions.length === 0 ? empty : combine(divisions) };
 }
 
 // ---- changes -------------------------------------------------------------------------------
@@ -531,14 +673,7 @@ export async function saveAnswers(
     const current =
       ids.length === 0
         ? []
-        : await trx
-            .selectFrom("profile_answers as a")
-            .leftJoin("people as p", "p.id", "a.updated_by_person_id")
-            .select(["a.item_id", "a.answer", "a.version", "a.updated_at", "p.given_name", "p.family_name"])
-            .where("a.company_id", "=", actor.companyId)
-            .where("a.subject", "=", subject)
-            .where("a.item_id", "in", ids)
-            .execute();
+        : ((await trx.selectFrom("companies").select((eb) => answersJson(eb, subject, ids).as("answers")).where("companies.id", "=", actor.companyId).executeTakeFirst())?.answers ?? []);
     const now = deps.clock.now();
     const conflicts: Conflict[] = [];
     const before: Record<string, unknown> = {};
@@ -648,20 +783,20 @@ export async function changeLine(deps: Pick<AppDeps, "db" | "clock">, actor: Act
   });
 }
 
-/** How many answers a line's part has: removing a line with answers asks for a confirmation. */
-export async function answersOfLine(deps: Pick<AppDeps, "db">, companyId: string, line: PortalLine): Promise<number> {
+/**
+ * The page that removes a line: the company's lines, and how many answers the line's part has
+ * (removing a line with answers asks for a confirmation).
+ */
+export async function lineRemoval(deps: Pick<AppDeps, "db">, companyId: string, line: PortalLine): Promise<{ lines: PortalLine[]; answers: number }> {
   const ids = currentCatalogue()
     .questions.filter((q) => q.part === line)
     .map((q) => q.id);
-  if (ids.length === 0) return 0;
   const row = await deps.db
-    .selectFrom("profile_answers")
-    .select((eb) => eb.fn.countAll<string>().as("n"))
-    .where("company_id", "=", companyId)
-    .where("subject", "=", APPLICATION)
-    .where("item_id", "in", ids)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+    .selectFrom("companies")
+    .select((eb) => ["companies.lines_of_business", answersJson(eb, APPLICATION, ids).as("answers")])
+    .where("companies.id", "=", companyId)
+    .executeTakeFirst();
+  return { lines: portalLines(row?.lines_of_business ?? []), answers: row?.answers.length ?? 0 };
 }
 
 // ---- divisions (APP-4) ---------------------------------------------------------------------
@@ -673,16 +808,6 @@ export interface DivisionInput {
 }
 
 export type DivisionOutcome = { ok: true; divisionId: string } | { ok: false; reason: "forbidden" | "not-found" | "last-division" };
-
-/** The facilities of the company profile, by name. */
-export async function facilityNames(deps: Pick<AppDeps, "db">, companyId: string): Promise<string[]> {
-  const row = await deps.db.selectFrom("companies").select("facilities").where("id", "=", companyId).executeTakeFirst();
-  return (row?.facilities ?? []).map((f) => f.name);
-}
-
-export async function companyPortalLines(deps: Pick<AppDeps, "db">, companyId: string): Promise<PortalLine[]> {
-  return companyLines(deps.db, companyId);
-}
 
 export async function saveDivision(deps: Pick<AppDeps, "db" | "clock">, actor: Actor, divisionId: string | null, input: DivisionInput, meta: RequestMeta): Promise<DivisionOutcome> {
   return deps.db.transaction().execute(async (trx): Promise<DivisionOutcome> => {
