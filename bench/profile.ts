@@ -5,7 +5,10 @@
 // authorization, the page's data, render, logging, other middleware, the database driver, the
 // framework and HTTP. Each sample goes to the innermost portal source file on its stack (a
 // sample in pg's parser called from nowhere in src/ goes to "database driver", and so on);
-// "idle" is the time the process waited. The .cpuprofile is kept for Chrome's DevTools.
+// "idle" is the time the process waited. V8 samples the thread on a wall-clock interval, so a
+// sample inside a system call (writev to PostgreSQL, say) also counts the time the process was
+// descheduled there — on a machine shared with PostgreSQL and the load generator, that is much
+// of the "Node.js" phase. The .cpuprofile is kept for Chrome's DevTools.
 import { readdir, readFile, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -125,8 +128,8 @@ async function main(): Promise<void> {
     const requests = result.responses;
     process.stdout.write(
       `profile of "${target.name}" (${endpoint.path}): ${result.rps.toFixed(1)} req/s, p99 ${result.p99} ms, ${CONNECTIONS} connections, ${seconds} s after a 2 s warm-up\n` +
-        `machine load average ${os.loadavg().map((n) => n.toFixed(2)).join(" / ")}; CPU busy ${(busy / 1000).toFixed(1)} s for ${requests + Math.round(result.rps * 2)} requests\n\n` +
-        `phase                                         CPU ms   share   µs per request\n`,
+        `machine load average ${os.loadavg().map((n) => n.toFixed(2)).join(" / ")}; sampled, not idle, ${(busy / 1000).toFixed(1)} s (wall time, descheduling included) for ${requests + Math.round(result.rps * 2)} requests\n\n` +
+        `phase                                        sampled ms  share   µs per request\n`,
     );
     for (const [phase, ms] of [...totals].sort((a, b) => b[1] - a[1])) {
       if (phase === "idle") continue;
