@@ -7,6 +7,9 @@ import { createTestPortal, type TestPortal } from "./helpers/app.ts";
 import { person, signUpAndSignIn } from "./helpers/identity.ts";
 import type { TestClient } from "./helpers/client.ts";
 import { authorizedCompany, memberOf } from "./helpers/companies.ts";
+import { completeProfiles } from "./helpers/applications.ts";
+import { makeMember, pipOfficer } from "./helpers/membership.ts";
+import { currentCatalogue, questionsFor } from "../src/domain/catalogue/index.ts";
 
 describe("round trips per page", () => {
   let portal: TestPortal;
@@ -58,6 +61,34 @@ describe("round trips per page", () => {
       );
     });
   }
+
+  it("reads a member's dashboard for its owner, with the changes since the last snapshot, in at most two round trips", async () => {
+    const client = await signUpAndSignIn(portal, person("rt2"));
+    const member = await memberOf(portal, client);
+    const id = await authorizedCompany(portal, "Membre inc.", member);
+    await completeProfiles(portal, id, member.personId);
+    const p = person("rt2");
+    await makeMember(portal, await pipOfficer(portal), id, { personId: member.personId, name: `${p.givenName} ${p.familyName}` });
+    const text = questionsFor(currentCatalogue(), ["importer"]).flatMap((g) => g.questions).find((q) => q.answer.kind === "text");
+    assert.ok(text, "a written application question");
+    await portal.database.db
+      .updateTable("profile_answers")
+      .set({ answer: JSON.stringify({ value: "A change since the approval." }) })
+      .where("company_id", "=", id)
+      .where("subject", "=", "application")
+      .where("item_id", "=", text.id)
+      .execute();
+    const path = `/en/companies/${id}`;
+    await client.get(path);
+    portal.queries.length = 0;
+    const res = await client.get(path);
+    assert.equal(res.status, 200);
+    const html = await res.text();
+    const queries = [...portal.queries];
+    assert.ok(queries.length <= 2, `${queries.length} round trips: ${queries.join(", ")}`);
+    assert.match(html, /data-testid="changes-list"/, "the changes are listed");
+    assert.match(html, /\/changes\/submit"/, "with the button to submit them");
+  });
 
   it("writes the session's activity at most once every 15 seconds, and the idle limit counts from it", async () => {
     const path = `/en/companies/${companyId}`;

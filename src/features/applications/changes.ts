@@ -6,15 +6,18 @@
 //
 // While the CBSA is reviewing (an open case, or a status of UNDER_REVIEW) changes are saved
 // but cannot be submitted, except as the response to a request for information.
+import type { Expression, ExpressionBuilder } from "kysely";
+import { jsonBuildObject, jsonObjectFrom } from "kysely/helpers/postgres";
 import type { AppDeps } from "../../web/context.ts";
+import type { Database } from "../../platform/db/schema.ts";
 import type { Db, Tx } from "../../platform/db/index.ts";
 import type { RequestMeta } from "../../web/request-meta.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import { snapshotDifferences, type Snapshot, type SnapshotDifference } from "../../domain/snapshot.ts";
 import type { MembershipStatus } from "../../domain/membership.ts";
 import { tellMembershipEvent } from "../membership/service.ts";
-import { beginChange, type Actor } from "../profiles/service.ts";
-import { readiness, readSnapshotBody, type Readiness } from "./snapshot.ts";
+import { beginChange, profilesProgressJson, progressFrom, type Actor } from "../profiles/service.ts";
+import { readinessFrom, SNAPSHOT_COMPANY_COLUMNS, snapshotBodyFrom, snapshotRowsJson, type Readiness, type SnapshotCompanyRow } from "./snapshot.ts";
 import { asStatus, declaredNameMatches, personName, refusingUnprintable, writeSnapshot } from "./service.ts";
 
 /** Why changes cannot be submitted now (null when they can). */
@@ -33,26 +36,41 @@ export interface PendingChanges {
   block: ChangesBlock | null;
 }
 
-async function latestSnapshot(db: Db | Tx, companyId: string): Promise<{ reference: string; submittedAt: Date; snapshot: Snapshot } | null> {
-  const row = await db.selectFrom("submissions").select(["reference", "submitted_at", "content"]).where("company_id", "=", companyId).orderBy("id", "desc").limit(1).executeTakeFirst();
-  return row ? { reference: row.reference, submittedAt: new Date(row.submitted_at), snapshot: JSON.parse(row.content) as Snapshot } : null;
+type OfCompany = ExpressionBuilder<Database, "companies">;
+
+/**
+ * What the changes are computed from, as one JSON subquery over `companies`: the latest
+ * snapshot, whether a case is open, and the profiles' rows as a snapshot would hold them.
+ */
+export function changesFactsJson(eb: OfCompany) {
+  return jsonBuildObject({
+    latest: jsonObjectFrom(
+      eb
+        .selectFrom("submissions as s")
+        .select(["s.reference", "s.submitted_at", "s.content"])
+        .whereRef("s.company_id", "=", "companies.id")
+        .orderBy("s.id", "desc")
+        .limit(1),
+    ),
+    case_open: eb.exists(eb.selectFrom("review_cases as rc").select("rc.id").whereRef("rc.company_id", "=", "companies.id").where("rc.closed_at", "is", null)),
+    ...snapshotRowsJson(eb),
+  });
 }
 
-/** The profiles as they are now compared with the latest snapshot, and whether they can be submitted as changes. */
-export async function pendingChanges(db: Db | Tx, companyId: string): Promise<PendingChanges | undefined> {
-  const co = await db.selectFrom("companies").select(["membership_status"]).where("id", "=", companyId).executeTakeFirst();
-  if (!co) return undefined;
-  const status = asStatus(co.membership_status);
-  const [latest, body, ready, open] = await Promise.all([
-    latestSnapshot(db, companyId),
-    readSnapshotBody(db, companyId),
-    readiness(db, companyId),
-    db.selectFrom("review_cases").select("id").where("company_id", "=", companyId).where("closed_at", "is", null).executeTakeFirst(),
-  ]);
-  const differences = latest && body ? snapshotDifferences(latest.snapshot, { ...latest.snapshot, company: body.company, application: body.application, divisions: body.divisions }) : [];
+export type ChangesFacts = JsonRow<ReturnType<typeof changesFactsJson>>;
+type JsonRow<E> = E extends Expression<infer T> ? NonNullable<T> : never;
+
+/** The changes from what changesFactsJson read, the company's own row and its readiness. */
+export function changesFrom(status: MembershipStatus, co: SnapshotCompanyRow, facts: ChangesFacts, ready: Readiness): PendingChanges {
+  const latest = facts.latest
+    ? { reference: facts.latest.reference, submittedAt: new Date(facts.latest.submitted_at), snapshot: JSON.parse(facts.latest.content) as Snapshot }
+    : null;
+  const body = snapshotBodyFrom(co, facts);
+  const differences = latest ? snapshotDifferences(latest.snapshot, { ...latest.snapshot, company: body.company, application: body.application, divisions: body.divisions }) : [];
+  const caseOpen = Boolean(facts.case_open);
   let block: ChangesBlock | null = null;
   if (status !== "member" || !latest) block = "not-member";
-  else if (open) block = "under-review";
+  else if (caseOpen) block = "under-review";
   else if (differences.length === 0) block = "no-changes";
   else if (!ready.ready) block = "not-ready";
   return {
@@ -60,10 +78,21 @@ export async function pendingChanges(db: Db | Tx, companyId: string): Promise<Pe
     previous: latest ? { reference: latest.reference, submittedAt: latest.submittedAt } : null,
     differences,
     readiness: ready,
-    caseOpen: open !== undefined,
-    divisionNames: new Map([...(latest?.snapshot.divisions ?? []), ...(body?.divisions ?? [])].map((d) => [d.id, d.name])),
+    caseOpen,
+    divisionNames: new Map([...(latest?.snapshot.divisions ?? []), ...body.divisions].map((d) => [d.id, d.name])),
     block,
   };
+}
+
+/** The profiles as they are now compared with the latest snapshot, and whether they can be submitted as changes (one query). */
+export async function pendingChanges(db: Db | Tx, companyId: string): Promise<PendingChanges | undefined> {
+  const co = await db
+    .selectFrom("companies")
+    .select((eb) => [...SNAPSHOT_COMPANY_COLUMNS, "membership_status", "profile_updated_at", profilesProgressJson(eb).as("progress"), changesFactsJson(eb).as("changes")])
+    .where("id", "=", companyId)
+    .executeTakeFirst();
+  if (!co) return undefined;
+  return changesFrom(asStatus(co.membership_status), co, co.changes, readinessFrom(co, progressFrom(co.progress)));
 }
 
 export type ChangesOutcome =

@@ -3,12 +3,15 @@
 // company's lines, and the evidence files by id and SHA-256. Called inside the submission's
 // transaction, after the company's row is locked, so that what is read is what is submitted.
 // Also: whether the profiles are ready to submit (every part complete, every required file clean).
+import type { ExpressionBuilder, Selectable } from "kysely";
+import { jsonArrayFrom } from "kysely/helpers/postgres";
 import type { Db, Tx } from "../../platform/db/index.ts";
+import type { CompaniesTable, Database } from "../../platform/db/schema.ts";
 import { currentCatalogue, criteriaFor, questionsFor } from "../../domain/catalogue/index.ts";
 import { PORTAL_LINES, type PortalLine } from "../../domain/catalogue/types.ts";
 import type { EvidenceRef, ProfileContent, SnapshotCompany, SnapshotDivision } from "../../domain/snapshot.ts";
 import { profileState } from "../../domain/company-profile.ts";
-import { APPLICATION, divisionSubject, profilesProgress } from "../profiles/service.ts";
+import { APPLICATION, divisionSubject, profilesProgress, type ProfilesProgress } from "../profiles/service.ts";
 
 export interface SnapshotBody {
   catalogueVersion: string;
@@ -21,9 +24,75 @@ export interface SnapshotBody {
 
 const linesOf = (lines: readonly string[]): PortalLine[] => PORTAL_LINES.filter((l) => lines.includes(l));
 
+/** The company's own columns a snapshot holds. */
+export type SnapshotCompanyRow = Pick<
+  Selectable<CompaniesTable>,
+  | "id"
+  | "legal_name"
+  | "operating_name"
+  | "client_number"
+  | "bn9"
+  | "program_account"
+  | "carrier_code"
+  | "lines_of_business"
+  | "business_started_on"
+  | "employee_count"
+  | "website"
+  | "address"
+  | "mailing_address"
+  | "facilities"
+  | "primary_contact"
+>;
+
+export const SNAPSHOT_COMPANY_COLUMNS = [
+  "id",
+  "legal_name",
+  "operating_name",
+  "client_number",
+  "bn9",
+  "program_account",
+  "carrier_code",
+  "lines_of_business",
+  "business_started_on",
+  "employee_count",
+  "website",
+  "address",
+  "mailing_address",
+  "facilities",
+  "primary_contact",
+] as const satisfies readonly (keyof SnapshotCompanyRow)[];
+
+type OfCompany = ExpressionBuilder<Database, "companies">;
+
+/**
+ * The rows of a snapshot besides the company's own, as JSON subqueries over `companies` (for
+ * pages that read them in their one query: the member's dashboard, APP-5).
+ */
+export function snapshotRowsJson(eb: OfCompany) {
+  return {
+    divisions: jsonArrayFrom(
+      eb.selectFrom("divisions as d").select(["d.id", "d.name", "d.lines", "d.facilities"]).whereRef("d.company_id", "=", "companies.id").orderBy("d.id"),
+    ),
+    answers: jsonArrayFrom(eb.selectFrom("profile_answers as a").select(["a.subject", "a.item_id", "a.answer"]).whereRef("a.company_id", "=", "companies.id")),
+    files: jsonArrayFrom(
+      eb
+        .selectFrom("evidence_files as e")
+        .select(["e.id", "e.subject", "e.item_id", "e.file_name", "e.size", "e.mime", "e.sha256", "e.scan_status"])
+        .whereRef("e.company_id", "=", "companies.id")
+        .orderBy("e.id"),
+    ),
+  };
+}
+
+/** What snapshotRowsJson reads (ids and sizes as the driver or JSON gives them). */
+export interface SnapshotRows {
+  divisions: readonly { id: string | number; name: string; lines: readonly string[]; facilities: readonly string[] }[];
+  answers: readonly { subject: string; item_id: string; answer: { value?: unknown; explanation?: unknown } }[];
+  files: readonly { id: string | number; subject: string; item_id: string; file_name: string; size: string | number; mime: string; sha256: string; scan_status: string }[];
+}
+
 export async function readSnapshotBody(trx: Db | Tx, companyId: string): Promise<SnapshotBody | undefined> {
-  const catalogue = currentCatalogue();
-  const co = await trx.selectFrom("companies").selectAll().where("id", "=", companyId).executeTakeFirst();
+  const co = await trx.selectFrom("companies").select(SNAPSHOT_COMPANY_COLUMNS).where("id", "=", companyId).executeTakeFirst();
   if (!co) return undefined;
   const [divisions, answers, files] = await Promise.all([
     trx.selectFrom("divisions").select(["id", "name", "lines", "facilities"]).where("company_id", "=", companyId).orderBy("id").execute(),
@@ -35,6 +104,12 @@ export async function readSnapshotBody(trx: Db | Tx, companyId: string): Promise
       .orderBy("id")
       .execute(),
   ]);
+  return snapshotBodyFrom(co, { divisions, answers, files });
+}
+
+/** A snapshot's body from the company's row and its other rows (read by either of the above). */
+export function snapshotBodyFrom(co: SnapshotCompanyRow, { divisions, answers, files }: SnapshotRows): SnapshotBody {
+  const catalogue = currentCatalogue();
   const evidenceIds: string[] = [];
   const content = (subject: string, itemIds: readonly string[]): ProfileContent => {
     const wanted = new Set(itemIds);
@@ -110,7 +185,14 @@ export async function readiness(db: Db | Tx, companyId: string): Promise<Readine
     .where("id", "=", companyId)
     .executeTakeFirst();
   if (!co) return { companyProfile: false, application: false, security: false, ready: false };
-  const progress = await profilesProgress({ db }, companyId);
+  return readinessFrom(co, await profilesProgress({ db }, companyId));
+}
+
+/** Readiness from the company profile's columns and the profiles' progress. */
+export function readinessFrom(
+  co: Pick<Selectable<CompaniesTable>, "business_started_on" | "employee_count" | "primary_contact" | "profile_updated_at">,
+  progress: ProfilesProgress,
+): Readiness {
   const companyProfile =
     profileState({
       businessStartedOn: co.business_started_on,

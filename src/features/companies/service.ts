@@ -13,7 +13,8 @@ import { profilesProgressJson, progressFrom, type ProfilesProgress } from "../pr
 import { jsonArrayFrom, jsonObjectFrom } from "kysely/helpers/postgres";
 import { profileState, type SectionState } from "../../domain/company-profile.ts";
 import type { SnapshotDifference } from "../../domain/snapshot.ts";
-import { pendingChanges, type ChangesBlock } from "../applications/changes.ts";
+import { changesFactsJson, changesFrom, type ChangesBlock, type ChangesFacts } from "../applications/changes.ts";
+import { SNAPSHOT_COMPANY_COLUMNS } from "../applications/snapshot.ts";
 import { appealFacts } from "../applications/statements.ts";
 import { mayWithdraw } from "../applications/withdrawal.ts";
 import { decide, isMembershipStatus, TRANSITIONS, UNDER_REVIEW, windowEnds, type MembershipStatus } from "../../domain/membership.ts";
@@ -86,13 +87,11 @@ export interface Dashboard {
 }
 
 /** The dashboard's one query; what it reads depends on the role (the two flags), never on the data. */
-function dashboardQuery(db: Db, companyId: string, reactivates: boolean, seesProfiles: boolean) {
+function dashboardQuery(db: Db, companyId: string, reactivates: boolean, seesProfiles: boolean, submits: boolean) {
   return db
     .selectFrom("companies")
     .select((eb) => [
-      "id",
-      "legal_name",
-      "client_number",
+      ...SNAPSHOT_COMPANY_COLUMNS,
       "status",
       "membership_status",
       "business_started_on",
@@ -108,6 +107,10 @@ function dashboardQuery(db: Db, companyId: string, reactivates: boolean, seesPro
       latestNotificationsOf(eb).as("notifications"),
       reactivates ? usersToReactivateOf(eb).as("to_reactivate") : sql<[]>`'[]'::json`.as("to_reactivate"),
       seesProfiles ? profilesProgressJson(eb).as("progress") : sql<null>`null`.as("progress"),
+      // A member's changes since the last snapshot, for the owner (APP-5); nothing for others.
+      submits
+        ? sql<ChangesFacts | null>`case when ${eb.ref("membership_status")} = 'member' then ${changesFactsJson(eb)} end`.as("changes")
+        : sql<null>`null`.as("changes"),
       "denial_proposed_at",
       "member_since",
       "anniversary_on",
@@ -137,7 +140,12 @@ function dashboardQuery(db: Db, companyId: string, reactivates: boolean, seesPro
 /** The dashboard's query compiled once per role variant (platform/db/compiled.ts). */
 const DASHBOARD_QUERIES = new Map(
   [false, true].flatMap((reactivates) =>
-    [false, true].map((seesProfiles) => [`${reactivates}/${seesProfiles}`, new CompiledOnce(["companyId"], (db, a) => dashboardQuery(db, a.companyId, reactivates, seesProfiles))] as const),
+    [false, true].flatMap((seesProfiles) =>
+      [false, true].map(
+        (submits) =>
+          [`${reactivates}/${seesProfiles}/${submits}`, new CompiledOnce(["companyId"], (db, a) => dashboardQuery(db, a.companyId, reactivates, seesProfiles, submits))] as const,
+      ),
+    ),
   ),
 );
 
@@ -145,13 +153,14 @@ const DASHBOARD_QUERIES = new Map(
  * The dashboard of a company for one of its active users (the middleware checked who), read in
  * one round trip: the company, its count of active users, its latest notifications, for those
  * who may reactivate users the users an expired URN locked out (EXP-3), and for those who may
- * see the profiles their progress (APP-1). A member's owner also gets the changes since the
- * last snapshot (pendingChanges: more round trips, only on that dashboard).
+ * see the profiles their progress (APP-1), and for a member's owner what the changes since the
+ * last snapshot are computed from (APP-5).
  */
 export async function dashboard(deps: Pick<AppDeps, "db" | "clock">, companyId: string, role: CompanyRole): Promise<Dashboard | undefined> {
   const reactivates = can(role, "users.reactivate");
   const seesProfiles = can(role, "application-profile.view");
-  const [row] = await DASHBOARD_QUERIES.get(`${reactivates}/${seesProfiles}`)!.execute(deps.db, { companyId });
+  const submits = can(role, "account.submit");
+  const [row] = await DASHBOARD_QUERIES.get(`${reactivates}/${seesProfiles}/${submits}`)!.execute(deps.db, { companyId });
   if (!row) return undefined;
   const profiles = row.status === "authorized" && seesProfiles ? progressFrom(row.progress) : null;
   const profile = profileState({
@@ -163,8 +172,17 @@ export async function dashboard(deps: Pick<AppDeps, "db" | "clock">, companyId: 
   const status: MembershipStatus = isMembershipStatus(row.membership_status) ? row.membership_status : "not-applied";
   const denialProposedAt = row.denial_proposed_at ? new Date(row.denial_proposed_at) : null;
   const facts = { status, now: deps.clock.now(), denialProposedAt };
-  const owner = can(role, "account.submit");
-  const pending = status === "member" && owner && profiles ? await pendingChanges(deps.db, companyId) : undefined;
+  const owner = submits;
+  const ready = profiles ? profile === "complete" && profiles.application.state === "complete" && profiles.security.state === "complete" : null;
+  const pending =
+    status === "member" && profiles && row.changes
+      ? changesFrom(status, row, row.changes, {
+          companyProfile: profile === "complete",
+          application: profiles.application.state === "complete",
+          security: profiles.security.state === "complete",
+          ready: ready === true,
+        })
+      : undefined;
   return {
     id: row.id,
     legalName: row.legal_name,
@@ -179,7 +197,7 @@ export async function dashboard(deps: Pick<AppDeps, "db" | "clock">, companyId: 
     profiles,
     application: {
       transition: status === "not-applied" ? "submit" : status === "revalidation-due" ? "resubmit" : null,
-      ready: profiles ? profile === "complete" && profiles.application.state === "complete" && profiles.security.state === "complete" : null,
+      ready,
       underReview: UNDER_REVIEW.includes(status),
       openRequests: row.open_requests.map((r) => ({ id: String(r.id), dueOn: r.due_on, createdAt: new Date(r.created_at) })),
       informalReview:
