@@ -112,11 +112,52 @@ function AccountBar(props: { locale: Locale; chrome: SignedInChrome; path: strin
   );
 }
 
+/**
+ * The chrome that is the same on every page of a language, rendered once per process
+ * (DESIGN.md "Performance"): the stylesheets and scripts of the head, and the footer.
+ */
+interface StaticChrome {
+  assets: string;
+  signedInAssets: string;
+  footer: string;
+}
+
+const STATIC_CHROME = new Map<Locale, StaticChrome>();
+
+/** The HTML of a synchronous JSX node (the chrome has no async parts). */
+function rendered(node: unknown): string {
+  const html = (node as { toString(): string | Promise<string> }).toString();
+  if (typeof html !== "string") throw new Error("the static chrome must render synchronously");
+  return html;
+}
+
+function staticChrome(locale: Locale): StaticChrome {
+  let chrome = STATIC_CHROME.get(locale);
+  if (!chrome) {
+    const t = messages(locale);
+    const footerLinks = JSON.stringify({ [t.site.programPage]: t.site.programPageUrl });
+    const assets = rendered(
+      <>
+        <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
+        <link rel="stylesheet" href="/assets/fonts.css" />
+        <link rel="stylesheet" href="/assets/gcds/gcds.css" />
+        <link rel="stylesheet" href="/assets/app.css" />
+        <script type="module" src="/assets/gcds/gcds.esm.js"></script>
+      </>,
+    );
+    chrome = {
+      assets,
+      signedInAssets: assets + rendered(<script type="module" src="/assets/session-timeout.js"></script>),
+      footer: rendered(<gcds-footer display="full" contextual-heading={t.site.contextualHeading} contextual-links={footerLinks} lang={locale}></gcds-footer>),
+    };
+    STATIC_CHROME.set(locale, chrome);
+  }
+  return chrome;
+}
+
 export function Layout(props: LayoutProps) {
   const t = messages(props.locale);
-  const footerLinks = JSON.stringify({
-    [t.site.programPage]: t.site.programPageUrl,
-  });
+  const chrome = staticChrome(props.locale);
   return (
     <>
       {raw("<!doctype html>")}
@@ -125,12 +166,7 @@ export function Layout(props: LayoutProps) {
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title>{props.title === t.site.name ? `${t.site.name} - Canada.ca` : `${props.title} - ${t.site.name} - Canada.ca`}</title>
-          <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
-          <link rel="stylesheet" href="/assets/fonts.css" />
-          <link rel="stylesheet" href="/assets/gcds/gcds.css" />
-          <link rel="stylesheet" href="/assets/app.css" />
-          <script type="module" src="/assets/gcds/gcds.esm.js"></script>
-          {props.signedIn ? <script type="module" src="/assets/session-timeout.js"></script> : null}
+          {raw(props.signedIn ? chrome.signedInAssets : chrome.assets)}
         </head>
         <body>
           <gcds-header lang-href={alternateHref(props.path, props.query ?? "", props.locale)} skip-to-href="#main-content" lang={props.locale}></gcds-header>
@@ -140,7 +176,7 @@ export function Layout(props: LayoutProps) {
             {props.children}
             <gcds-date-modified lang={props.locale}>{props.dateModified ?? CONTENT_DATE}</gcds-date-modified>
           </main>
-          <gcds-footer display="full" contextual-heading={t.site.contextualHeading} contextual-links={footerLinks} lang={props.locale}></gcds-footer>
+          {raw(chrome.footer)}
         </body>
       </html>
     </>

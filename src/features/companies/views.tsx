@@ -1,7 +1,7 @@
 // Pages of the company a person works in: choosing it (USR-1), its PIP dashboard (APP-1)
 // and its company profile (APP-2).
 import type { AppContext } from "../../web/context.ts";
-import { formatDate, formatDateTime, messages } from "../../web/i18n/index.ts";
+import { formatDate, formatDateTime, formatNumber, messages } from "../../web/i18n/index.ts";
 import { Notice } from "../../web/notice.tsx";
 import { Checkbox, ErrorSummary, Input, PostForm, SubmitButton, type FieldErrors } from "../../web/forms.tsx";
 import { AddressFields } from "../../web/address.tsx";
@@ -427,7 +427,7 @@ export function ProfilePage(props: { c: AppContext; profile: CompanyProfile; can
         <dt>{t.businessStart}</dt>
         <dd>{p.businessStartedOn ? formatDate(lang, new Date(`${p.businessStartedOn}T12:00:00Z`)) : none}</dd>
         <dt>{t.employees}</dt>
-        <dd>{p.employeeCount === null ? none : new Intl.NumberFormat(lang === "fr" ? "fr-CA" : "en-CA").format(p.employeeCount)}</dd>
+        <dd>{p.employeeCount === null ? none : formatNumber(lang, p.employeeCount)}</dd>
         <dt>{t.website}</dt>
         <dd>{p.website ?? none}</dd>
         <dt>{t.headOffice}</dt>

@@ -2,7 +2,7 @@
 // without JavaScript: answers are posted with the form, files with a plain file input.
 import type { Child } from "hono/jsx";
 import type { AppContext } from "../../web/context.ts";
-import { formatDateTime, messages } from "../../web/i18n/index.ts";
+import { formatDateTime, formatNumber, messages } from "../../web/i18n/index.ts";
 import { Notice } from "../../web/notice.tsx";
 import { Checkbox, Checkboxes, ErrorSummary, Input, PostForm, Radios, Select, SubmitButton, Textarea, type FieldErrors } from "../../web/forms.tsx";
 import { CATEGORY_AREA, currentCatalogue, evidenceRequired, validateAnswer, type CatalogueItem, type CategoryId, type Part, type PortalLine, type RawAnswer, type SectionProgress, type Text } from "../../domain/catalogue/index.ts";
@@ -201,8 +201,7 @@ function AnswerField(props: { c: AppContext; item: CatalogueItem; values: FormVa
     case "company-user":
       return <Select name={name} label={legend} hint={hint} placeholder={p.chooseUser} options={props.users.map((u) => ({ value: u.personId, label: u.name }))} value={single} errors={props.errors} />;
     case "number": {
-      const fmt = new Intl.NumberFormat(lang === "fr" ? "fr-CA" : "en-CA");
-      const range = p.range(fmt.format(type.min), fmt.format(type.max));
+      const range = p.range(formatNumber(lang, type.min), formatNumber(lang, type.max));
       const unit = type.unit ? ` ${p.unit(tr(c, type.unit))}.` : "";
       return <Input name={name} label={legend} hint={`${hint} ${range}${unit}`} value={single} errors={props.errors} inputmode={type.integer ? "numeric" : "decimal"} size={12} />;
     }
@@ -324,10 +323,10 @@ export function ItemsPage(props: ItemsFormProps) {
 
 export function formatSize(c: AppContext, bytes: number): string {
   const p = m(c).profiles;
-  const fmt = new Intl.NumberFormat(c.get("locale") === "fr" ? "fr-CA" : "en-CA", { maximumFractionDigits: 1 });
+  const lang = c.get("locale");
   if (bytes < 1024) return p.sizeBytes(bytes);
-  if (bytes < 1024 * 1024) return p.sizeKb(fmt.format(bytes / 1024));
-  return p.sizeMb(fmt.format(bytes / (1024 * 1024)));
+  if (bytes < 1024 * 1024) return p.sizeKb(formatNumber(lang, bytes / 1024, 1));
+  return p.sizeMb(formatNumber(lang, bytes / (1024 * 1024), 1));
 }
 
 const MIME_NAMES: Record<string, string> = {

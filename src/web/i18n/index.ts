@@ -45,6 +45,19 @@ export function formatTime(locale: Locale, date: Date, timeZone = "America/Toron
   return formatter(locale, "time", timeZone).format(date);
 }
 
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** A number in the locale's style (1 234,5 / 1,234.5), with at most `maximumFractionDigits` decimals (3 if not given). */
+export function formatNumber(locale: Locale, value: number, maximumFractionDigits?: number): string {
+  const key = `${locale}|${maximumFractionDigits ?? ""}`;
+  let f = numberFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(intlTag(locale), maximumFractionDigits === undefined ? {} : { maximumFractionDigits });
+    numberFormats.set(key, f);
+  }
+  return f.format(value);
+}
+
 /** ISO date (YYYY-MM-DD) for gcds-date-modified and <time datetime>. */
 export function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
