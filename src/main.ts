@@ -26,6 +26,13 @@ function readConfig(): Config {
   }
 }
 
+// How long each step of the start took, in ms since the process started (the "listening"
+// line carries them; bench/first-start.ts reads them).
+const startup: Record<string, number> = { loaded: Math.round(performance.now()) };
+const mark = (step: string): void => {
+  startup[step] = Math.round(performance.now());
+};
+
 const config = readConfig();
 // The application key first (SEC-8): migrations key the hashes they find with it.
 useAppKeys(resolveAppKeys(config.appKey));
@@ -41,7 +48,9 @@ const database = await openDatabase(
   }
   throw err;
 });
+mark("database");
 await migrateToLatest(database.db);
+mark("migrations");
 // After a key rotation (APP_KEY_PREVIOUS set), secrets sealed under the old key move to the new.
 const resealed = await resealStaffSecrets({ db: database.db, clock });
 if (resealed > 0) logger.info({ resealed }, "TOTP secrets re-encrypted under the current APP_KEY");
@@ -50,6 +59,7 @@ if (resealed > 0) logger.info({ resealed }, "TOTP secrets re-encrypted under the
 // the operator's console (never to the JSON logs) and exist nowhere else.
 const firstAdmin = await ensureFirstAdministrator({ db: database.db, clock });
 if (firstAdmin) process.stdout.write(firstAdministratorNotice(firstAdmin, config.baseUrl));
+mark("staff");
 
 const mailTransport = config.mail.smtpUrl
   ? smtpTransport(config.mail.smtpUrl, new URL(config.baseUrl).hostname)
@@ -63,6 +73,7 @@ const jobs = new JobRunner({
 });
 await scheduleRecurringJobs(database.db, clock);
 jobs.start();
+mark("jobs");
 
 // Evidence files (APP-9): the store, and the scanner when one is configured.
 const files = await openFileStore(config.storage, { now: clock.now() });
@@ -80,9 +91,11 @@ const app = createApp({
   scanner,
 });
 
+mark("app");
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  mark("listening");
   logger.info(
-    { url: config.baseUrl, port: info.port, database: database.engine, mail: mailTransport.kind, testClock: config.testClock },
+    { url: config.baseUrl, port: info.port, database: database.engine, mail: mailTransport.kind, testClock: config.testClock, startup },
     "listening",
   );
 });
