@@ -43,6 +43,15 @@ export function stopRunningLoad(): void {
 }
 
 export function runPhase(origin: string, endpoint: Endpoint, seconds: number, connections: number): Promise<PhaseResult> {
+  return runLoad(origin, endpoint, { duration: seconds }, connections);
+}
+
+/** A fixed number of requests (autocannon's `amount`), however long they take. */
+export function runRequests(origin: string, endpoint: Endpoint, amount: number, connections: number): Promise<PhaseResult> {
+  return runLoad(origin, endpoint, { amount }, connections);
+}
+
+function runLoad(origin: string, endpoint: Endpoint, length: { duration: number } | { amount: number }, connections: number): Promise<PhaseResult> {
   return new Promise((resolve, reject) => {
     const latencies: number[] = [];
     const paths = endpointPaths(endpoint);
@@ -54,7 +63,7 @@ export function runPhase(origin: string, endpoint: Endpoint, seconds: number, co
         ...(endpoint.body !== undefined ? { body: endpoint.body } : {}),
         ...(paths.length > 1 ? { requests: paths.map((path) => ({ path })) } : {}),
         connections,
-        duration: seconds,
+        ...length,
       },
       (err: unknown, result) => {
         running = undefined;

@@ -13,6 +13,10 @@ import { freePorts, ServerProcess } from "./servers.ts";
 import { BASELINE_ROWS, BASELINE_TABLE, BenchError } from "./shared.ts";
 import { newAppKeyText, parseAppKey, useAppKeys } from "../src/platform/app-key.ts";
 import { resolveEndpoint, TARGETS, type BenchContext, type Target } from "./targets.ts";
+import { dashboardEndpoint } from "./dashboard.ts";
+import { runSignInsAlongside, signInsBudgetSeconds, type SignInsSummary } from "./sign-ins.ts";
+import { CHECKPOINTS, memoryBudgetSeconds, runMemory, type MemorySummary } from "./memory.ts";
+import { pgliteBudgetSeconds, runPglite, type PgliteSummary } from "./pglite.ts";
 
 // The portal under test and this harness, which writes sessions straight into its database
 // (their keyed token hashes, SEC-8), hold the same application key.
@@ -123,14 +127,30 @@ interface GrowthRatios {
   readonly p99: number;
 }
 
-function selectTargets(args: readonly string[]): readonly Target[] {
+/**
+ * Measurements that are not one request against the baseline, run after the targets on the
+ * dashboard (bench/sign-ins.ts, bench/memory.ts, bench/pglite.ts). Selected by name like targets.
+ */
+const SECTIONS = [
+  { name: "sign-ins-alongside", budgetSeconds: signInsBudgetSeconds() },
+  { name: "memory", budgetSeconds: memoryBudgetSeconds() },
+  { name: "pglite", budgetSeconds: pgliteBudgetSeconds() },
+] as const;
+type SectionName = (typeof SECTIONS)[number]["name"];
+
+function selectRun(args: readonly string[]): { targets: readonly Target[]; sections: readonly SectionName[] } {
   const names = args.filter((a) => a !== "--");
-  if (names.length === 0) return TARGETS;
-  const unknown = names.filter((n) => !TARGETS.some((t) => t.name === n));
+  if (names.length === 0) return { targets: TARGETS, sections: SECTIONS.map((s) => s.name) };
+  const known = [...TARGETS.map((t) => t.name), ...SECTIONS.map((s) => s.name)];
+  const unknown = names.filter((n) => !known.includes(n));
   if (unknown.length > 0) {
-    throw new BenchError(`unknown target(s): ${unknown.join(", ")}; known: ${TARGETS.map((t) => t.name).join(", ")}`);
+    throw new BenchError(`unknown target(s): ${unknown.join(", ")}; known: ${known.join(", ")}`);
   }
-  return TARGETS.filter((t) => names.includes(t.name));
+  return { targets: TARGETS.filter((t) => names.includes(t.name)), sections: SECTIONS.map((s) => s.name).filter((n) => names.includes(n)) };
+}
+
+function sectionsBudgetSeconds(sections: readonly SectionName[]): number {
+  return SECTIONS.filter((s) => sections.includes(s.name)).reduce((sum, s) => sum + s.budgetSeconds, 0);
 }
 
 function plannedLoadSeconds(targets: readonly Target[]): number {
@@ -330,10 +350,115 @@ function printGrowth(growth: readonly GrowthSummary[], results: readonly TargetS
   for (const line of table(header, rows)) out(`  ${line}`);
 }
 
+
+// --- the sections after the targets -------------------------------------------------------------
+
+const ms = (n: number): string => (Number.isFinite(n) ? n.toFixed(1) : "-");
+
+function printSignIns(s: SignInsSummary): void {
+  out();
+  out(`section "sign-ins-alongside": dashboard p99 with ${s.signInsPerSecond} sign-ins a second alongside vs alone (target ≤ 2×)`);
+  out(`  sign-in: ${s.request}, ${s.accounts} accounts in turn; each row is a portal of its own, 3 rounds of (alone 5 s, alongside 5 s)`);
+  out("  pg pool: the portal has no setting for it (src/config.ts; src/main.ts opens openDatabase's default of 10), so every row has 10");
+  const rows = s.rows.map((r) => [
+    `${r.uvThreadpoolSize}${r.uvThreadpoolSize === 4 ? " (default)" : ""}`,
+    String(r.pgPoolSize),
+    f1(r.alone.rps),
+    ms(r.alone.p99Ms),
+    f1(r.alongside.rps),
+    ms(r.alongside.p99Ms),
+    r.p99Ratio.toFixed(2),
+    `${r.signIns.ok}/${r.signIns.sent}`,
+    f1(r.signIns.perSecond),
+    ms(r.signIns.p50Ms),
+    ms(r.signIns.p99Ms),
+  ]);
+  const header = ["UV_THREADPOOL_SIZE", "pg pool", "alone req/s", "alone p99 ms", "with req/s", "with p99 ms", "p99 ×", "sign-ins ok", "sent/s", "sign-in p50 ms", "p99 ms"];
+  for (const line of table(header, rows)) out(`  ${line}`);
+  for (const r of s.rows) {
+    const failed = Object.entries(r.signIns.failed);
+    if (failed.length > 0) out(`  WARNING: UV_THREADPOOL_SIZE ${r.uvThreadpoolSize}: sign-ins not answered 303: ${failed.map(([k, n]) => `${k} × ${n}`).join(", ")}`);
+    if (r.alone.failed + r.alongside.failed > 0) out(`  WARNING: UV_THREADPOOL_SIZE ${r.uvThreadpoolSize}: ${r.alone.failed + r.alongside.failed} dashboard requests failed`);
+  }
+  out(`  load average after (1 / 5 / 15 min): ${loadAverages()}`);
+}
+
+function printMemory(m: MemorySummary): void {
+  out();
+  out(`section "memory": the portal's RSS (VmRSS of a portal of its own) after ${CHECKPOINTS.map((n) => n.toLocaleString("en")).join(" and ")} dashboard requests, 50 connections (target within 10%)`);
+  const rows = [
+    ["at start", ms(m.atStartMiB), "", "", ""],
+    ...m.points.map((p) => [p.requests.toLocaleString("en"), ms(p.rssMiB), ms(p.peakMiB), f1(p.rps), String(p.failed)]),
+  ];
+  for (const line of table(["requests", "RSS MiB", "peak MiB", "req/s", "failed"], rows)) out(`  ${line}`);
+  out(`  RSS after ${CHECKPOINTS[CHECKPOINTS.length - 1]!.toLocaleString("en")} ÷ after ${CHECKPOINTS[0].toLocaleString("en")}: ${m.ratio.toFixed(3)}`);
+  out(
+    `  database transactions per dashboard request (pg_stat_database commits + rollbacks; a statement outside a transaction is one): ${
+      m.transactionsPerRequest === null ? "not read" : m.transactionsPerRequest.toFixed(2)
+    }`,
+  );
+  out(`  load average after (1 / 5 / 15 min): ${loadAverages()}`);
+}
+
+function printPglite(p: PgliteSummary): void {
+  out();
+  out("section \"pglite\": the dashboard on the embedded database (a portal of its own, fresh DATA_DIR) vs PostgreSQL, 50 connections, 3 rounds of 5 s each in turn");
+  out(`  PGlite prepared (migrations and the dashboard fixture) in ${p.seedSeconds.toFixed(1)} s`);
+  const rows = (["postgres", "pglite"] as const).map((name) => {
+    const e = p[name];
+    return [name, f1(e.rps), ms(e.p50Ms), ms(e.p99Ms), ms(e.maxMs), String(e.failed), ms(e.probe.p50Ms), ms(e.probe.p99Ms), ms(e.probe.maxMs)];
+  });
+  const header = ["engine", "req/s", "p50 ms", "p99 ms", "max ms", "failed", "home page beside it: p50 ms", "p99 ms", "max ms"];
+  for (const line of table(header, rows)) out(`  ${line}`);
+  out(`  pglite ÷ postgres:  req/s ${p.ratio.rps.toFixed(3)}   p99 ${p.ratio.p99.toFixed(3)}`);
+  out(`  load average after (1 / 5 / 15 min): ${loadAverages()}`);
+}
+
+/** The sections' figures for the summary line, rounded as the targets' are. */
+function sectionJson(r: { "sign-ins-alongside"?: SignInsSummary; memory?: MemorySummary; pglite?: PgliteSummary }): Record<string, unknown> {
+  const json: Record<string, unknown> = {};
+  const s = r["sign-ins-alongside"];
+  if (s) {
+    json["sign-ins-alongside"] = {
+      signInsPerSecond: s.signInsPerSecond,
+      rows: s.rows.map((row) => ({
+        uvThreadpoolSize: row.uvThreadpoolSize,
+        pgPoolSize: row.pgPoolSize,
+        aloneRps: round(row.alone.rps, 1),
+        aloneP99Ms: round(row.alone.p99Ms, 2),
+        alongsideRps: round(row.alongside.rps, 1),
+        alongsideP99Ms: round(row.alongside.p99Ms, 2),
+        p99Ratio: round(row.p99Ratio, 3),
+        signIns: { sent: row.signIns.sent, ok: row.signIns.ok, failed: row.signIns.failed, perSecond: round(row.signIns.perSecond, 2), p50Ms: round(row.signIns.p50Ms, 1), p99Ms: round(row.signIns.p99Ms, 1) },
+      })),
+    };
+  }
+  if (r.memory) {
+    json.memory = {
+      atStartMiB: round(r.memory.atStartMiB, 1),
+      points: r.memory.points.map((p) => ({ requests: p.requests, rssMiB: round(p.rssMiB, 1), peakMiB: round(p.peakMiB, 1), rps: round(p.rps, 1), failed: p.failed })),
+      ratio: round(r.memory.ratio, 3),
+      transactionsPerRequest: r.memory.transactionsPerRequest === null ? null : round(r.memory.transactionsPerRequest, 3),
+    };
+  }
+  if (r.pglite) {
+    const side = (e: PgliteSummary["pglite"]) => ({
+      rps: round(e.rps, 1),
+      p50Ms: round(e.p50Ms, 2),
+      p99Ms: round(e.p99Ms, 2),
+      maxMs: round(e.maxMs, 2),
+      failed: e.failed,
+      probe: { count: e.probe.count, p50Ms: round(e.probe.p50Ms, 2), p99Ms: round(e.probe.p99Ms, 2), maxMs: round(e.probe.maxMs, 2) },
+    });
+    json.pglite = { postgres: side(r.pglite.postgres), pglite: side(r.pglite.pglite), ratio: { rps: round(r.pglite.ratio.rps, 3), p99: round(r.pglite.ratio.p99, 3) } };
+  }
+  return json;
+}
+
 async function main(): Promise<void> {
-  const targets = selectTargets(process.argv.slice(2));
+  const { targets, sections } = selectRun(process.argv.slice(2));
   const loadSeconds = plannedLoadSeconds(targets);
-  const deadlineMs = OVERHEAD_BUDGET_MS + (loadSeconds * 1.1 + setupBudgetSeconds(targets)) * 1000;
+  const deadlineMs = OVERHEAD_BUDGET_MS + (loadSeconds * 1.1 + setupBudgetSeconds(targets) + sectionsBudgetSeconds(sections)) * 1000;
   setTimeout(() => abort(`watchdog: still running after ${Math.round(deadlineMs / 1000)} s`, 1), deadlineMs).unref();
 
   const cpus = os.cpus();
@@ -380,7 +505,8 @@ async function main(): Promise<void> {
   out(`servers  portal ${portal.origin} (pid ${portal.pid}, ready in ${(portalReadyMs / 1000).toFixed(1)} s), baseline ${baseline.origin} (pid ${baseline.pid}, ready in ${(baselineReadyMs / 1000).toFixed(1)} s), pg pool 10 each`);
   out(
     `load     autocannon ${autocannonVersion()}, ${CONNECTIONS} connections, warm-up ${WARMUP_SECONDS} s each, ` +
-      `${ROUNDS} rounds of (portal ${ROUND_SECONDS} s, baseline ${ROUND_SECONDS} s); targets: ${targets.map((t) => t.name).join(", ")}`,
+      `${ROUNDS} rounds of (portal ${ROUND_SECONDS} s, baseline ${ROUND_SECONDS} s); targets: ${targets.map((t) => t.name).join(", ") || "none"}; ` +
+      `then: ${sections.join(", ") || "none"}`,
   );
 
   const origins: Record<ServerName, string> = { portal: portal.origin, baseline: baseline.origin };
@@ -395,6 +521,42 @@ async function main(): Promise<void> {
 
   const growth = growthOf(targets, results);
   printGrowth(growth, results);
+
+  // The sections: portals of their own (started here, stopped by each section or the clean-up).
+  const portalEnv = { DATABASE_URL: database.url, LOG_LEVEL: "warn", NODE_ENV: "development", APP_KEY: BENCH_APP_KEY };
+  const startPortal = async (name: string, env: Readonly<Record<string, string>>): Promise<ServerProcess> => {
+    const [port = 0] = await freePorts(1);
+    const server = new ServerProcess({ name, script: "src/main.ts", port, env: { ...portalEnv, ...env } });
+    cleanup.add(`stop ${name}`, () => server.stop());
+    await server.waitReady("/readyz", READY_TIMEOUT_MS);
+    return server;
+  };
+  const sectionResults: { "sign-ins-alongside"?: SignInsSummary; memory?: MemorySummary; pglite?: PgliteSummary } = {};
+  if (sections.length > 0) {
+    // The dashboard target's company (seeded once per database, whoever asks first), with a session of its own.
+    const dashboard = await dashboardEndpoint(database.url, { grown: false, progress });
+    out();
+    out(`sections on the dashboard (GET ${dashboard.path}); load average before (1 / 5 / 15 min): ${loadAverages()}`);
+    for (const section of sections) {
+      progress(`section ${section}`);
+      if (section === "sign-ins-alongside") {
+        printSignIns((sectionResults[section] = await runSignInsAlongside({ databaseUrl: database.url, dashboard, startPortal, progress })));
+      } else if (section === "memory") {
+        printMemory((sectionResults[section] = await runMemory({ databaseUrl: database.url, dashboard, startPortal, progress })));
+      } else {
+        printPglite(
+          (sectionResults[section] = await runPglite({
+            postgresOrigin: portal.origin,
+            postgresDashboard: dashboard,
+            startPortal,
+            onCleanup: (label, run) => cleanup.add(label, run),
+            progress,
+          })),
+        );
+      }
+      if (portal.hasExited) throw new BenchError(`portal exited during the run\n${portal.output()}`);
+    }
+  }
 
   out();
   out(
@@ -411,6 +573,7 @@ async function main(): Promise<void> {
       roundSeconds: ROUND_SECONDS,
       targets: results,
       growth,
+      sections: sectionJson(sectionResults),
     }),
   );
 }
