@@ -1,5 +1,6 @@
 // The security-profile category page fixture (issue 11; DESIGN.md "Performance", "profiles'
-// category pages"): an authorized highway carrier that also runs a warehouse, its account owner
+// category pages"): an authorized highway carrier that also runs a warehouse (a member of the
+// PIP, as bench/dashboard.ts's insertMemberCompany makes one), its account owner
 // signed in, one division carrying out both lines, every criterion of the division's
 // "conveyance-iit" category answered (10 criteria for those two lines in catalogue 2026-1), and
 // three evidence files listed under two of them. Written straight into the portal's tables once
@@ -7,14 +8,7 @@
 // made as the portal makes one (a random token in the cookie, its keyed hash in `sessions`).
 // The files' bytes are not in the store: the page only lists the rows.
 import { randomBytes } from "node:crypto";
-import { Kysely, PostgresDialect, sql } from "kysely";
-import pg from "pg";
-import type { CompanyRole, Database } from "../src/platform/db/schema.ts";
-import { hashToken } from "../src/platform/sessions.ts";
-import { sessionCookieName } from "../src/web/middleware/session.ts";
-import { csrfCookieName } from "../src/web/middleware/csrf.ts";
-import { clientNumberCheckDigit } from "../src/domain/client-number.ts";
-import { urnCheckCharacter } from "../src/domain/urn.ts";
+import type { CompanyRole } from "../src/platform/db/schema.ts";
 import {
   criteriaFor,
   CURRENT_VERSION,
@@ -28,15 +22,13 @@ import {
 import { messages } from "../src/web/i18n/index.ts";
 import type { Endpoint } from "./load.ts";
 import { BASELINE_ROWS, BenchError } from "./shared.ts";
+import { emailName, seedMemberCompany, type CompanyFixture, type CompanySeed } from "./dashboard.ts";
 
 export const SECURITY_COMPANY = "Laurentide Haulage Inc.";
 export const SECURITY_DIVISION = "Linehaul and cross-dock";
 /** The division's lines: with both, "conveyance-iit" has 10 criteria (9 for a highway carrier alone). */
 export const SECURITY_LINES: readonly PortalLine[] = ["highway-carrier", "warehouse-operator"];
 export const SECURITY_CATEGORY: CategoryId = "conveyance-iit";
-
-/** The portal's base URL is http://localhost:PORT in the bench, so its cookies have no __Host- prefix. */
-const HTTPS = false;
 
 interface Member {
   readonly given: string;
@@ -60,25 +52,26 @@ const FILES: readonly { of: number; name: string; size: number; mime: string; by
 /** The one criterion answered "no" (with its explanation, so it still counts). */
 const NO_EXPLANATION = "Drivers are trained on it this spring; the written procedure is in review.";
 
-const ADDRESS = { line1: "4150 Chemin de la Côte-de-Liesse", line2: "", city: "Saint-Laurent", region: "QC", postalCode: "H4N 2P7", country: "CA" };
+const COMPANY: CompanySeed = {
+  legalName: SECURITY_COMPANY,
+  operatingName: "Laurentide Haulage",
+  bn9: "876543208",
+  carrierCode: "LAUH",
+  lines: SECURITY_LINES,
+  address: { line1: "4150 Chemin de la Côte-de-Liesse", line2: "", city: "Saint-Laurent", region: "QC", postalCode: "H4N 2P7", country: "CA" },
+  clientNumberBody: "592837465",
+  businessStartedOn: "1998-09-14",
+  employeeCount: 340,
+  website: "https://laurentide.example",
+  primaryContact: { name: "Daniel Roy", title: "Vice-President, Operations", phone: "514-555-0200", email: "security@laurentide.example" },
+};
 
-export interface SecurityCategoryFixture {
-  readonly companyId: string;
+export interface SecurityCategoryFixture extends CompanyFixture {
   readonly divisionId: string;
   readonly criteria: readonly Criterion[];
   /** Item id → file names, in upload order. */
   readonly files: ReadonlyMap<string, readonly string[]>;
   readonly explanation: string;
-  /** The Cookie header of the signed-in owner's browser (session, and the CSRF cookie every page sets). */
-  readonly cookie: string;
-  /** Ended sessions added so the portal's session index is as big as the baseline's. */
-  readonly paddingSessions: number;
-}
-
-/** A URN in canonical form for member `i` (Crockford base-32 body, then its check character). */
-function urn(i: number): string {
-  const body = `BENCHS${String(i).padStart(2, "0")}`;
-  return body + urnCheckCharacter(body);
 }
 
 /** The category's criteria for the division's lines (catalogue order). */
@@ -144,108 +137,26 @@ export async function seedSecurityCategory(databaseUrl: string): Promise<Securit
     throw new BenchError(`security-category: the fixture's answers are ${progress.state}, ${progress.answered} of ${progress.total} (expected all ${criteria.length})`);
   }
 
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 1, statement_timeout: 30_000 });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  try {
-    const fixture = await db.transaction().execute(async (trx) => {
-      const now = new Date();
-      const personIds: string[] = [];
-      const credentialIds: string[] = [];
-      for (const [i, m] of MEMBERS.entries()) {
-        const person = await trx
-          .insertInto("people")
-          .values({
-            urn: urn(i),
-            given_name: m.given,
-            family_name: m.family,
-            email: `${m.given.toLowerCase()}.${m.family.toLowerCase()}@laurentide.example`,
-            phone: `514-555-02${String(i).padStart(2, "0")}`,
-            preferred_locale: "en",
-            email_verified_at: now,
-            mfa_terms_accepted_at: now,
-            last_sign_in_at: now,
-            created_at: now,
-            updated_at: now,
-            urn_issued_at: now,
-          })
-          .returning("id")
-          .executeTakeFirstOrThrow();
-        const credential = await trx
-          .insertInto("credentials")
-          .values({
-            kind: "partner",
-            person_id: person.id,
-            username: null,
-            username_normalized: null,
-            password_hash: null,
-            password_changed_at: null,
-            recovery_email: null,
-            partner_subject: `bench-security-partner-subject-${i}`,
-            created_at: now,
-          })
-          .returning("id")
-          .executeTakeFirstOrThrow();
-        personIds.push(person.id);
-        credentialIds.push(credential.id);
-      }
-      const ownerId = personIds[0]!;
-      const ownerCredentialId = credentialIds[0]!;
-
-      // Activated first: the deferred one-owner trigger (migration 0008) checks an authorized
-      // company at commit, by which time the owner's row below exists.
-      const body = "592837465";
-      const company = await trx
-        .insertInto("companies")
-        .values({
-          legal_name: SECURITY_COMPANY,
-          operating_name: "Laurentide Haulage",
-          country: "CA",
-          bn9: "876543208",
-          program_account: null,
-          carrier_code: "LAUH",
-          lines_of_business: JSON.stringify(SECURITY_LINES),
-          correspondence_locale: "en",
-          address: JSON.stringify(ADDRESS),
-          client_number: body + clientNumberCheckDigit(body),
-          status: "activated",
-          origin: "registered",
-          membership_status: "existing-member",
-          owner_designate_person_id: null,
-          created_by_staff_id: null,
-          activated_at: now,
-          activated_by_person_id: ownerId,
-          authorized_at: null,
-          created_at: now,
-          updated_at: now,
-          business_started_on: "1998-09-14",
-          employee_count: 340,
-          website: "https://laurentide.example",
-          primary_contact: JSON.stringify({ name: "Daniel Roy", title: "Vice-President, Operations", phone: "514-555-0200", email: "security@laurentide.example" }),
-          profile_updated_at: now,
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      await trx
-        .insertInto("company_users")
-        .values(
-          MEMBERS.map((m, i) => ({
-            company_id: company.id,
-            person_id: personIds[i]!,
-            role: m.role,
-            status: "active" as const,
-            created_at: now,
-            updated_at: now,
-            deactivated_reason: null,
-            job_title: i === 0 ? "Vice-President, Operations" : "Security Coordinator",
-            added_by_person_id: i === 0 ? null : ownerId,
-          })),
-        )
-        .execute();
-      await trx.updateTable("companies").set({ status: "authorized", authorized_at: now, updated_at: now }).where("id", "=", company.id).execute();
-
+  const fixture = await seedMemberCompany(
+    databaseUrl,
+    {
+      label: "security",
+      company: COMPANY,
+      people: MEMBERS,
+      how: {
+        urnPrefix: "BENCHS",
+        partnerSubjectPrefix: "bench-security-partner-subject-",
+        email: (given, family) => `${emailName(given)}.${emailName(family)}@laurentide.example`,
+        phone: (i) => `514-555-02${String(i).padStart(2, "0")}`,
+      },
+      memberships: (personIds) =>
+        MEMBERS.map((m, i) => ({ personId: personIds[i]!, role: m.role, status: "active", jobTitle: i === 0 ? "Vice-President, Operations" : "Security Coordinator" })),
+      tables: ["divisions", "profile_answers", "evidence_files"],
+    },
+    async (trx, { companyId, personIds, now }) => {
       const division = await trx
         .insertInto("divisions")
-        .values({ company_id: company.id, name: SECURITY_DIVISION, lines: JSON.stringify(SECURITY_LINES), facilities: "[]", created_at: now, updated_at: now })
+        .values({ company_id: companyId, name: SECURITY_DIVISION, lines: JSON.stringify(SECURITY_LINES), facilities: "[]", created_at: now, updated_at: now })
         .returning("id")
         .executeTakeFirstOrThrow();
       const subject = `division:${division.id}`;
@@ -255,7 +166,7 @@ export async function seedSecurityCategory(databaseUrl: string): Promise<Securit
         .insertInto("profile_answers")
         .values(
           criteria.map((c, i) => ({
-            company_id: company.id,
+            company_id: companyId,
             subject,
             item_id: c.id,
             catalogue_version: CURRENT_VERSION,
@@ -271,7 +182,7 @@ export async function seedSecurityCategory(databaseUrl: string): Promise<Securit
         .insertInto("evidence_files")
         .values(
           FILES.map((f, i) => ({
-            company_id: company.id,
+            company_id: companyId,
             subject,
             item_id: withEvidence[f.of]!.id,
             storage_key: `bench/security-category/${division.id}/${i}-${randomBytes(8).toString("hex")}`,
@@ -287,55 +198,10 @@ export async function seedSecurityCategory(databaseUrl: string): Promise<Securit
           })),
         )
         .execute();
-
-      // The owner's signed-in session, as authenticateSession leaves it.
-      const token = randomBytes(32).toString("base64url");
-      await trx
-        .insertInto("sessions")
-        .values({
-          token_hash: hashToken(token),
-          credential_id: ownerCredentialId,
-          person_id: ownerId,
-          stage: "authenticated",
-          locale: "en",
-          user_agent: "bench",
-          created_at: now,
-          authenticated_at: now,
-          last_seen_at: now,
-          expires_at: new Date(now.getTime() + 12 * 3_600_000),
-        })
-        .execute();
-      // Ended sessions of the members, so the portal's session index is at least as big as the
-      // baseline's (BASELINE_ROWS rows in all; none added when another target's fixture already
-      // made it so).
-      const { n } = await trx.selectFrom("sessions").select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow();
-      const padding = Math.max(0, BASELINE_ROWS - Number(n));
-      if (padding > 0) {
-        await sql`
-          insert into sessions (token_hash, credential_id, person_id, stage, locale, created_at, authenticated_at, last_seen_at, expires_at, ended_at, ended_reason)
-          select encode(sha256(convert_to('bench-security-ended-' || g, 'UTF8')), 'base64'), c.id, c.person_id, 'authenticated', 'en',
-                 now() - interval '2 days', now() - interval '2 days', now() - interval '2 days', now() - interval '1 day', now() - interval '2 days', 'signed-out'
-          from generate_series(1, ${padding}::int) as g
-          join credentials c on c.id = (${credentialIds}::bigint[])[1 + g % ${credentialIds.length}::int]`.execute(trx);
-      }
-      const csrf = randomBytes(32).toString("base64url");
-      return {
-        companyId: company.id,
-        divisionId: division.id,
-        criteria,
-        files,
-        explanation: NO_EXPLANATION,
-        cookie: `${sessionCookieName(HTTPS)}=${token}; ${csrfCookieName(HTTPS)}=${csrf}`,
-        paddingSessions: padding,
-      };
-    });
-    for (const table of ["people", "credentials", "sessions", "companies", "company_users", "divisions", "profile_answers", "evidence_files"]) {
-      await sql`analyze ${sql.table(table)}`.execute(db);
-    }
-    return fixture;
-  } finally {
-    await db.destroy();
-  }
+      return { divisionId: division.id };
+    },
+  );
+  return { ...fixture, criteria, files, explanation: NO_EXPLANATION };
 }
 
 /**

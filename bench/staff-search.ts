@@ -270,15 +270,17 @@ async function insertChunk(client: pg.ClientBase, chunk: Chunk): Promise<void> {
       chunk.terms.personIds,
       chunk.terms.terms,
     ]);
-    // Authorized companies, each with exactly one active owner (the deferred trigger of
-    // migration 0008 checks at commit).
+    // Authorized companies, members of the PIP for 200 days (their anniversary 4 years after, far
+    // from the revalidation jobs' reach), each with exactly one active owner (the deferred
+    // trigger of migration 0008 checks at commit).
     await client.query(
       `insert into companies (id, legal_name, operating_name, country, bn9, lines_of_business, correspondence_locale, address,
-                              client_number, status, origin, membership_status, activated_at, activated_by_person_id, authorized_at,
-                              created_at, updated_at, employee_count, primary_contact)
+                              client_number, status, origin, membership_status, membership_changed_at, member_since, anniversary_on,
+                              activated_at, activated_by_person_id, authorized_at, created_at, updated_at, employee_count, primary_contact)
        select $1::bigint + c.n - 1, c.legal_name, null, 'CA', c.bn9, '["importer"]'::jsonb, c.locale,
               jsonb_build_object('line1', (100 + c.n) || ' Rue Principale', 'line2', '', 'city', c.city, 'region', c.region, 'postalCode', 'H3J 1N4', 'country', 'CA'),
-              c.client_number, 'authorized', 'registered', 'existing-member', now() - interval '300 days', $2::bigint + (c.n - 1) * ${USERS_PER_COMPANY},
+              c.client_number, 'authorized', 'registered', 'member', now() - interval '200 days', current_date - 200, (current_date - 200 + interval '4 years')::date,
+              now() - interval '300 days', $2::bigint + (c.n - 1) * ${USERS_PER_COMPANY},
               now() - interval '200 days', now() - interval '400 days', now() - interval '30 days', 10 + c.n % 500, null
        from unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) with ordinality as c(legal_name, bn9, locale, city, region, client_number, n)`,
       [
@@ -419,6 +421,19 @@ async function ensureSize(databaseUrl: string, db: BenchDb, pool: pg.Pool, size:
     );
   }
   return fixture;
+}
+
+/**
+ * The population grown to `size` (seeded here if no staff-search target did it yet): the growth
+ * targets of other pages (dashboard-500k, users-page-500k) load on the database it leaves.
+ */
+export async function growPopulation(databaseUrl: string, size: { people: number }, progress: (line: string) => void): Promise<void> {
+  const { pool, db } = connect(databaseUrl);
+  try {
+    await ensureSize(databaseUrl, db, pool, size, progress);
+  } finally {
+    await db.destroy();
+  }
 }
 
 // --- what the report shows about the database and the query plan -----------------------------------
