@@ -1,11 +1,12 @@
 // What the benchmark compares: each target is one portal request against one baseline request,
 // loaded alternately. Add a comparison by adding an entry to TARGETS.
-import { dashboardEndpoint } from "./dashboard.ts";
+import { DASHBOARD_COMPANY, dashboardEndpoint } from "./dashboard.ts";
 import type { Endpoint } from "./load.ts";
 import { SECURITY_CATEGORY, SECURITY_CRITERIA_COUNT, SECURITY_FILE_COUNT, SECURITY_LINES, securityCategoryEndpoint } from "./security-category.ts";
 import { BASELINE_COOKIE, BASELINE_PATH, BASELINE_TOKEN } from "./shared.ts";
 import { LARGE, SMALL, staffSearchEndpoint } from "./staff-search.ts";
 import { QUEUE_LARGE, QUEUE_SMALL, reviewQueueEndpoint } from "./review-queue.ts";
+import { USERS_PAGE_COMPANY, USERS_PAGE_USERS, usersPageEndpoint } from "./users-page.ts";
 
 /** What a target may use to prepare its requests (e.g. sign in and keep the cookie). */
 export interface BenchContext {
@@ -39,6 +40,13 @@ export const BASELINE_SESSION_PAGE: Endpoint = {
   headers: { cookie: `${BASELINE_COOKIE}=${BASELINE_TOKEN}` },
 };
 
+/**
+ * The growth targets of other pages: after staff-search-500k, a few seconds (their company if no
+ * small target seeded it, a session, the plans). Run without it, the first of them grows the
+ * database itself, as that target does: 108 s on a busy 2-CPU machine (105 s of seeding).
+ */
+const GROWN_SETUP_SECONDS = 200;
+
 export const TARGETS: readonly Target[] = [
   {
     name: "home",
@@ -48,9 +56,17 @@ export const TARGETS: readonly Target[] = [
   },
   {
     name: "dashboard",
-    description: "PIP dashboard of an authorized company, for its signed-in account owner, vs minimal page with one session look-up",
-    // bench/dashboard.ts seeds the company, its users, notifications and the owner's session.
-    portal: (ctx) => dashboardEndpoint(ctx.databaseUrl),
+    description: `PIP dashboard of ${DASHBOARD_COMPANY}, a member for a year, for its signed-in account owner, vs minimal page with one session look-up`,
+    // bench/dashboard.ts seeds the company, its users, its approved application, notifications
+    // and the owner's session.
+    portal: (ctx) => dashboardEndpoint(ctx.databaseUrl, { grown: false, progress: ctx.progress }),
+    baseline: BASELINE_SESSION_PAGE,
+  },
+  {
+    name: "users-page",
+    description: `users page (Add and manage users) of ${USERS_PAGE_COMPANY}, ${USERS_PAGE_USERS} users of every role, some deactivated, for its signed-in account owner, vs minimal page with one session look-up`,
+    // bench/users-page.ts seeds the company, its users and the owner's session.
+    portal: (ctx) => usersPageEndpoint(ctx.databaseUrl, { grown: false, progress: ctx.progress }),
     baseline: BASELINE_SESSION_PAGE,
   },
   {
@@ -88,13 +104,30 @@ export const TARGETS: readonly Target[] = [
     setupBudgetSeconds: 300,
   },
   {
-    // Last: it grows the database for good, so a target after it would run on 500,000 users.
+    // It grows the database for good: the targets after it run on 500,000 users.
     name: "staff-search-500k",
     description: `the same TCCU searches with ${LARGE.people.toLocaleString("en")} users in ${LARGE.companies.toLocaleString("en")} companies, vs minimal page with one session look-up`,
     portal: (ctx) => staffSearchEndpoint(ctx.databaseUrl, LARGE, ctx.progress, { plans: true }),
     baseline: BASELINE_SESSION_PAGE,
     growthOf: "staff-search",
     setupBudgetSeconds: 300,
+  },
+  {
+    // After staff-search-500k, on the database it grew (each grows it itself when run without it).
+    name: "dashboard-500k",
+    description: `the same dashboard with ${LARGE.people.toLocaleString("en")} users in ${LARGE.companies.toLocaleString("en")} companies, vs minimal page with one session look-up`,
+    portal: (ctx) => dashboardEndpoint(ctx.databaseUrl, { grown: true, progress: ctx.progress }),
+    baseline: BASELINE_SESSION_PAGE,
+    growthOf: "dashboard",
+    setupBudgetSeconds: GROWN_SETUP_SECONDS,
+  },
+  {
+    name: "users-page-500k",
+    description: `the same users page with ${LARGE.people.toLocaleString("en")} users in ${LARGE.companies.toLocaleString("en")} companies, vs minimal page with one session look-up`,
+    portal: (ctx) => usersPageEndpoint(ctx.databaseUrl, { grown: true, progress: ctx.progress }),
+    baseline: BASELINE_SESSION_PAGE,
+    growthOf: "users-page",
+    setupBudgetSeconds: GROWN_SETUP_SECONDS,
   },
 ];
 
