@@ -5,6 +5,8 @@ import { HTTPException } from "hono/http-exception";
 import { sql } from "kysely";
 import type { AppDeps, AppEnv } from "./web/context.ts";
 import { requestContext } from "./web/middleware/request.ts";
+import { requestMetrics } from "./web/middleware/metrics.ts";
+import { metricsRoutes } from "./web/metrics-routes.ts";
 import { securityHeaders } from "./web/middleware/security-headers.ts";
 import { csrfProtection } from "./web/middleware/csrf.ts";
 import { errorPage, type ErrorKind } from "./web/errors.tsx";
@@ -40,12 +42,14 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const https = config.baseUrl.startsWith("https://");
   const app = new Hono<AppEnv>();
 
+  app.use("*", requestMetrics());
   app.use("*", requestContext(logger, config.trustProxyHops));
   app.use("*", securityHeaders({ https }));
   app.use("*", trailingSlashRedirect());
 
   app.route("/", assetRoutes());
   app.get("/healthz", (c) => c.text("ok"));
+  app.route("/", metricsRoutes(deps));
   app.get("/readyz", async (c) => {
     try {
       await sql`select 1`.execute(deps.db);

@@ -27,6 +27,7 @@ const envSchema = z.object({
   PARTNER_CLIENT_SECRET: optionalString,
   TEST_CLOCK: z.enum(["0", "1", ""]).default("0"),
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+  METRICS_TOKEN: optionalString,
   APP_KEY: optionalString,
   APP_KEY_PREVIOUS: optionalString,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -56,6 +57,8 @@ export interface Config {
   readonly logLevel: string;
   /** How many reverse proxies (load balancers) stand in front: their X-Forwarded-For entries are trusted. */
   readonly trustProxyHops: number;
+  /** The bearer token that opens /metrics to a scraper that is not on this machine (METRICS_TOKEN). */
+  readonly metricsToken: string | undefined;
   /**
    * The application key (SEC-8): APP_KEY (and APP_KEY_PREVIOUS during a rotation), or, outside
    * production when APP_KEY is unset, the key generated once into `generateInto` (DATA_DIR).
@@ -88,6 +91,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const partnerConfigured = e.PARTNER_ISSUER !== undefined;
 
   const problems: string[] = [];
+  if (e.METRICS_TOKEN !== undefined && e.METRICS_TOKEN.length < 32) problems.push("METRICS_TOKEN must be at least 32 characters (a random token; /metrics is open to whoever holds it).");
   const key = (name: "APP_KEY" | "APP_KEY_PREVIOUS"): Buffer | undefined => {
     const text = e[name];
     if (text === undefined) return undefined;
@@ -153,6 +157,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     testClock: e.TEST_CLOCK === "1",
     logLevel: e.LOG_LEVEL,
     trustProxyHops: e.TRUST_PROXY_HOPS,
+    metricsToken: e.METRICS_TOKEN,
     appKey,
     storage,
     scanner,

@@ -11,6 +11,7 @@
 import { sql } from "kysely";
 import type { Kysely } from "kysely";
 import type { Database } from "./db/index.ts";
+import { throttleRefusals, throttleScope } from "./metrics.ts";
 
 export interface ThrottlePolicy {
   /** Failures allowed before any delay. */
@@ -75,12 +76,15 @@ export async function reserveAttempt(db: Kysely<Database>, keys: readonly Thrott
       .orderBy("key")
       .forUpdate()
       .execute();
-    let blocked: Date | null = null;
+    let blocked: { until: Date; key: string } | null = null;
     for (const row of rows) {
       const until = new Date(row.blocked_until);
-      if (until > now && (!blocked || until > blocked)) blocked = until;
+      if (until > now && (!blocked || until > blocked.until)) blocked = { until, key: row.key };
     }
-    if (blocked) return { ok: false, retryAt: blocked };
+    if (blocked) {
+      throttleRefusals.inc({ scope: throttleScope(blocked.key) });
+      return { ok: false, retryAt: blocked.until };
+    }
     for (const k of sorted) {
       const row = rows.find((r) => r.key === k.key);
       const quiet = !row || now.getTime() - new Date(row.last_failure_at).getTime() >= QUIET_PERIOD_MS;

@@ -9,6 +9,7 @@ import type { FileStore } from "../platform/storage/index.ts";
 import type { Scanner } from "../platform/scan/clamd.ts";
 import type { Locale } from "../domain/locale.ts";
 import type { SessionRecord } from "../platform/sessions.ts";
+import type { PoolUse } from "../platform/db/index.ts";
 
 export interface AppDeps {
   readonly config: Config;
@@ -23,6 +24,8 @@ export interface AppDeps {
   readonly files: FileStore;
   /** The malware scanner for evidence files, or "none" (files are then marked not scanned). */
   readonly scanner: Scanner;
+  /** The PostgreSQL pool's use, for /metrics (absent on the embedded database). */
+  readonly dbPool?: () => PoolUse;
 }
 
 export interface AppEnv {

@@ -100,6 +100,7 @@ export async function createTestPortal(options: TestPortalOptions = {}): Promise
     mailTransport,
     files: await openFileStore(config.storage),
     scanner: openScanner(config.scanner),
+    ...(database.poolUse ? { dbPool: database.poolUse } : {}),
   };
   const jobs = new JobRunner({
     db: database.db,

@@ -18,9 +18,18 @@ export type DatabaseTarget =
   | { kind: "postgres"; url: string; poolSize?: number }
   | { kind: "pglite"; dataDir?: string; loadDataDir?: Blob };
 
+/** The use of a PostgreSQL connection pool (none for the embedded database). */
+export interface PoolUse {
+  total: number;
+  idle: number;
+  waiting: number;
+}
+
 export interface DatabaseHandle {
   readonly db: Db;
   readonly engine: "postgres" | "pglite";
+  /** The connection pool's use (PostgreSQL only), for /metrics. */
+  readonly poolUse?: () => PoolUse;
   close(): Promise<void>;
 }
 
@@ -44,7 +53,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     // process. Queries in flight still fail, and are answered with the error page.
     pool.on("error", () => {});
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, engine: "postgres", close: () => db.destroy() };
+    const poolUse = (): PoolUse => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
+    return { db, engine: "postgres", poolUse, close: () => db.destroy() };
   }
   // An embedded data folder belongs to one process (PGlite does not lock it): a second
   // one gets DataDirLocked before it reads anything. In memory there is nothing to share.

@@ -7,6 +7,7 @@ import { sql, type Kysely } from "kysely";
 import type { Database, Db } from "../db/index.ts";
 import type { Clock } from "../clock.ts";
 import type { Logger } from "../log.ts";
+import { jobAttempts } from "../metrics.ts";
 
 export interface Job {
   id: string;
@@ -206,9 +207,11 @@ export class JobRunner {
           await ensureRecurringJob(trx, this.#clock, job.kind, everyMs, new Date(this.#clock.now().getTime() + everyMs));
         }
       });
+      jobAttempts.inc({ kind: job.kind, outcome: "done" });
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       const final = job.attempts >= job.maxAttempts;
+      jobAttempts.inc({ kind: job.kind, outcome: final ? "failed" : "retry" });
       this.#log.warn({ job: { id: job.id, kind: job.kind, attempts: job.attempts }, final, error: message }, "job failed");
       const now = this.#clock.now();
       await this.#db
