@@ -1,6 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { ConfigError, loadConfig } from "./config.ts";
+import { ConfigError, loadConfig, NOTIFY_PUBLIC_API } from "./config.ts";
+import { spawnTs } from "../test/helpers/process.ts";
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
@@ -22,6 +23,14 @@ const SAFE_PRODUCTION = {
   PARTNER_CLIENT_SECRET: "s3cret",
   APP_KEY: Buffer.alloc(32, 7).toString("base64"),
 };
+
+const NOTIFY_KEY = "gcntfy-portal_live-26785a09-ab16-4eb0-8407-a37497a57506-3d844edf-8d35-48ac-975b-e847b4f122b0";
+const NOTIFY = {
+  NOTIFY_API_KEY: NOTIFY_KEY,
+  NOTIFY_TEMPLATE_ID_EN: "1c7a0d4e-2f55-4c39-9e2a-6f0b7d1e8a01",
+  NOTIFY_TEMPLATE_ID_FR: "9b3e6f21-8d4c-4a7e-b1f0-2c5d8e9a7f02",
+};
+const { SMTP_URL: _smtp, ...PRODUCTION_WITHOUT_MAIL } = SAFE_PRODUCTION;
 
 describe("configuration", () => {
   it("runs a first start with no settings: PGlite under ./data, the mailbox, the demo partner, port 3000", () => {
@@ -141,5 +150,75 @@ describe("configuration", () => {
     assert.match(problemsOf({ EVIDENCE_MAX_FILE_MB: "2.5" }).join(), /EVIDENCE_MAX_FILE_MB/);
     assert.match(problemsOf({ EVIDENCE_COMPANY_LIMIT_MB: "lots" }).join(), /EVIDENCE_COMPANY_LIMIT_MB/);
     assert.match(problemsOf({ EVIDENCE_MAX_FILE_MB: "50", EVIDENCE_COMPANY_LIMIT_MB: "40" }).join(), /must not be less than/);
+  });
+
+  it("takes GC Notify as production's mail instead of SMTP, on its public API unless NOTIFY_BASE_URL says otherwise", () => {
+    const c = loadConfig({ ...PRODUCTION_WITHOUT_MAIL, ...NOTIFY });
+    assert.equal(c.mail.smtpUrl, undefined);
+    assert.deepEqual(c.mail.notify, { apiKey: NOTIFY_KEY, baseUrl: NOTIFY_PUBLIC_API, templateIds: { en: NOTIFY.NOTIFY_TEMPLATE_ID_EN, fr: NOTIFY.NOTIFY_TEMPLATE_ID_FR } });
+    assert.equal(loadConfig({ ...NOTIFY, NOTIFY_BASE_URL: "http://127.0.0.1:4010/" }).mail.notify?.baseUrl, "http://127.0.0.1:4010");
+    assert.equal(loadConfig({}).mail.notify, undefined);
+  });
+
+  it("refuses production with neither SMTP_URL nor NOTIFY_API_KEY, naming both", () => {
+    assert.match(problemsOf(PRODUCTION_WITHOUT_MAIL).join(" | "), /SMTP_URL or NOTIFY_API_KEY is required in production/);
+  });
+
+  it("refuses an http:// PARTNER_ISSUER in production", () => {
+    assert.match(problemsOf({ ...SAFE_PRODUCTION, PARTNER_ISSUER: "http://broker.example.ca" }).join(" | "), /PARTNER_ISSUER must use https:\/\/ in production/);
+    // Outside production a local provider over http is how development and the tests run.
+    assert.equal(loadConfig({ PARTNER_ISSUER: "http://127.0.0.1:4000", PARTNER_CLIENT_ID: "ttp" }).partner.issuer, "http://127.0.0.1:4000");
+  });
+
+  it("refuses NOTIFY_API_KEY without both template ids, in any environment, naming each missing one", () => {
+    for (const base of [{}, { NODE_ENV: "test" }, SAFE_PRODUCTION] as Record<string, string>[]) {
+      const neither = problemsOf({ ...base, NOTIFY_API_KEY: NOTIFY_KEY }).join(" | ");
+      assert.match(neither, /NOTIFY_TEMPLATE_ID_EN is required with NOTIFY_API_KEY/);
+      assert.match(neither, /NOTIFY_TEMPLATE_ID_FR is required with NOTIFY_API_KEY/);
+    }
+    const noFrench = problemsOf({ ...NOTIFY, NOTIFY_TEMPLATE_ID_FR: "" });
+    assert.deepEqual(noFrench.filter((p) => p.includes("NOTIFY_TEMPLATE_ID")).length, 1);
+    assert.match(noFrench.join(), /NOTIFY_TEMPLATE_ID_FR is required/);
+    assert.match(problemsOf({ ...NOTIFY, NOTIFY_TEMPLATE_ID_EN: "welcome-en" }).join(), /NOTIFY_TEMPLATE_ID_EN: must be a GC Notify template id/);
+  });
+
+  it("refuses a NOTIFY_API_KEY not shaped like a GC Notify key, without repeating it", () => {
+    for (const key of ["3d844edf-8d35-48ac-975b-e847b4f122b0", "portal_live-26785a09-ab16-4eb0-8407-a37497a57506-3d844edf-8d35-48ac-975b-e847b4f122b0", "gcntfy-portal_live-26785a09-ab16-4eb0-8407-a37497a57506", "ApiKey-v1 " + NOTIFY_KEY]) {
+      const problems = problemsOf({ ...NOTIFY, NOTIFY_API_KEY: key }).join(" | ");
+      assert.match(problems, /NOTIFY_API_KEY is not shaped like a GC Notify API key/, key);
+      assert.ok(!problems.includes(key), "the value is not echoed");
+    }
+  });
+
+  it("refuses an http:// NOTIFY_BASE_URL in production (the key goes with every request)", () => {
+    assert.match(problemsOf({ ...SAFE_PRODUCTION, ...NOTIFY, NOTIFY_BASE_URL: "http://notify.internal" }).join(), /NOTIFY_BASE_URL must use https:\/\/ in production/);
+    assert.match(problemsOf({ ...NOTIFY, NOTIFY_BASE_URL: "ftp://notify.internal" }).join(), /NOTIFY_BASE_URL/);
+  });
+
+  it("stops the start with exit 78, naming each refused setting (and no key)", async () => {
+    const badKey = "gcntfy-portal_live-26785a09-ab16-4eb0-8407-a37497a57506";
+    const child = spawnTs("src/main.ts", {
+      ...Object.fromEntries(["SMTP_URL", "STORAGE_URL", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY", "CLAMD_SOCKET", "CLAMD_HOST", "APP_KEY_PREVIOUS", "NOTIFY_BASE_URL", "METRICS_TOKEN"].map((k) => [k, ""])),
+      ...PRODUCTION_WITHOUT_MAIL,
+      PARTNER_ISSUER: "http://broker.example.ca",
+      NOTIFY_API_KEY: badKey,
+      NOTIFY_TEMPLATE_ID_EN: "",
+      NOTIFY_TEMPLATE_ID_FR: "",
+      TEST_CLOCK: "0",
+      PORT: "0",
+    });
+    const code = await child.exited;
+    const output = child.output();
+    assert.equal(code, 78, output);
+    for (const problem of [
+      /PARTNER_ISSUER must use https:\/\/ in production/,
+      /NOTIFY_API_KEY is not shaped like a GC Notify API key/,
+      /NOTIFY_TEMPLATE_ID_EN is required with NOTIFY_API_KEY/,
+      /NOTIFY_TEMPLATE_ID_FR is required with NOTIFY_API_KEY/,
+    ]) {
+      assert.match(output, problem);
+    }
+    assert.ok(!output.includes(badKey), "the key is not printed");
+    assert.doesNotMatch(output, /\n\s+at /, "no stack trace");
   });
 });

@@ -6,6 +6,12 @@ import { parseClamdHost, type ScannerConfig } from "./platform/scan/clamd.ts";
 import { directoryStorage, parseStorageUrl, type StorageConfig } from "./platform/storage/config.ts";
 
 const DEMO_PARTNER = "demo";
+/** GC Notify's public API (documentation.notification.canada.ca, "Base URL"). */
+export const NOTIFY_PUBLIC_API = "https://api.notification.canada.ca";
+const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+/** A GC Notify API key as Notify shows it once, at creation: gcntfy-{key name}-{service id}-{secret}. */
+const NOTIFY_KEY_SHAPE = new RegExp(`^gcntfy-\\S+-${UUID}-${UUID}$`, "i");
+const TEMPLATE_ID_SHAPE = new RegExp(`^${UUID}$`, "i");
 
 const optionalString = z
   .string()
@@ -22,6 +28,11 @@ const envSchema = z.object({
   DATA_DIR: z.string().trim().min(1).default("./data"),
   SMTP_URL: optionalString.pipe(z.url({ protocol: /^smtps?$/ }).optional()),
   MAIL_FROM: z.string().trim().min(3).default("Trusted Trader Portal <noreply@trusted-trader.localhost>"),
+  // Its shape is checked below, so that a malformed key is named in the message, never repeated.
+  NOTIFY_API_KEY: optionalString,
+  NOTIFY_BASE_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  NOTIFY_TEMPLATE_ID_EN: optionalString.pipe(z.string().regex(TEMPLATE_ID_SHAPE, "must be a GC Notify template id (a UUID)").optional()),
+  NOTIFY_TEMPLATE_ID_FR: optionalString.pipe(z.string().regex(TEMPLATE_ID_SHAPE, "must be a GC Notify template id (a UUID)").optional()),
   PARTNER_ISSUER: optionalString.pipe(z.url().optional()),
   PARTNER_CLIENT_ID: optionalString,
   PARTNER_CLIENT_SECRET: optionalString,
@@ -50,7 +61,11 @@ export interface Config {
   /** Public origin and path prefix, without a trailing slash. */
   readonly baseUrl: string;
   readonly database: { readonly kind: "postgres"; readonly url: string } | { readonly kind: "pglite"; readonly dataDir: string };
-  readonly mail: { readonly smtpUrl: string | undefined; readonly from: string };
+  /**
+   * Where mail goes: GC Notify when `notify` is set (NOTIFY_API_KEY), else SMTP (SMTP_URL), else
+   * the development mailbox. `from` is SMTP's sender; GC Notify sends from the service's own address.
+   */
+  readonly mail: { readonly smtpUrl: string | undefined; readonly from: string; readonly notify: NotifyConfig | undefined };
   /** `issuer: "demo"` is the bundled development partner. */
   readonly partner: { readonly issuer: string; readonly clientId: string; readonly clientSecret: string | undefined };
   readonly testClock: boolean;
@@ -70,6 +85,14 @@ export interface Config {
   readonly scanner: ScannerConfig;
   /** APP-9's limits, in bytes (the settings are in MiB). */
   readonly evidence: { readonly maxFileBytes: number; readonly companyLimitBytes: number };
+}
+
+/** GC Notify (notification.canada.ca): the API key, the API's base URL and the generic template of each language. */
+export interface NotifyConfig {
+  readonly apiKey: string;
+  /** Without a trailing slash. */
+  readonly baseUrl: string;
+  readonly templateIds: { readonly en: string; readonly fr: string };
 }
 
 export class ConfigError extends Error {
@@ -107,15 +130,31 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (isProduction) {
     if (!e.APP_KEY) problems.push("APP_KEY is required in production (32 random bytes in base64; keep it in a secret store, never in the database's backups).");
     if (!e.DATABASE_URL) problems.push("DATABASE_URL is required in production (the embedded database is for development only).");
-    if (!e.SMTP_URL) problems.push("SMTP_URL is required in production (the development mailbox does not send mail).");
+    if (!e.SMTP_URL && !e.NOTIFY_API_KEY) problems.push("SMTP_URL or NOTIFY_API_KEY is required in production (the development mailbox does not send mail).");
     if (!e.BASE_URL) problems.push("BASE_URL is required in production.");
     else if (!e.BASE_URL.startsWith("https://")) problems.push("BASE_URL must use https:// in production.");
     if (!partnerConfigured) problems.push("PARTNER_ISSUER is required in production (the demo Sign-In Partner is for development only).");
+    else if (!e.PARTNER_ISSUER!.startsWith("https://")) problems.push("PARTNER_ISSUER must use https:// in production (the Sign-In Partner's tokens and client secret must not travel in clear).");
     if (!e.PARTNER_CLIENT_ID) problems.push("PARTNER_CLIENT_ID is required in production.");
     if (!e.PARTNER_CLIENT_SECRET) problems.push("PARTNER_CLIENT_SECRET is required in production.");
     if (e.TEST_CLOCK === "1") problems.push("TEST_CLOCK must not be set in production.");
   } else if (partnerConfigured && !e.PARTNER_CLIENT_ID) {
     problems.push("PARTNER_CLIENT_ID is required when PARTNER_ISSUER is set.");
+  }
+
+  let notify: NotifyConfig | undefined;
+  if (e.NOTIFY_API_KEY !== undefined) {
+    // The key's value never goes into a message: only its name and the expected shape.
+    if (!NOTIFY_KEY_SHAPE.test(e.NOTIFY_API_KEY)) {
+      problems.push("NOTIFY_API_KEY is not shaped like a GC Notify API key: expected gcntfy-<key name>-<service id>-<secret>, the whole key as GC Notify shows it when it is created.");
+    }
+    if (!e.NOTIFY_TEMPLATE_ID_EN) problems.push("NOTIFY_TEMPLATE_ID_EN is required with NOTIFY_API_KEY (the English template with ((subject)) and ((body)) placeholders).");
+    if (!e.NOTIFY_TEMPLATE_ID_FR) problems.push("NOTIFY_TEMPLATE_ID_FR is required with NOTIFY_API_KEY (the French template with ((subject)) and ((body)) placeholders).");
+    const baseUrl = (e.NOTIFY_BASE_URL ?? NOTIFY_PUBLIC_API).replace(/\/+$/, "");
+    if (isProduction && !baseUrl.startsWith("https://")) problems.push("NOTIFY_BASE_URL must use https:// in production (the API key travels with every request).");
+    if (e.NOTIFY_TEMPLATE_ID_EN && e.NOTIFY_TEMPLATE_ID_FR) {
+      notify = { apiKey: e.NOTIFY_API_KEY, baseUrl, templateIds: { en: e.NOTIFY_TEMPLATE_ID_EN, fr: e.NOTIFY_TEMPLATE_ID_FR } };
+    }
   }
 
   let storage = directoryStorage(e.DATA_DIR);
@@ -150,7 +189,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     baseUrl,
     database: e.DATABASE_URL ? { kind: "postgres", url: e.DATABASE_URL } : { kind: "pglite", dataDir: e.DATA_DIR },
-    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, notify },
     partner: partnerConfigured
       ? { issuer: e.PARTNER_ISSUER!, clientId: e.PARTNER_CLIENT_ID!, clientSecret: e.PARTNER_CLIENT_SECRET }
       : { issuer: DEMO_PARTNER, clientId: "trusted-trader-portal", clientSecret: undefined },
