@@ -7,7 +7,7 @@ import type { Db, Tx } from "../db/index.ts";
 import { DAY_MS, type Clock } from "../clock.ts";
 import type { Logger } from "../log.ts";
 import { enqueueJob, type JobHandler } from "../jobs/queue.ts";
-import type { MailTransport } from "./transport.ts";
+import { PermanentMailError, type MailTransport } from "./transport.ts";
 import type { Locale } from "../../domain/locale.ts";
 
 export const MAIL_DELIVERY_JOB = "mail.deliver";
@@ -92,6 +92,9 @@ export function mailDeliveryHandler(deps: { db: Db; clock: Clock; transport: Mai
       });
     } catch (err) {
       const error = err instanceof Error ? err.message : String(err);
+      // A message the transport refuses for good (GC Notify's 400/403) is failed now, with its
+      // cause: lowering the job's attempts to those made tells the runner this was the last one.
+      if (err instanceof PermanentMailError) job.maxAttempts = job.attempts;
       await db
         .updateTable("mail_outbox")
         .set((eb) => ({

@@ -1,8 +1,10 @@
-// Where mail goes: an SMTP server (SMTP_URL) or, outside production, the development
-// mailbox table that the /dev/mailbox page shows.
+// Where mail goes: GC Notify (NOTIFY_API_KEY, notify.ts), an SMTP server (SMTP_URL) or,
+// outside production, the development mailbox table that the /dev/mailbox page shows.
 import nodemailer from "nodemailer";
+import type { Config } from "../../config.ts";
 import type { Db } from "../db/index.ts";
 import type { Clock } from "../clock.ts";
+import { notifyTransport } from "./notify.ts";
 
 export interface OutgoingMail {
   outboxId: string;
@@ -15,9 +17,27 @@ export interface OutgoingMail {
 }
 
 export interface MailTransport {
-  readonly kind: "smtp" | "dev-mailbox";
+  readonly kind: "notify" | "smtp" | "dev-mailbox";
   send(mail: OutgoingMail): Promise<void>;
   close?(): void;
+}
+
+/**
+ * A delivery that can never succeed as it is (GC Notify's 400, 403…): the outbox records it as
+ * failed with this message as its cause, and the job is not tried again. Other errors are retried.
+ */
+export class PermanentMailError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "PermanentMailError";
+  }
+}
+
+/** The transport the settings choose: GC Notify when NOTIFY_API_KEY is set, else SMTP_URL, else the development mailbox. */
+export function mailTransportFor(config: Pick<Config, "mail" | "baseUrl">, db: Db, clock: Clock): MailTransport {
+  if (config.mail.notify) return notifyTransport(config.mail.notify);
+  if (config.mail.smtpUrl) return smtpTransport(config.mail.smtpUrl, new URL(config.baseUrl).hostname);
+  return devMailboxTransport(db, clock);
 }
 
 /** SMTP through nodemailer. The Message-ID is derived from the outbox row, so a message
