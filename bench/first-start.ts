@@ -5,16 +5,17 @@
 // Each run spawns `npm start` exactly as an operator types it (no DATABASE_URL, a new empty
 // DATA_DIR in the temporary folder, a free port) and polls GET /en every 20 ms until it
 // answers 200. The portal's "listening" log line carries `startup`: when (ms since its Node
-// process started) the code was loaded, the database opened, migrated, the staff accounts
-// checked (the first administrator created), the jobs scheduled, the app built and the server
-// listening. With the line's time and that process start, a run splits into:
+// process started) the code was loaded, the database opened, migrated, the jobs scheduled,
+// the app built, the first administrator created and the server listening. With the line's
+// time and that process start, a run splits into:
 //   before node  spawn → the portal's Node process starts (npm, its shell, any launcher process)
 //   loaded       the process's start → main.ts runs (module loading, with any transpiling)
 //   database     open the embedded database (PGlite: WASM, a new cluster or its template)
 //   migrations   the schema brought up to date
-//   staff        key rotation check and the first administrator (argon2 hash, insert)
-//   jobs         recurring jobs scheduled, the runner started
+//   jobs         the key rotation check, recurring jobs scheduled, the runner started
 //   app          file store, scanner, the Hono app
+//   staff        the first administrator (argon2 hash, insert): what of it is left after the
+//                jobs and the app, which are set up while it runs
 //   listening    the HTTP server bound
 //   first page   listening → the first 200 of /en (poll interval included)
 // RUNS runs (3, or the first argument), each printed, then the median of each phase, then
@@ -29,7 +30,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { freePorts, HOST, REPO_ROOT } from "./servers.ts";
 import { BenchError } from "./shared.ts";
 
-const PHASES = ["before node", "loaded", "database", "migrations", "staff", "jobs", "app", "listening", "first page"] as const;
+const PHASES = ["before node", "loaded", "database", "migrations", "jobs", "app", "staff", "listening", "first page"] as const;
 type Phase = (typeof PHASES)[number];
 interface Run {
   readonly total: number;
@@ -115,11 +116,10 @@ async function oneRun(): Promise<Run> {
     if (line && s?.listening !== undefined) {
       const processStart = Date.parse(line.time) - s.listening;
       phases["before node"] = processStart - spawnedAt;
+      // Each step from the one that ended before it (the order is the portal's).
       let previous = 0;
-      for (const step of ["loaded", "database", "migrations", "staff", "jobs", "app", "listening"] as const) {
-        const at = s[step];
-        if (at === undefined) continue;
-        phases[step] = at - previous;
+      for (const [step, at] of Object.entries(s).sort((a, b) => a[1] - b[1])) {
+        if ((PHASES as readonly string[]).includes(step)) phases[step as Phase] = at - previous;
         previous = at;
       }
       phases["first page"] = total - (processStart - spawnedAt) - s.listening;

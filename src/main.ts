@@ -1,4 +1,5 @@
 // Start: config → database → migrations → jobs → HTTP.
+import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import { ConfigError, loadConfig, type Config } from "./config.ts";
 import { PortalClock } from "./platform/clock.ts";
@@ -39,7 +40,10 @@ useAppKeys(resolveAppKeys(config.appKey));
 const logger = createLogger(config.logLevel);
 const clock = new PortalClock();
 const database = await openDatabase(
-  config.database.kind === "postgres" ? { kind: "postgres", url: config.database.url } : { kind: "pglite", dataDir: config.database.dataDir },
+  config.database.kind === "postgres"
+    ? { kind: "postgres", url: config.database.url }
+    : // A new data folder starts as a copy of the migrated template (built at `npm install`).
+      { kind: "pglite", dataDir: config.database.dataDir, templates: fileURLToPath(new URL("../node_modules/.cache/ttp-start/", import.meta.url)) },
 ).catch((err: unknown) => {
   // The embedded database belongs to one process: a second one says so and stops.
   if (err instanceof DataDirLocked) {
@@ -56,10 +60,11 @@ const resealed = await resealStaffSecrets({ db: database.db, clock });
 if (resealed > 0) logger.info({ resealed }, "TOTP secrets re-encrypted under the current APP_KEY");
 
 // The first CBSA administrator, created once; its one-time sign-in details are printed to
-// the operator's console (never to the JSON logs) and exist nowhere else.
-const firstAdmin = await ensureFirstAdministrator({ db: database.db, clock });
-if (firstAdmin) process.stdout.write(firstAdministratorNotice(firstAdmin, config.baseUrl));
-mark("staff");
+// the operator's console (never to the JSON logs) and exist nowhere else. Its password's
+// argon2 hash takes a moment (in libuv's threads): the jobs and the app are set up meanwhile,
+// and the portal listens once the account exists.
+const firstAdmin = ensureFirstAdministrator({ db: database.db, clock });
+firstAdmin.catch(() => {}); // a failure surfaces where it is awaited, below
 
 const mailTransport = config.mail.smtpUrl
   ? smtpTransport(config.mail.smtpUrl, new URL(config.baseUrl).hostname)
@@ -92,6 +97,9 @@ const app = createApp({
 });
 
 mark("app");
+const issued = await firstAdmin;
+if (issued) process.stdout.write(firstAdministratorNotice(issued, config.baseUrl));
+mark("staff");
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   mark("listening");
   logger.info(

@@ -1,8 +1,13 @@
 // The database: Kysely over PGlite (embedded, the default) or PostgreSQL (DATABASE_URL).
 // One dialect, one set of migrations for both.
-import { mkdirSync } from "node:fs";
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { cp } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
-import { Kysely, PGliteDialect, PostgresDialect, type Transaction } from "kysely";
+import { Kysely, PGliteDialect, PostgresDialect, sql, type Transaction } from "kysely";
 import { Migrator } from "kysely/migration";
 import pg from "pg";
 import type { Database } from "./schema.ts";
@@ -16,7 +21,17 @@ export type Tx = Transaction<Database>;
 
 export type DatabaseTarget =
   | { kind: "postgres"; url: string; poolSize?: number }
-  | { kind: "pglite"; dataDir?: string; loadDataDir?: Blob };
+  | {
+      kind: "pglite";
+      dataDir?: string;
+      loadDataDir?: Blob;
+      /**
+       * A cache folder for ensurePgliteTemplate: a new data folder (no database in it yet) starts
+       * as a copy of the migrated template kept there, instead of running initdb and every
+       * migration (seconds at a first start).
+       */
+      templates?: string;
+    };
 
 /** The use of a PostgreSQL connection pool (none for the embedded database). */
 export interface PoolUse {
@@ -65,6 +80,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   }
   let pglite: PGlite;
   try {
+    if (target.dataDir && target.templates && !target.loadDataDir && !existsSync(join(target.dataDir, "PG_VERSION"))) {
+      await copyTemplate(await ensurePgliteTemplate(target.templates), target.dataDir);
+    }
     pglite = await PGlite.create({
       ...(target.dataDir ? { dataDir: target.dataDir } : {}),
       ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}),
@@ -89,9 +107,91 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   };
 }
 
+/**
+ * Whether exactly the listed migrations have run (the usual case at a start): two small
+ * queries, where Kysely's Migrator reads every table's columns from the catalogue twice even
+ * when there is nothing to do (seconds on PGlite). Anything else goes to the Migrator.
+ */
+async function everyMigrationApplied(db: Db): Promise<boolean> {
+  const table = await sql<{ present: boolean }>`select to_regclass('kysely_migration') is not null as present`.execute(db);
+  if (!table.rows[0]?.present) return false;
+  const applied = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
+  const names = new Set(applied.rows.map((r) => r.name));
+  const listed = Object.keys(migrations);
+  return names.size === listed.length && listed.every((name) => names.has(name));
+}
+
 /** Brings the schema up to date; throws with the failing migration's error. */
 export async function migrateToLatest(db: Db): Promise<void> {
+  if (await everyMigrationApplied(db)) return;
   const migrator = new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) } });
   const { error } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error("migration failed", { cause: error });
+}
+
+const require = createRequire(import.meta.url);
+
+function packageVersion(name: string): string {
+  // The package's main file is in dist/; its package.json is one folder up.
+  const main = require.resolve(name);
+  for (let dir = dirname(main); dir !== dirname(dir); dir = dirname(dir)) {
+    const file = join(dir, "package.json");
+    if (existsSync(file)) {
+      const pkg = JSON.parse(readFileSync(file, "utf8")) as { name?: string; version?: string };
+      if (pkg.name === name && pkg.version) return pkg.version;
+    }
+  }
+  throw new Error(`no version found for ${name}`);
+}
+
+/** The migrations' source and the versions of PGlite and Kysely: what a template is made of. */
+export function pgliteTemplateKey(): string {
+  const hash = createHash("sha256");
+  const dir = fileURLToPath(new URL("./migrations/", import.meta.url));
+  for (const file of readdirSync(dir).sort()) hash.update(file).update("\0").update(readFileSync(join(dir, file))).update("\0");
+  hash.update(`pglite ${packageVersion("@electric-sql/pglite")} kysely ${packageVersion("kysely")}`);
+  return hash.digest("hex").slice(0, 16);
+}
+
+/**
+ * The embedded database's template in `cacheDir`: a PGlite data folder with every migration
+ * applied and no rows (migrations change no rows on an empty database), named by
+ * pgliteTemplateKey, so a changed migration or PGlite version gets a new one. Built when
+ * missing (in a temporary folder, then renamed: it exists whole or not at all); returns its path.
+ */
+export async function ensurePgliteTemplate(cacheDir: string): Promise<string> {
+  const key = pgliteTemplateKey();
+  const dir = join(cacheDir, `pgdata-${key}`);
+  if (existsSync(join(dir, "PG_VERSION"))) return dir;
+  mkdirSync(cacheDir, { recursive: true });
+  const tmp = `${dir}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`;
+  try {
+    const pglite = await PGlite.create({ dataDir: tmp });
+    const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+    try {
+      await migrateToLatest(db);
+    } finally {
+      await db.destroy();
+      if (!pglite.closed) await pglite.close();
+    }
+    try {
+      renameSync(tmp, dir);
+    } catch (err) {
+      // Another process built the same template at the same time: its copy is as good.
+      if (!existsSync(join(dir, "PG_VERSION"))) throw err;
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  for (const entry of readdirSync(cacheDir)) {
+    if (/^pgdata-[0-9a-f]{16}$/.test(entry) && entry !== `pgdata-${key}`) rmSync(join(cacheDir, entry), { recursive: true, force: true });
+  }
+  return dir;
+}
+
+/** Into a data folder without a database: PG_VERSION last, so a copy cut short is a new folder again. */
+async function copyTemplate(template: string, dataDir: string): Promise<void> {
+  const entries = readdirSync(template).filter((entry) => entry !== "PG_VERSION");
+  await Promise.all(entries.map((entry) => cp(join(template, entry), join(dataDir, entry), { recursive: true })));
+  await cp(join(template, "PG_VERSION"), join(dataDir, "PG_VERSION"));
 }
