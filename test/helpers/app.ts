@@ -13,7 +13,7 @@ import { jobHandlers } from "../../src/jobs.ts";
 import { PortalClock } from "../../src/platform/clock.ts";
 import { createLogger } from "../../src/platform/log.ts";
 import { JobRunner, type JobHandler } from "../../src/platform/jobs/queue.ts";
-import { devMailboxTransport, smtpTransport, type MailTransport } from "../../src/platform/mail/transport.ts";
+import { mailTransportFor, type MailTransport } from "../../src/platform/mail/transport.ts";
 import type { AppDeps } from "../../src/web/context.ts";
 import { createTestDatabase, type TestDatabase } from "./db.ts";
 
@@ -87,9 +87,7 @@ export async function createTestPortal(options: TestPortalOptions = {}): Promise
     },
   });
   const clock = new PortalClock();
-  const mailTransport: MailTransport = config.mail.smtpUrl
-    ? smtpTransport(config.mail.smtpUrl, "localhost")
-    : devMailboxTransport(database.db, clock);
+  const mailTransport: MailTransport = mailTransportFor(config, database.db, clock);
   const deps: AppDeps = {
     config,
     db: appDb,

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { createTestDatabase, type TestDatabase } from "../../../test/helpers/db.ts";
 import { PortalClock } from "../clock.ts";
 import { createLogger } from "../log.ts";
-import { enqueueJob, ensureRecurringJob, JobRunner, retryDelayMs, type Job, type JobHandler } from "./queue.ts";
+import { enqueueJob, ensureRecurringJob, JobRunner, PermanentJobError, retryDelayMs, type Job, type JobHandler } from "./queue.ts";
 
 let database: TestDatabase;
 let clock: PortalClock;
@@ -112,6 +112,23 @@ describe("job queue", () => {
     assert.equal(row.last_error, "always");
     clock.advance(retryDelayMs(5));
     assert.equal(await r.drain(), 0);
+  });
+
+  it("fails a job whose handler throws a PermanentJobError at once, with its cause, and never tries it again", async () => {
+    const id = await enqueueJob(database.db, clock, "test.refused", {}, { maxAttempts: 5 });
+    let calls = 0;
+    const r = runner({
+      "test.refused": () => {
+        calls++;
+        return Promise.reject(new PermanentJobError("refused for good"));
+      },
+    });
+    await r.drain();
+    const row = await jobRow(id);
+    assert.deepEqual({ status: row.status, attempts: row.attempts, error: row.last_error }, { status: "failed", attempts: 1, error: "refused for good" });
+    clock.advance(retryDelayMs(5));
+    assert.equal(await r.drain(), 0);
+    assert.equal(calls, 1);
   });
 
   it("records a job of unknown kind as failed work, not a crash", async () => {

@@ -19,6 +19,14 @@ export interface Job {
 
 export type JobHandler = (job: Job) => Promise<void>;
 
+/** Thrown by a handler whose job can never succeed as it is: failed now, with its cause, and not tried again. */
+export class PermanentJobError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "PermanentJobError";
+  }
+}
+
 export interface EnqueueOptions {
   runAt?: Date;
   maxAttempts?: number;
@@ -210,7 +218,7 @@ export class JobRunner {
       jobAttempts.inc({ kind: job.kind, outcome: "done" });
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
-      const final = job.attempts >= job.maxAttempts;
+      const final = err instanceof PermanentJobError || job.attempts >= job.maxAttempts;
       jobAttempts.inc({ kind: job.kind, outcome: final ? "failed" : "retry" });
       this.#log.warn({ job: { id: job.id, kind: job.kind, attempts: job.attempts }, final, error: message }, "job failed");
       const now = this.#clock.now();

@@ -93,14 +93,14 @@ export function mailDeliveryHandler(deps: { db: Db; clock: Clock; transport: Mai
     } catch (err) {
       const error = err instanceof Error ? err.message : String(err);
       // A message the transport refuses for good (GC Notify's 400/403) is failed now, with its
-      // cause: lowering the job's attempts to those made tells the runner this was the last one.
-      if (err instanceof PermanentMailError) job.maxAttempts = job.attempts;
+      // cause; the runner does not try a PermanentJobError again.
+      const final = err instanceof PermanentMailError || job.attempts >= job.maxAttempts;
       await db
         .updateTable("mail_outbox")
         .set((eb) => ({
           attempts: eb("attempts", "+", 1),
           last_error: error,
-          status: job.attempts >= job.maxAttempts ? "failed" : "queued",
+          status: final ? "failed" : "queued",
         }))
         .where("id", "=", outboxId)
         .execute();

@@ -1,5 +1,6 @@
 // Where mail goes: GC Notify (NOTIFY_API_KEY, notify.ts), an SMTP server (SMTP_URL) or,
 // outside production, the development mailbox table that the /dev/mailbox page shows.
+import { PermanentJobError } from "../jobs/queue.ts";
 import nodemailer from "nodemailer";
 import type { Config } from "../../config.ts";
 import type { Db } from "../db/index.ts";
@@ -26,7 +27,7 @@ export interface MailTransport {
  * A delivery that can never succeed as it is (GC Notify's 400, 403…): the outbox records it as
  * failed with this message as its cause, and the job is not tried again. Other errors are retried.
  */
-export class PermanentMailError extends Error {
+export class PermanentMailError extends PermanentJobError {
   constructor(message: string) {
     super(message);
     this.name = "PermanentMailError";
