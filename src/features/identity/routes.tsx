@@ -11,8 +11,8 @@ import { renderPage } from "../../web/render.tsx";
 import { field, readForm, type FieldErrors } from "../../web/forms.tsx";
 import { clearSessionCookie, requireSignedIn, requireStage, setSessionCookie, stagePath } from "../../web/middleware/session.ts";
 import { listActiveSessions, hashToken, tokenHashCandidates } from "../../platform/sessions.ts";
-import { createPartnerClient, PartnerError, type PartnerClient } from "../../platform/oidc/partner-client.ts";
-import { DEMO_CLIENT_ID, DEMO_PARTNER_PATH } from "../../dev/demo-partner/index.ts";
+import { PartnerError, type PartnerClient } from "../../platform/oidc/partner-client.ts";
+import { createConfiguredPartnerClient, logPartnerRefusal, partnerDb, takeEndSessionHint } from "./partner.ts";
 import { checkUsername } from "../../domain/password-policy.ts";
 import type { Locale } from "../../domain/locale.ts";
 import * as service from "./service.ts";
@@ -51,17 +51,10 @@ function codeErrorMessage(c: AppContext, result: Exclude<service.CodeCheck, { ok
 export function identityRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const https = deps.config.baseUrl.startsWith("https://");
-  const isDemoPartner = deps.config.partner.issuer === "demo";
   let partner: PartnerClient | undefined;
-  const partnerClient = (): PartnerClient =>
-    (partner ??= createPartnerClient({
-      issuer: isDemoPartner ? `${deps.config.baseUrl}${DEMO_PARTNER_PATH}` : deps.config.partner.issuer,
-      clientId: isDemoPartner ? DEMO_CLIENT_ID : deps.config.partner.clientId,
-      clientSecret: isDemoPartner ? undefined : deps.config.partner.clientSecret,
-      allowHttp: !deps.config.isProduction,
-    }));
+  const partnerClient = (): PartnerClient => (partner ??= createConfiguredPartnerClient(deps));
 
-  const page = (c: AppContext, title: string, body: Parameters<typeof renderPage>[2], status: 200 | 422 | 429 = 200) => renderPage(c, title, body, status);
+  const page = (c: AppContext, title: string, body: Parameters<typeof renderPage>[2], status: 200 | 422 | 429 | 503 = 200) => renderPage(c, title, body, status);
   const t = (c: AppContext) => messages(c.get("locale"));
   const lang = (c: AppContext) => c.get("locale");
   /** EXP-1: the credential was right but the URN has expired: say so, and how to get a new one. */
@@ -196,13 +189,17 @@ export function identityRoutes(deps: AppDeps): Hono<AppEnv> {
     const redirectUri = `${deps.config.baseUrl}${PARTNER_CALLBACK_PATH}`;
     let request;
     try {
+      // Fails (unavailable) when the provider's discovery or keys do not answer now: the person
+      // gets the portal's page, in their language, rather than the browser's "can't be reached".
       request = await partnerClient().start(redirectUri, lang(c));
     } catch (err) {
-      deps.logger.warn({ err: err instanceof Error ? err.message : String(err) }, "sign-in partner unavailable");
-      return c.redirect(`/${lang(c)}/sign-in?partner=unavailable`, 303);
+      const failure = err instanceof PartnerError ? err.failure : { cause: "unexpected" };
+      logPartnerRefusal(deps, c.get("requestId"), "start", "unavailable", failure);
+      const m = t(c).identity;
+      return page(c, m.signInTitle, <views.SignInChooser c={c} notice={{ role: "danger", text: m.partnerUnavailable }} />, 503);
     }
     const id = randomBytes(32).toString("base64url");
-    await deps.db
+    await partnerDb(deps.db)
       .insertInto("partner_auth_requests")
       .values({
         id_hash: hashToken(id),
@@ -211,6 +208,7 @@ export function identityRoutes(deps: AppDeps): Hono<AppEnv> {
         code_verifier: request.codeVerifier,
         locale: lang(c),
         expires_at: new Date(deps.clock.now().getTime() + PARTNER_REQUEST_TTL_MS),
+        requested_at: new Date(request.requestedAt),
       })
       .execute();
     setCookie(c, PARTNER_COOKIE, id, { path: PARTNER_CALLBACK_PATH, httpOnly: true, sameSite: "Lax", secure: https, maxAge: PARTNER_REQUEST_TTL_MS / 1000 });
@@ -221,25 +219,35 @@ export function identityRoutes(deps: AppDeps): Hono<AppEnv> {
     const id = getCookie(c, PARTNER_COOKIE);
     deleteCookie(c, PARTNER_COOKIE, { path: PARTNER_CALLBACK_PATH, secure: https });
     const pending = id
-      ? await deps.db.deleteFrom("partner_auth_requests").where("id_hash", "in", tokenHashCandidates(id)).returningAll().executeTakeFirst()
+      ? await partnerDb(deps.db).deleteFrom("partner_auth_requests").where("id_hash", "in", tokenHashCandidates(id)).returningAll().executeTakeFirst()
       : undefined;
     const locale: Locale = pending?.locale ?? c.get("locale");
-    if (!pending || new Date(pending.expires_at) <= deps.clock.now()) return c.redirect(`/${locale}/sign-in?partner=failed`, 303);
+    if (!pending || new Date(pending.expires_at) <= deps.clock.now()) {
+      // No pending sign-in for this browser: the callback replayed (its request is spent), a
+      // browser without the cookie, or a sign-in left at the provider past its time (nonce and
+      // state expired with it).
+      const failure = pending
+        ? { cause: "request_expired", description: `the sign-in was begun more than ${PARTNER_REQUEST_TTL_MS / 60000} minutes ago` }
+        : { cause: "no_pending_request", description: id ? "no pending sign-in for this browser's cookie (a replayed or spent callback)" : "the callback came without the pending sign-in's cookie" };
+      logPartnerRefusal(deps, c.get("requestId"), "callback", "invalid", failure);
+      return c.redirect(`/${locale}/sign-in?partner=failed`, 303);
+    }
     c.set("locale", locale);
     try {
-      const { subject } = await partnerClient().finish(new URL(c.req.url, deps.config.baseUrl), {
+      const signedIn = await partnerClient().finish(new URL(c.req.url, deps.config.baseUrl), {
         state: pending.state,
         nonce: pending.nonce,
         codeVerifier: pending.code_verifier,
         redirectUri: `${deps.config.baseUrl}${PARTNER_CALLBACK_PATH}`,
+        ...(pending.requested_at ? { requestedAt: new Date(pending.requested_at).getTime() } : {}),
       });
-      const started = await service.signInWithPartner(deps, subject, meta(c));
+      const started = await service.signInWithPartner(deps, signedIn.subject, meta(c), signedIn.endSessionHint);
       if (started === "urn-expired") return urnExpiredPage(c);
       setSessionCookie(c, https, started.token);
       return c.redirect(stagePath(locale, started.stage), 303);
     } catch (err) {
       if (err instanceof PartnerError) {
-        deps.logger.info({ reason: err.code }, "sign-in partner refused");
+        logPartnerRefusal(deps, c.get("requestId"), "callback", err.code, err.failure);
         return c.redirect(`/${locale}/sign-in?partner=${err.code === "cancelled" ? "cancelled" : err.code === "unavailable" ? "unavailable" : "failed"}`, 303);
       }
       throw err;
@@ -329,9 +337,19 @@ export function identityRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.post(`${LANG}/sign-out`, async (c) => {
     const session = c.get("session");
+    const hint = session ? await takeEndSessionHint(deps.db, session.id) : undefined;
     if (session) await service.signOut(deps, session, meta(c));
     clearSessionCookie(c, https);
-    return c.redirect(`/${lang(c)}/sign-in?signedOut=1`, 303);
+    const signedOut = `/${lang(c)}/sign-in?signedOut=1`;
+    // A session signed in through a partner that offers RP-initiated logout: end the person's
+    // session there too (a shared computer), and come back to the signed-out page. The browser
+    // goes there from a page of ours (Refresh), as CSP form-action forbids a form's redirect to
+    // another site; without an end_session_endpoint, or while the provider does not answer,
+    // sign-out ends the portal's session only.
+    const endSessionUrl = hint ? await partnerClient().endSessionUrl(hint, `${deps.config.baseUrl}${signedOut}`, lang(c)) : undefined;
+    if (!endSessionUrl) return c.redirect(signedOut, 303);
+    c.header("Refresh", `0; url=${endSessionUrl}`);
+    return page(c, t(c).identity.partnerSignOutTitle, <views.PartnerSignOutPage c={c} endSessionUrl={endSessionUrl} />);
   });
 
   /** Keeps the session alive (the idle warning's "Stay signed in"); any request does. */

@@ -17,6 +17,7 @@ import {
   endCredentialSessions,
   endOtherSessions,
   endSession,
+  hashToken,
   setStage,
   type SessionRecord,
 } from "../../platform/sessions.ts";
@@ -25,6 +26,7 @@ import { formatUrn, generateUrn } from "../../domain/urn.ts";
 import type { Locale } from "../../domain/locale.ts";
 import type { RequestMeta } from "../../web/request-meta.ts";
 import { refreshSearchTerms, urnExpiredAtSignIn } from "../expiry/service.ts";
+import { keepEndSessionHint } from "./partner.ts";
 import { emailChangeEmail, mfaCodeEmail, passwordChangedEmail, passwordResetEmail, urnConfirmationEmail } from "./emails.ts";
 
 export const CODE_TTL_MS = 10 * 60 * 1000;
@@ -531,8 +533,12 @@ export async function completeRecovery(
 // Sign-In Partner (ID-3): only the provider's subject is kept
 // ---------------------------------------------------------------------------------------
 
-/** The partner's subject opens a session, or "urn-expired" when the person's URN has expired (EXP-1). */
-export async function signInWithPartner(deps: AppDeps, subject: string, meta: RequestMeta): Promise<SignInStarted | "urn-expired"> {
+/**
+ * The partner's subject opens a session, or "urn-expired" when the person's URN has expired
+ * (EXP-1). With an end-session hint (the ID token, where the provider offers RP-initiated
+ * logout), the hint is kept with the new session for sign-out (partner.ts).
+ */
+export async function signInWithPartner(deps: AppDeps, subject: string, meta: RequestMeta, endSessionHint?: string): Promise<SignInStarted | "urn-expired"> {
   return deps.db.transaction().execute(async (trx) => {
     let credential = await trx.selectFrom("credentials").select(["id", "person_id"]).where("kind", "=", "partner").where("partner_subject", "=", subject).executeTakeFirst();
     if (!credential) {
@@ -546,7 +552,12 @@ export async function signInWithPartner(deps: AppDeps, subject: string, meta: Re
       await recordAudit(trx, deps.clock, { actor: { type: "anonymous" }, action: "partner.linked", subject: { type: "credential", id: credential.id }, requestId: meta.requestId });
     }
     if (credential.person_id && (await urnExpiredAtSignIn(trx, deps.clock, credential.person_id, meta.requestId))) return "urn-expired" as const;
-    return beginSignIn(trx, deps, credential, meta);
+    const started = await beginSignIn(trx, deps, credential, meta);
+    if (endSessionHint) {
+      const session = await trx.selectFrom("sessions").select("id").where("token_hash", "=", hashToken(started.token)).executeTakeFirstOrThrow();
+      await keepEndSessionHint(trx, deps, session.id, endSessionHint);
+    }
+    return started;
   });
 }
 

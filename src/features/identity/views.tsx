@@ -470,3 +470,23 @@ export function UrnExpiredPage(props: { c: AppContext }) {
     </>
   );
 }
+
+/**
+ * After a partner session's sign-out: the portal's session is over, and the browser goes on
+ * to the provider's end_session_endpoint (the response's Refresh header; a form's redirect to
+ * another site would be stopped by the CSP's form-action). The link is there for a browser
+ * that does not follow it.
+ */
+export function PartnerSignOutPage(props: { c: AppContext; endSessionUrl: string }) {
+  const m = t(props.c).identity;
+  return (
+    <>
+      <Heading text={m.partnerSignOutTitle} />
+      <Notice role="success" title={m.signedOutNotice} />
+      <gcds-text>{m.partnerSignOutText}</gcds-text>
+      <gcds-text>
+        <gcds-link href={props.endSessionUrl}>{m.partnerSignOutLink}</gcds-link>
+      </gcds-text>
+    </>
+  );
+}

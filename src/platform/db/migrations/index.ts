@@ -16,6 +16,7 @@ import * as m0012 from "./0012_keyed_hashes.ts";
 import * as m0013 from "./0013_profiles.ts";
 import * as m0014 from "./0014_review.ts";
 import * as m0015 from "./0015_membership_life.ts";
+import * as m0016 from "./0016_partner_sign_out.ts";
 
 export const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   "0013_profiles": m0013,
   "0014_review": m0014,
   "0015_membership_life": m0015,
+  "0016_partner_sign_out": m0016,
 };
