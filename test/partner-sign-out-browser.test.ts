@@ -20,13 +20,13 @@ describe("the Sign-In Partner's sign-out in a browser", () => {
   let portal: TestPortal;
   let chromium: Browser;
   before(async () => {
-    let app: Hono<AppEnv> | undefined;
+    const holder: { app?: Hono<AppEnv> } = {};
     const front = new Hono<AppEnv>();
-    front.all("*", (c) => app!.fetch(c.req.raw, c.env));
+    front.all("*", (c) => holder.app!.fetch(c.req.raw, c.env));
     server = await startServer(front);
     provider = await startTestProvider({ portalBaseUrl: server.baseUrl, callbackPath: PARTNER_CALLBACK_PATH });
     portal = await createTestPortal({ env: { BASE_URL: server.baseUrl, PARTNER_ISSUER: provider.issuer, PARTNER_CLIENT_ID: provider.clientId, PARTNER_CLIENT_SECRET: provider.clientSecret } });
-    app = portal.app;
+    holder.app = portal.app;
     chromium = await launchBrowser();
   });
   after(async () => {
