@@ -50,14 +50,21 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route("/", assetRoutes());
   app.get("/healthz", (c) => c.text("ok"));
   app.route("/", metricsRoutes(deps));
+  // Ready: the database answers and the configured mail service can be reached.
   app.get("/readyz", async (c) => {
     try {
       await sql`select 1`.execute(deps.db);
-      return c.text("ready");
     } catch (err) {
-      logger.error({ err }, "readiness check failed");
+      logger.error({ err }, "readiness check failed: database");
       return c.text("database unavailable", 503);
     }
+    try {
+      await deps.mailTransport.check?.();
+    } catch (err) {
+      logger.error({ err, mail: deps.mailTransport.kind }, "readiness check failed: mail");
+      return c.text("mail unavailable", 503);
+    }
+    return c.text("ready");
   });
 
   // The demo Sign-In Partner stands in for another site: mounted before our body limit and

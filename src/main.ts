@@ -4,8 +4,8 @@ import { serve } from "@hono/node-server";
 import { ConfigError, loadConfig, type Config } from "./config.ts";
 import { PortalClock } from "./platform/clock.ts";
 import { createLogger } from "./platform/log.ts";
-import { DataDirLocked, migrateToLatest, openDatabase } from "./platform/db/index.ts";
-import { devMailboxTransport, smtpTransport } from "./platform/mail/transport.ts";
+import { DatabaseUnreachable, DataDirLocked, describeDatabaseUrl, migrateToLatest, openDatabase, waitForDatabase } from "./platform/db/index.ts";
+import { mailTransportFor } from "./platform/mail/transport.ts";
 import { createApp } from "./app.ts";
 import { JobRunner } from "./platform/jobs/queue.ts";
 import { jobHandlers, scheduleRecurringJobs } from "./jobs.ts";
@@ -52,6 +52,15 @@ const database = await openDatabase(
   }
   throw err;
 });
+// PostgreSQL may still be starting (a container's): a few seconds' wait, then one clear line.
+if (config.database.kind === "postgres") {
+  await waitForDatabase(database.db, describeDatabaseUrl(config.database.url)).catch(async (err: unknown) => {
+    if (!(err instanceof DatabaseUnreachable)) throw err;
+    process.stderr.write(`${err.message}\n`);
+    await database.close().catch(() => {});
+    process.exit(69); // EX_UNAVAILABLE
+  });
+}
 mark("database");
 await migrateToLatest(database.db);
 mark("migrations");
@@ -66,9 +75,7 @@ if (resealed > 0) logger.info({ resealed }, "TOTP secrets re-encrypted under the
 const firstAdmin = ensureFirstAdministrator({ db: database.db, clock });
 firstAdmin.catch(() => {}); // a failure surfaces where it is awaited, below
 
-const mailTransport = config.mail.smtpUrl
-  ? smtpTransport(config.mail.smtpUrl, new URL(config.baseUrl).hostname)
-  : devMailboxTransport(database.db, clock);
+const mailTransport = mailTransportFor(config, database.db, clock);
 
 const jobs = new JobRunner({
   db: database.db,
@@ -94,6 +101,7 @@ const app = createApp({
   mailTransport,
   files,
   scanner,
+  ...(database.poolUse ? { dbPool: database.poolUse } : {}),
 });
 
 mark("app");

@@ -107,6 +107,47 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   };
 }
 
+/** The database could not be reached at start (after waiting): one line for the operator. */
+export class DatabaseUnreachable extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "DatabaseUnreachable";
+  }
+}
+
+/** Where a PostgreSQL URL points, without its password: `host:port/database as user`. */
+export function describeDatabaseUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}:${u.port || "5432"}${u.pathname || "/"}${u.username ? ` as ${decodeURIComponent(u.username)}` : ""}`;
+  } catch {
+    return "(DATABASE_URL is not a URL)";
+  }
+}
+
+/**
+ * Waits until the database answers (a container's database may start after the portal): one
+ * query every second for `waitMs`, then DatabaseUnreachable naming where it looked and the
+ * driver's reason (ECONNREFUSED, a wrong password, a database that does not exist).
+ */
+export async function waitForDatabase(db: Db, where: string, waitMs = 5_000): Promise<void> {
+  // Elapsed time, not the portal's clock (which a test may have moved): performance.now().
+  const until = performance.now() + waitMs;
+  for (;;) {
+    try {
+      await sql`select 1`.execute(db);
+      return;
+    } catch (err) {
+      if (performance.now() >= until) {
+        const e = err as { code?: string; message?: string; errors?: { message?: string }[] };
+        const reason = [e.code, e.message || e.errors?.map((x) => x.message).join("; ")].filter(Boolean).join(": ") || String(err);
+        throw new DatabaseUnreachable(`Cannot reach the database at ${where} (${reason}). Check DATABASE_URL and that PostgreSQL is running and accepts this host's connections.`);
+      }
+      await new Promise((r) => setTimeout(r, 1_000));
+    }
+  }
+}
+
 /**
  * Whether exactly the listed migrations have run (the usual case at a start): two small
  * queries, where Kysely's Migrator reads every table's columns from the catalogue twice even

@@ -15,7 +15,7 @@
 // The API key is kept in this closure only: it is in the Authorization header of each request
 // and in no message, error or log line (an answer that echoed it is scrubbed too).
 import type { NotifyConfig } from "../../config.ts";
-import { PermanentMailError, type MailTransport } from "./transport.ts";
+import { cachedCheck, PermanentMailError, type MailTransport } from "./transport.ts";
 
 export interface NotifyTransportOptions {
   /** How long one request may take before it counts as a failure to retry (GC Notify suggests a few seconds). */
@@ -39,6 +39,12 @@ export function notifyTransport(config: NotifyConfig, options: NotifyTransportOp
 
   return {
     kind: "notify",
+    // Reachability only (any answer below 500 from the API's status page): the key is not sent.
+    check: cachedCheck(async () => {
+      const res = await fetch(`${config.baseUrl.replace(/\/+$/, "")}/_status`, { signal: AbortSignal.timeout(2_000) });
+      await res.arrayBuffer().catch(() => undefined);
+      if (res.status >= 500) throw new Error(`GC Notify answered ${res.status}`);
+    }),
     async send(mail) {
       let response: Response;
       try {

@@ -20,6 +20,8 @@ export interface OutgoingMail {
 export interface MailTransport {
   readonly kind: "notify" | "smtp" | "dev-mailbox";
   send(mail: OutgoingMail): Promise<void>;
+  /** Rejects when the service cannot be reached now (for /readyz); absent: nothing to reach. */
+  check?(): Promise<void>;
   close?(): void;
 }
 
@@ -58,7 +60,37 @@ export function smtpTransport(smtpUrl: string, messageIdDomain: string): MailTra
         headers: { "Content-Language": mail.locale === "en" ? "en-CA" : "fr-CA" },
       });
     },
+    // Connects (and authenticates) to the server; /readyz asks every few seconds, so kept a while.
+    check: cachedCheck(async () => {
+      await transporter.verify();
+    }),
     close: () => transporter.close(),
+  };
+}
+
+/**
+ * A reachability check that runs at most once per `okMs` after a success (per `failMs` after a
+ * failure); concurrent callers share the check in flight.
+ */
+export function cachedCheck(run: () => Promise<void>, okMs = 15_000, failMs = 5_000): () => Promise<void> {
+  // Elapsed time (performance.now), not the portal's clock, which a test may move.
+  let last: { at: number; ok: true } | { at: number; ok: false; error: Error } | undefined;
+  let running: Promise<void> | undefined;
+  return () => {
+    const now = performance.now();
+    if (last && now - last.at < (last.ok ? okMs : failMs)) return last.ok ? Promise.resolve() : Promise.reject(last.error);
+    running ??= run().then(
+      () => {
+        last = { at: performance.now(), ok: true };
+        running = undefined;
+      },
+      (error: unknown) => {
+        last = { at: performance.now(), ok: false, error: error instanceof Error ? error : new Error(String(error)) };
+        running = undefined;
+        throw error;
+      },
+    );
+    return running;
   };
 }
 
