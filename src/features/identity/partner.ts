@@ -1,7 +1,7 @@
 // The Sign-In Partner's pieces beside the sign-in routes (ID-3, issue 17): the one relying-party
 // client of the process, the ID token kept (sealed) with a partner session for the provider's
 // end_session_endpoint, and the log line an operator reads when a partner sign-in is refused.
-import type { ColumnType, Kysely, Transaction } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { AppDeps } from "../../web/context.ts";
 import type { Database } from "../../platform/db/index.ts";
 import { seal, unseal } from "../../platform/app-key.ts";
@@ -9,19 +9,7 @@ import { SESSION_ABSOLUTE_MS, SIGN_IN_WINDOW_MS } from "../../platform/sessions.
 import { createPartnerClient, type PartnerClient, type PartnerFailure } from "../../platform/oidc/partner-client.ts";
 import { DEMO_CLIENT_ID, DEMO_PARTNER_PATH } from "../../dev/demo-partner/index.ts";
 
-type Timestamp = ColumnType<Date, Date | string, Date | string>;
-
-/** The tables of migration 0016, beside the portal's schema. */
-type PartnerTables = {
-  partner_session_hints: { session_id: string; id_token_sealed: string; created_at: Timestamp; expires_at: Timestamp };
-  partner_auth_requests: { requested_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null> };
-};
-type PartnerDb = Database & PartnerTables;
 type Handle = Kysely<Database> | Transaction<Database>;
-
-export function partnerDb(db: Handle): Kysely<PartnerDb> {
-  return db.withTables<PartnerTables>();
-}
 
 /**
  * The relying-party client for the configured partner (the bundled Demo Bank for "demo").
@@ -44,7 +32,7 @@ export function createConfiguredPartnerClient(deps: AppDeps): PartnerClient {
  * their time (their session's absolute limit) are deleted on the way.
  */
 export async function keepEndSessionHint(trx: Handle, deps: Pick<AppDeps, "clock">, sessionId: string, idToken: string): Promise<void> {
-  const db = partnerDb(trx);
+  const db = trx;
   const now = deps.clock.now();
   await db.deleteFrom("partner_session_hints").where("expires_at", "<", now).execute();
   await db
@@ -56,7 +44,7 @@ export async function keepEndSessionHint(trx: Handle, deps: Pick<AppDeps, "clock
 
 /** Takes (reads and deletes) a session's end-session hint: the ID token, or undefined. */
 export async function takeEndSessionHint(db: Handle, sessionId: string): Promise<string | undefined> {
-  const row = await partnerDb(db).deleteFrom("partner_session_hints").where("session_id", "=", sessionId).returning("id_token_sealed").executeTakeFirst();
+  const row = await db.deleteFrom("partner_session_hints").where("session_id", "=", sessionId).returning("id_token_sealed").executeTakeFirst();
   if (!row) return undefined;
   try {
     return unseal(row.id_token_sealed);

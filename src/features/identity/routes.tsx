@@ -12,7 +12,7 @@ import { field, readForm, type FieldErrors } from "../../web/forms.tsx";
 import { clearSessionCookie, requireSignedIn, requireStage, setSessionCookie, stagePath } from "../../web/middleware/session.ts";
 import { listActiveSessions, hashToken, tokenHashCandidates } from "../../platform/sessions.ts";
 import { PartnerError, type PartnerClient } from "../../platform/oidc/partner-client.ts";
-import { createConfiguredPartnerClient, logPartnerRefusal, partnerDb, takeEndSessionHint } from "./partner.ts";
+import { createConfiguredPartnerClient, logPartnerRefusal, takeEndSessionHint } from "./partner.ts";
 import { checkUsername } from "../../domain/password-policy.ts";
 import type { Locale } from "../../domain/locale.ts";
 import * as service from "./service.ts";
@@ -199,7 +199,7 @@ export function identityRoutes(deps: AppDeps): Hono<AppEnv> {
       return page(c, m.signInTitle, <views.SignInChooser c={c} notice={{ role: "danger", text: m.partnerUnavailable }} />, 503);
     }
     const id = randomBytes(32).toString("base64url");
-    await partnerDb(deps.db)
+    await deps.db
       .insertInto("partner_auth_requests")
       .values({
         id_hash: hashToken(id),
@@ -219,7 +219,7 @@ export function identityRoutes(deps: AppDeps): Hono<AppEnv> {
     const id = getCookie(c, PARTNER_COOKIE);
     deleteCookie(c, PARTNER_COOKIE, { path: PARTNER_CALLBACK_PATH, secure: https });
     const pending = id
-      ? await partnerDb(deps.db).deleteFrom("partner_auth_requests").where("id_hash", "in", tokenHashCandidates(id)).returningAll().executeTakeFirst()
+      ? await deps.db.deleteFrom("partner_auth_requests").where("id_hash", "in", tokenHashCandidates(id)).returningAll().executeTakeFirst()
       : undefined;
     const locale: Locale = pending?.locale ?? c.get("locale");
     if (!pending || new Date(pending.expires_at) <= deps.clock.now()) {

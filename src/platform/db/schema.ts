@@ -152,6 +152,16 @@ export interface PartnerAuthRequestsTable {
   code_verifier: string;
   locale: "en" | "fr";
   expires_at: Timestamp;
+  /** When the portal sent the person to the partner: the ID token's auth_time must be later (max_age=0). */
+  requested_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+/** A partner sign-in's ID token, sealed under APP_KEY, for the provider's end_session_endpoint at sign-out. */
+export interface PartnerSessionHintsTable {
+  session_id: string;
+  id_token_sealed: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
 }
 
 export interface PostalAddress {
@@ -473,6 +483,7 @@ export interface Database {
   one_time_codes: OneTimeCodesTable;
   throttles: ThrottlesTable;
   partner_auth_requests: PartnerAuthRequestsTable;
+  partner_session_hints: PartnerSessionHintsTable;
   companies: CompaniesTable;
   company_users: CompanyUsersTable;
   activation_codes: ActivationCodesTable;
