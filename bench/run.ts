@@ -355,10 +355,16 @@ function printGrowth(growth: readonly GrowthSummary[], results: readonly TargetS
 
 const ms = (n: number): string => (Number.isFinite(n) ? n.toFixed(1) : "-");
 
+function mergeFailed(a: Readonly<Record<string, number>>, b: Readonly<Record<string, number>>): Record<string, number> {
+  const merged: Record<string, number> = { ...a };
+  for (const [k, n] of Object.entries(b)) merged[k] = (merged[k] ?? 0) + n;
+  return merged;
+}
+
 function printSignIns(s: SignInsSummary): void {
   out();
   out(`section "sign-ins-alongside": dashboard p99 with ${s.signInsPerSecond} sign-ins a second alongside vs alone (target ≤ 2×)`);
-  out(`  sign-in: ${s.request}, ${s.accounts} accounts in turn; each row is a portal of its own, 3 rounds of (alone 5 s, alongside 5 s)`);
+  out(`  sign-in: ${s.request}, ${s.accounts} accounts in turn; each row is a portal of its own: 3 s of sign-ins with no load ("no load"), then 3 rounds of (alone 5 s, alongside 5 s)`);
   out("  pg pool: the portal has no setting for it (src/config.ts; src/main.ts opens openDatabase's default of 10), so every row has 10");
   const rows = s.rows.map((r) => [
     `${r.uvThreadpoolSize}${r.uvThreadpoolSize === 4 ? " (default)" : ""}`,
@@ -372,11 +378,27 @@ function printSignIns(s: SignInsSummary): void {
     f1(r.signIns.perSecond),
     ms(r.signIns.p50Ms),
     ms(r.signIns.p99Ms),
+    ms(r.signInsAlone.p50Ms),
+    ms(r.signInsAlone.p99Ms),
   ]);
-  const header = ["UV_THREADPOOL_SIZE", "pg pool", "alone req/s", "alone p99 ms", "with req/s", "with p99 ms", "p99 ×", "sign-ins ok", "sent/s", "sign-in p50 ms", "p99 ms"];
+  const header = [
+    "UV_THREADPOOL_SIZE",
+    "pg pool",
+    "alone req/s",
+    "alone p99 ms",
+    "with req/s",
+    "with p99 ms",
+    "p99 ×",
+    "sign-ins ok",
+    "sent/s",
+    "sign-in p50 ms",
+    "p99 ms",
+    "no load: p50 ms",
+    "p99 ms",
+  ];
   for (const line of table(header, rows)) out(`  ${line}`);
   for (const r of s.rows) {
-    const failed = Object.entries(r.signIns.failed);
+    const failed = Object.entries(mergeFailed(r.signIns.failed, r.signInsAlone.failed));
     if (failed.length > 0) out(`  WARNING: UV_THREADPOOL_SIZE ${r.uvThreadpoolSize}: sign-ins not answered 303: ${failed.map(([k, n]) => `${k} × ${n}`).join(", ")}`);
     if (r.alone.failed + r.alongside.failed > 0) out(`  WARNING: UV_THREADPOOL_SIZE ${r.uvThreadpoolSize}: ${r.alone.failed + r.alongside.failed} dashboard requests failed`);
   }
@@ -385,7 +407,7 @@ function printSignIns(s: SignInsSummary): void {
 
 function printMemory(m: MemorySummary): void {
   out();
-  out(`section "memory": the portal's RSS (VmRSS of a portal of its own) after ${CHECKPOINTS.map((n) => n.toLocaleString("en")).join(" and ")} dashboard requests, 50 connections (target within 10%)`);
+  out(`section "memory": the portal's RSS (VmRSS of a portal of its own) after ${CHECKPOINTS.map((n) => n.toLocaleString("en")).join(", ")} dashboard requests, 50 connections (target: the last within 10% of the first)`);
   const rows = [
     ["at start", ms(m.atStartMiB), "", "", ""],
     ...m.points.map((p) => [p.requests.toLocaleString("en"), ms(p.rssMiB), ms(p.peakMiB), f1(p.rps), String(p.failed)]),
@@ -414,6 +436,15 @@ function printPglite(p: PgliteSummary): void {
   out(`  load average after (1 / 5 / 15 min): ${loadAverages()}`);
 }
 
+const signInJson = (s: SignInsSummary["rows"][number]["signIns"]) => ({
+  sent: s.sent,
+  ok: s.ok,
+  failed: s.failed,
+  perSecond: round(s.perSecond, 2),
+  p50Ms: round(s.p50Ms, 1),
+  p99Ms: round(s.p99Ms, 1),
+});
+
 /** The sections' figures for the summary line, rounded as the targets' are. */
 function sectionJson(r: { "sign-ins-alongside"?: SignInsSummary; memory?: MemorySummary; pglite?: PgliteSummary }): Record<string, unknown> {
   const json: Record<string, unknown> = {};
@@ -429,7 +460,8 @@ function sectionJson(r: { "sign-ins-alongside"?: SignInsSummary; memory?: Memory
         alongsideRps: round(row.alongside.rps, 1),
         alongsideP99Ms: round(row.alongside.p99Ms, 2),
         p99Ratio: round(row.p99Ratio, 3),
-        signIns: { sent: row.signIns.sent, ok: row.signIns.ok, failed: row.signIns.failed, perSecond: round(row.signIns.perSecond, 2), p50Ms: round(row.signIns.p50Ms, 1), p99Ms: round(row.signIns.p99Ms, 1) },
+        signIns: signInJson(row.signIns),
+        signInsAlone: signInJson(row.signInsAlone),
       })),
     };
   }
