@@ -6,7 +6,7 @@
 //
 // While the CBSA is reviewing (an open case, or a status of UNDER_REVIEW) changes are saved
 // but cannot be submitted, except as the response to a request for information.
-import type { Expression, ExpressionBuilder } from "kysely";
+import { sql, type Expression, type ExpressionBuilder } from "kysely";
 import { jsonBuildObject, jsonObjectFrom } from "kysely/helpers/postgres";
 import type { AppDeps } from "../../web/context.ts";
 import type { Database } from "../../platform/db/schema.ts";
@@ -52,12 +52,39 @@ export function changesFactsJson(eb: OfCompany) {
         .orderBy("s.id", "desc")
         .limit(1),
     ),
-    case_open: eb.exists(eb.selectFrom("review_cases as rc").select("rc.id").whereRef("rc.company_id", "=", "companies.id").where("rc.closed_at", "is", null)),
+    case_open: openCase(eb),
     ...snapshotRowsJson(eb),
   });
 }
 
 export type ChangesFacts = JsonRow<ReturnType<typeof changesFactsJson>>;
+
+/** Nothing changed since the latest snapshot (their profiles_version counters are equal; migration 0017). */
+export interface UnchangedSinceSnapshot {
+  unchanged: true;
+  case_open: boolean;
+}
+
+/**
+ * For a member's dashboard, on every view: when the profiles' counter is still the latest
+ * snapshot's, only that (nothing to read or compare); else everything changesFrom compares.
+ */
+export function memberChangesJson(eb: OfCompany) {
+  const snapshotVersion = eb.selectFrom("submissions as s").select("s.profiles_version").whereRef("s.company_id", "=", "companies.id").orderBy("s.id", "desc").limit(1);
+  return sql<UnchangedSinceSnapshot | ChangesFacts>`case when ${snapshotVersion} = ${eb.ref("companies.profiles_version")}
+    then json_build_object('unchanged', true, 'case_open', ${openCase(eb)})
+    else ${changesFactsJson(eb)} end`;
+}
+
+function openCase(eb: OfCompany) {
+  return eb.exists(eb.selectFrom("review_cases as rc").select("rc.id").whereRef("rc.company_id", "=", "companies.id").where("rc.closed_at", "is", null));
+}
+
+/** The changes a member's dashboard shows, from what memberChangesJson read. */
+export function memberChangesFrom(status: MembershipStatus, co: SnapshotCompanyRow, facts: UnchangedSinceSnapshot | ChangesFacts, ready: Readiness): Pick<PendingChanges, "block" | "differences" | "divisionNames"> {
+  if ("unchanged" in facts) return { block: facts.case_open ? "under-review" : "no-changes", differences: [], divisionNames: new Map() };
+  return changesFrom(status, co, facts, ready);
+}
 type JsonRow<E> = E extends Expression<infer T> ? NonNullable<T> : never;
 
 /** The changes from what changesFactsJson read, the company's own row and its readiness. */

@@ -144,6 +144,8 @@ export async function writeSnapshot(trx: Tx, clock: Clock, input: SnapshotInput)
       declared_name: input.declaredName,
       submitted_by_person_id: input.person.personId,
       submitted_at: now,
+      // The counter the profiles are at, read in the same statement (the company is locked).
+      profiles_version: (eb) => eb.selectFrom("companies").select("profiles_version").where("id", "=", input.companyId),
     })
     .execute();
   if (evidenceIds.length > 0) {

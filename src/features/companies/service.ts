@@ -13,11 +13,13 @@ import { profilesProgressJson, progressFrom, type ProfilesProgress } from "../pr
 import { jsonArrayFrom, jsonObjectFrom } from "kysely/helpers/postgres";
 import { profileState, type SectionState } from "../../domain/company-profile.ts";
 import type { SnapshotDifference } from "../../domain/snapshot.ts";
-import { changesFactsJson, changesFrom, type ChangesBlock, type ChangesFacts } from "../applications/changes.ts";
+import { memberChangesFrom, memberChangesJson, type ChangesBlock, type ChangesFacts, type UnchangedSinceSnapshot } from "../applications/changes.ts";
 import { SNAPSHOT_COMPANY_COLUMNS } from "../applications/snapshot.ts";
 import { appealFacts } from "../applications/statements.ts";
 import { mayWithdraw } from "../applications/withdrawal.ts";
 import { decide, isMembershipStatus, TRANSITIONS, UNDER_REVIEW, windowEnds, type MembershipStatus } from "../../domain/membership.ts";
+
+type MemberChanges = ChangesFacts | UnchangedSinceSnapshot;
 
 export type { SectionState };
 export { profileState };
@@ -109,7 +111,7 @@ function dashboardQuery(db: Db, companyId: string, reactivates: boolean, seesPro
       seesProfiles ? profilesProgressJson(eb).as("progress") : sql<null>`null`.as("progress"),
       // A member's changes since the last snapshot, for the owner (APP-5); nothing for others.
       submits
-        ? sql<ChangesFacts | null>`case when ${eb.ref("membership_status")} = 'member' then ${changesFactsJson(eb)} end`.as("changes")
+        ? sql<MemberChanges | null>`case when ${eb.ref("membership_status")} = 'member' then ${memberChangesJson(eb)} end`.as("changes")
         : sql<null>`null`.as("changes"),
       "denial_proposed_at",
       "member_since",
@@ -176,7 +178,7 @@ export async function dashboard(deps: Pick<AppDeps, "db" | "clock">, companyId: 
   const ready = profiles ? profile === "complete" && profiles.application.state === "complete" && profiles.security.state === "complete" : null;
   const pending =
     status === "member" && profiles && row.changes
-      ? changesFrom(status, row, row.changes, {
+      ? memberChangesFrom(status, row, row.changes, {
           companyProfile: profile === "complete",
           application: profiles.application.state === "complete",
           security: profiles.security.state === "complete",

@@ -1,6 +1,6 @@
 // Table types for Kysely. One interface per table; migrations are the source of truth,
 // these types follow them.
-import type { ColumnType, Generated, JSONColumnType } from "kysely";
+import type { ColumnType, Expression, Generated, JSONColumnType } from "kysely";
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** A nullable column that inserts may leave out. */
@@ -188,6 +188,8 @@ export interface CompaniesTable {
   status: "pending-activation" | "activated" | "authorized";
   origin: "registered" | "cbsa-created";
   membership_status: string;
+  /** Moves with every change to what a snapshot holds (migration 0017's triggers). */
+  profiles_version: Generated<string>;
   owner_designate_person_id: string | null;
   created_by_staff_id: string | null;
   activated_at: Timestamp | null;
@@ -382,6 +384,8 @@ export interface SubmissionsTable {
   declared_name: string;
   submitted_by_person_id: string;
   submitted_at: Timestamp;
+  /** companies.profiles_version when the snapshot was taken (null before migration 0017). */
+  profiles_version: ColumnType<string | null, string | Expression<string> | null | undefined, never>;
 }
 
 export type FindingOutcome = "meets" | "does-not-meet" | "not-applicable";

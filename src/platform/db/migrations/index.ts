@@ -17,6 +17,7 @@ import * as m0013 from "./0013_profiles.ts";
 import * as m0014 from "./0014_review.ts";
 import * as m0015 from "./0015_membership_life.ts";
 import * as m0016 from "./0016_partner_sign_out.ts";
+import * as m0017 from "./0017_profiles_version.ts";
 
 export const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   "0014_review": m0014,
   "0015_membership_life": m0015,
   "0016_partner_sign_out": m0016,
+  "0017_profiles_version": m0017,
 };
