@@ -32,9 +32,11 @@ function hasToken(c: AppContext, token: string | undefined): boolean {
 export function metricsRoutes(deps: Pick<AppDeps, "db" | "clock" | "config"> & { dbPool?: () => PoolUse }): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.get("/metrics", async (c) => {
+    // Never kept by a cache, whoever asks (the numbers change; a refusal is not a page to keep).
+    c.header("cache-control", "no-store");
     if (!fromLoopback(c) && !hasToken(c, deps.config.metricsToken)) return c.text("Not found", 404);
     const { contentType, body } = await metricsText(deps.db, deps.clock.now(), deps.dbPool);
-    return c.body(body, 200, { "content-type": contentType, "cache-control": "no-store" });
+    return c.body(body, 200, { "content-type": contentType });
   });
   return app;
 }
