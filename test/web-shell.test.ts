@@ -120,7 +120,12 @@ describe("error pages", () => {
       assert.match(html, text);
       assert.doesNotMatch(html, /deliberate test failure/);
       assert.doesNotMatch(html, /at .*\.ts:\d+/);
-      assert.match(html, new RegExp(res.headers.get("x-request-id")!));
+      const reference = res.headers.get("x-request-id")!;
+      assert.match(html, new RegExp(reference));
+      // The operator finds the reference a person reads out in the log line of that request's error.
+      const logged = portal.logLines.find((l) => l.msg === "unhandled error" && l.requestId === reference);
+      assert.ok(logged, "the error's log line carries the reference");
+      assert.match(JSON.stringify(logged.err), /deliberate test failure/, "with its cause");
     }
   });
 
