@@ -11,6 +11,7 @@ import { Kysely, PGliteDialect, PostgresDialect, sql, type Transaction } from "k
 import { Migrator } from "kysely/migration";
 import pg from "pg";
 import type { Database } from "./schema.ts";
+import { PreparedStatements, type QueryingClient } from "./prepared.ts";
 import { migrations } from "./migrations/index.ts";
 import { acquireDataDirLock, type DataDirLock } from "./data-dir-lock.ts";
 
@@ -67,6 +68,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     // dropped from the pool and replaced on the next query; unhandled, it would crash the
     // process. Queries in flight still fail, and are answered with the error page.
     pool.on("error", () => {});
+    // Fixed queries run as named prepared statements, planned once per connection (prepared.ts).
+    const prepared = new PreparedStatements();
+    pool.on("connect", (client) => prepared.install(client as unknown as QueryingClient));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     const poolUse = (): PoolUse => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
     return { db, engine: "postgres", poolUse, close: () => db.destroy() };
