@@ -32,6 +32,9 @@ export interface MemoryPoint {
   readonly rssMiB: number;
   /** The child's peak RSS so far (VmHWM). */
   readonly peakMiB: number;
+  /** The V8 heap in use and the memory outside it (buffers), from the portal's own /metrics (null if unread). */
+  readonly heapUsedMiB: number | null;
+  readonly externalMiB: number | null;
   /** req/s of the batch that led to this point. */
   readonly rps: number;
   readonly failed: number;
@@ -51,6 +54,20 @@ export interface MemoryOptions {
   readonly dashboard: Endpoint;
   readonly startPortal: (name: string, env: Readonly<Record<string, string>>) => Promise<ServerProcess>;
   readonly progress: (line: string) => void;
+}
+
+/** The V8 heap in use and external memory of the portal, read from its /metrics (the bench is on loopback). */
+async function readHeap(origin: string): Promise<{ heapUsedMiB: number | null; externalMiB: number | null }> {
+  try {
+    const text = await (await fetch(`${origin}/metrics`, { signal: AbortSignal.timeout(5_000) })).text();
+    const value = (name: string): number | null => {
+      const m = new RegExp(`^${name} (\\S+)$`, "m").exec(text);
+      return m ? Number(m[1]) / (1024 * 1024) : null;
+    };
+    return { heapUsedMiB: value("ttp_nodejs_heap_size_used_bytes"), externalMiB: value("ttp_nodejs_external_memory_bytes") };
+  } catch {
+    return { heapUsedMiB: null, externalMiB: null };
+  }
 }
 
 /** VmRSS and VmHWM of a process, in MiB. */
@@ -115,7 +132,7 @@ export async function runMemory(options: MemoryOptions): Promise<MemorySummary> 
       served = checkpoint;
       if (portal.hasExited) throw new BenchError(`portal-memory exited during the run\n${portal.output()}`);
       const rss = await readRss(pid);
-      points.push({ requests: checkpoint, ...rss, rps: result.rps, failed: result.errors + result.non2xx });
+      points.push({ requests: checkpoint, ...rss, ...(await readHeap(portal.origin)), rps: result.rps, failed: result.errors + result.non2xx });
       options.progress(`memory: after ${checkpoint.toLocaleString("en")} requests: RSS ${rss.rssMiB.toFixed(1)} MiB (peak ${rss.peakMiB.toFixed(1)}), ${result.rps.toFixed(1)} req/s`);
     }
     let transactionsPerRequest: number | null = null;

@@ -409,10 +409,18 @@ function printMemory(m: MemorySummary): void {
   out();
   out(`section "memory": the portal's RSS (VmRSS of a portal of its own) after ${CHECKPOINTS.map((n) => n.toLocaleString("en")).join(", ")} dashboard requests, 50 connections (target: the last within 10% of the first)`);
   const rows = [
-    ["at start", ms(m.atStartMiB), "", "", ""],
-    ...m.points.map((p) => [p.requests.toLocaleString("en"), ms(p.rssMiB), ms(p.peakMiB), f1(p.rps), String(p.failed)]),
+    ["at start", ms(m.atStartMiB), "", "", "", "", ""],
+    ...m.points.map((p) => [
+      p.requests.toLocaleString("en"),
+      ms(p.rssMiB),
+      ms(p.peakMiB),
+      p.heapUsedMiB === null ? "?" : ms(p.heapUsedMiB),
+      p.externalMiB === null ? "?" : ms(p.externalMiB),
+      f1(p.rps),
+      String(p.failed),
+    ]),
   ];
-  for (const line of table(["requests", "RSS MiB", "peak MiB", "req/s", "failed"], rows)) out(`  ${line}`);
+  for (const line of table(["requests", "RSS MiB", "peak MiB", "V8 heap used MiB", "external MiB", "req/s", "failed"], rows)) out(`  ${line}`);
   out(`  RSS after ${CHECKPOINTS[CHECKPOINTS.length - 1]!.toLocaleString("en")} ÷ after ${CHECKPOINTS[0].toLocaleString("en")}: ${m.ratio.toFixed(3)}`);
   out(
     `  database transactions per dashboard request (pg_stat_database commits + rollbacks; a statement outside a transaction is one): ${
@@ -468,7 +476,15 @@ function sectionJson(r: { "sign-ins-alongside"?: SignInsSummary; memory?: Memory
   if (r.memory) {
     json.memory = {
       atStartMiB: round(r.memory.atStartMiB, 1),
-      points: r.memory.points.map((p) => ({ requests: p.requests, rssMiB: round(p.rssMiB, 1), peakMiB: round(p.peakMiB, 1), rps: round(p.rps, 1), failed: p.failed })),
+      points: r.memory.points.map((p) => ({
+        requests: p.requests,
+        rssMiB: round(p.rssMiB, 1),
+        peakMiB: round(p.peakMiB, 1),
+        heapUsedMiB: p.heapUsedMiB === null ? null : round(p.heapUsedMiB, 1),
+        externalMiB: p.externalMiB === null ? null : round(p.externalMiB, 1),
+        rps: round(p.rps, 1),
+        failed: p.failed,
+      })),
       ratio: round(r.memory.ratio, 3),
       transactionsPerRequest: r.memory.transactionsPerRequest === null ? null : round(r.memory.transactionsPerRequest, 3),
     };
