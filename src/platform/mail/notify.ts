@@ -15,7 +15,7 @@
 // The API key is kept in this closure only: it is in the Authorization header of each request
 // and in no message, error or log line (an answer that echoed it is scrubbed too).
 import type { NotifyConfig } from "../../config.ts";
-import { cachedCheck, PermanentMailError, type MailTransport } from "./transport.ts";
+import { cachedCheck, PermanentMailError, type MailTransport } from "./delivery.ts";
 
 export interface NotifyTransportOptions {
   /** How long one request may take before it counts as a failure to retry (GC Notify suggests a few seconds). */

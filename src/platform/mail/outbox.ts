@@ -7,7 +7,7 @@ import type { Db, Tx } from "../db/index.ts";
 import { DAY_MS, type Clock } from "../clock.ts";
 import type { Logger } from "../log.ts";
 import { enqueueJob, type JobHandler } from "../jobs/queue.ts";
-import { PermanentMailError, type MailTransport } from "./transport.ts";
+import { PermanentMailError, type MailTransport } from "./delivery.ts";
 import type { Locale } from "../../domain/locale.ts";
 
 export const MAIL_DELIVERY_JOB = "mail.deliver";

@@ -1,40 +1,14 @@
 // Where mail goes: GC Notify (NOTIFY_API_KEY, notify.ts), an SMTP server (SMTP_URL) or,
 // outside production, the development mailbox table that the /dev/mailbox page shows.
-import { PermanentJobError } from "../jobs/queue.ts";
 import nodemailer from "nodemailer";
 import type { Config } from "../../config.ts";
 import type { Db } from "../db/index.ts";
 import type { Clock } from "../clock.ts";
 import { notifyTransport } from "./notify.ts";
+import { cachedCheck, type MailTransport } from "./delivery.ts";
 
-export interface OutgoingMail {
-  outboxId: string;
-  from: string;
-  to: string;
-  subject: string;
-  text: string;
-  html: string;
-  locale: "en" | "fr";
-}
+export type { MailTransport, OutgoingMail } from "./delivery.ts";
 
-export interface MailTransport {
-  readonly kind: "notify" | "smtp" | "dev-mailbox";
-  send(mail: OutgoingMail): Promise<void>;
-  /** Rejects when the service cannot be reached now (for /readyz); absent: nothing to reach. */
-  check?(): Promise<void>;
-  close?(): void;
-}
-
-/**
- * A delivery that can never succeed as it is (GC Notify's 400, 403…): the outbox records it as
- * failed with this message as its cause, and the job is not tried again. Other errors are retried.
- */
-export class PermanentMailError extends PermanentJobError {
-  constructor(message: string) {
-    super(message);
-    this.name = "PermanentMailError";
-  }
-}
 
 /** The transport the settings choose: GC Notify when NOTIFY_API_KEY is set, else SMTP_URL, else the development mailbox. */
 export function mailTransportFor(config: Pick<Config, "mail" | "baseUrl">, db: Db, clock: Clock): MailTransport {
@@ -68,31 +42,6 @@ export function smtpTransport(smtpUrl: string, messageIdDomain: string): MailTra
   };
 }
 
-/**
- * A reachability check that runs at most once per `okMs` after a success (per `failMs` after a
- * failure); concurrent callers share the check in flight.
- */
-export function cachedCheck(run: () => Promise<void>, okMs = 15_000, failMs = 5_000): () => Promise<void> {
-  // Elapsed time (performance.now), not the portal's clock, which a test may move.
-  let last: { at: number; ok: true } | { at: number; ok: false; error: Error } | undefined;
-  let running: Promise<void> | undefined;
-  return () => {
-    const now = performance.now();
-    if (last && now - last.at < (last.ok ? okMs : failMs)) return last.ok ? Promise.resolve() : Promise.reject(last.error);
-    running ??= run().then(
-      () => {
-        last = { at: performance.now(), ok: true };
-        running = undefined;
-      },
-      (error: unknown) => {
-        last = { at: performance.now(), ok: false, error: error instanceof Error ? error : new Error(String(error)) };
-        running = undefined;
-        throw error;
-      },
-    );
-    return running;
-  };
-}
 
 /** Development mailbox: one row per outbox message, never two (the unique outbox_id). */
 export function devMailboxTransport(db: Db, clock: Clock): MailTransport {
