@@ -365,7 +365,7 @@ function printSignIns(s: SignInsSummary): void {
   out();
   out(`section "sign-ins-alongside": dashboard p99 with ${s.signInsPerSecond} sign-ins a second alongside vs alone (target ≤ 2×)`);
   out(`  sign-in: ${s.request}, ${s.accounts} accounts in turn; each row is a portal of its own: 3 s of sign-ins with no load ("no load"), then 3 rounds of (alone 5 s, alongside 5 s)`);
-  out("  pg pool: the portal has no setting for it (src/config.ts; src/main.ts opens openDatabase's default of 10), so every row has 10");
+  out("  pg pool: DATABASE_POOL_SIZE's default of 10 in every row (not varied here)");
   const rows = s.rows.map((r) => [
     `${r.uvThreadpoolSize}${r.uvThreadpoolSize === 4 ? " (default)" : ""}`,
     String(r.pgPoolSize),

@@ -46,8 +46,20 @@ describe("configuration", () => {
 
   it("uses PostgreSQL when DATABASE_URL is set and drops a trailing slash from BASE_URL", () => {
     const c = loadConfig({ DATABASE_URL: "postgres://postgres@127.0.0.1:5432/ttp", BASE_URL: "http://localhost:8080/" });
-    assert.deepEqual(c.database, { kind: "postgres", url: "postgres://postgres@127.0.0.1:5432/ttp" });
+    assert.deepEqual(c.database, { kind: "postgres", url: "postgres://postgres@127.0.0.1:5432/ttp", poolSize: 10 });
     assert.equal(c.baseUrl, "http://localhost:8080");
+  });
+
+  it("takes the PostgreSQL pool's size from DATABASE_POOL_SIZE, and refuses one that is not 1 to 100", () => {
+    const url = "postgres://postgres@127.0.0.1:5432/ttp";
+    assert.deepEqual(loadConfig({ DATABASE_URL: url, DATABASE_POOL_SIZE: "24" }).database, { kind: "postgres", url, poolSize: 24 });
+    for (const bad of ["0", "101", "ten", "2.5"]) {
+      assert.throws(
+        () => loadConfig({ DATABASE_URL: url, DATABASE_POOL_SIZE: bad }),
+        (err: unknown) => err instanceof ConfigError && err.problems.some((p) => p.startsWith("DATABASE_POOL_SIZE")),
+        bad,
+      );
+    }
   });
 
   it("accepts a complete, safe production configuration", () => {

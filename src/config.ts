@@ -25,6 +25,7 @@ const envSchema = z.object({
   HOST: z.string().trim().min(1).default("127.0.0.1"),
   BASE_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
   DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   DATA_DIR: z.string().trim().min(1).default("./data"),
   SMTP_URL: optionalString.pipe(z.url({ protocol: /^smtps?$/ }).optional()),
   MAIL_FROM: z.string().trim().min(3).default("Trusted Trader Portal <noreply@trusted-trader.localhost>"),
@@ -60,7 +61,8 @@ export interface Config {
   readonly host: string;
   /** Public origin and path prefix, without a trailing slash. */
   readonly baseUrl: string;
-  readonly database: { readonly kind: "postgres"; readonly url: string } | { readonly kind: "pglite"; readonly dataDir: string };
+  /** PostgreSQL with its pool's size (DATABASE_POOL_SIZE connections per instance), or PGlite in DATA_DIR. */
+  readonly database: { readonly kind: "postgres"; readonly url: string; readonly poolSize: number } | { readonly kind: "pglite"; readonly dataDir: string };
   /**
    * Where mail goes: GC Notify when `notify` is set (NOTIFY_API_KEY), else SMTP (SMTP_URL), else
    * the development mailbox. `from` is SMTP's sender; GC Notify sends from the service's own address.
@@ -188,7 +190,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     host: e.HOST,
     baseUrl,
-    database: e.DATABASE_URL ? { kind: "postgres", url: e.DATABASE_URL } : { kind: "pglite", dataDir: e.DATA_DIR },
+    database: e.DATABASE_URL ? { kind: "postgres", url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE } : { kind: "pglite", dataDir: e.DATA_DIR },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, notify },
     partner: partnerConfigured
       ? { issuer: e.PARTNER_ISSUER!, clientId: e.PARTNER_CLIENT_ID!, clientSecret: e.PARTNER_CLIENT_SECRET }

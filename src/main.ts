@@ -41,7 +41,7 @@ const logger = createLogger(config.logLevel);
 const clock = new PortalClock();
 const database = await openDatabase(
   config.database.kind === "postgres"
-    ? { kind: "postgres", url: config.database.url }
+    ? { kind: "postgres", url: config.database.url, poolSize: config.database.poolSize }
     : // A new data folder starts as a copy of the migrated template (built at `npm install`).
       { kind: "pglite", dataDir: config.database.dataDir, templates: fileURLToPath(new URL("../node_modules/.cache/ttp-start/", import.meta.url)) },
 ).catch((err: unknown) => {
