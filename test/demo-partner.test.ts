@@ -5,6 +5,7 @@
 // before the CSRF middleware; a tiny callback handler stands in for the portal's sign-in.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
+import { PortalClock } from "../src/platform/clock.ts";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { createTestPortal, type TestPortal } from "./helpers/app.ts";
@@ -55,7 +56,7 @@ before(async () => {
   portal = await createTestPortal({ env: { BASE_URL: server.baseUrl } });
   current = portalWithDemoPartner();
   callbackUrl = `${server.baseUrl}${PARTNER_CALLBACK_PATH}`;
-  client = createPartnerClient({ issuer: demoPartnerIssuer(server.baseUrl), clientId: DEMO_CLIENT_ID, clientSecret: undefined, allowHttp: true });
+  client = createPartnerClient({ now: () => new PortalClock().now().getTime(), issuer: demoPartnerIssuer(server.baseUrl), clientId: DEMO_CLIENT_ID, clientSecret: undefined, allowHttp: true });
 });
 after(async () => {
   await server.close();

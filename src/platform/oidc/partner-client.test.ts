@@ -8,6 +8,9 @@ import { createHash } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createPartnerClient, PartnerError } from "./partner-client.ts";
+import { PortalClock } from "../clock.ts";
+
+const now = (): number => new PortalClock().now().getTime();
 
 let server: Server;
 let issuer: string;
@@ -54,7 +57,7 @@ async function rejectsWith(promise: Promise<unknown>, code: PartnerError["code"]
 describe("createPartnerClient", () => {
   it("says the partner is unavailable while discovery fails, and tries again on the next call", async () => {
     up = false;
-    const client = createPartnerClient({ issuer, clientId: "portal", clientSecret: undefined, allowHttp: true });
+    const client = createPartnerClient({ now, issuer, clientId: "portal", clientSecret: undefined, allowHttp: true });
     await rejectsWith(client.start("http://portal.test/auth/partner/callback", "en"), "unavailable");
     const afterFailure = discoveryCalls;
     up = true;
@@ -67,7 +70,7 @@ describe("createPartnerClient", () => {
 
   it("builds an authorization code request with PKCE S256, a fresh state and nonce, and the language", async () => {
     up = true;
-    const client = createPartnerClient({ issuer, clientId: "portal", clientSecret: undefined, allowHttp: true });
+    const client = createPartnerClient({ now, issuer, clientId: "portal", clientSecret: undefined, allowHttp: true });
     const a = await client.start("http://portal.test/auth/partner/callback", "fr");
     const b = await client.start("http://portal.test/auth/partner/callback", "fr");
     const q = new URL(a.url).searchParams;
@@ -88,18 +91,18 @@ describe("createPartnerClient", () => {
 
   it("refuses an http:// partner unless allowed (development only)", async () => {
     up = true;
-    const client = createPartnerClient({ issuer, clientId: "portal", clientSecret: "s3cret", allowHttp: false });
+    const client = createPartnerClient({ now, issuer, clientId: "portal", clientSecret: "s3cret", allowHttp: false });
     await rejectsWith(client.start("https://portal.test/auth/partner/callback", "en"), "unavailable");
   });
 
   it("says the partner is unavailable when nothing answers", async () => {
-    const client = createPartnerClient({ issuer: "http://127.0.0.1:9", clientId: "portal", clientSecret: undefined, allowHttp: true, timeoutSeconds: 2 });
+    const client = createPartnerClient({ now, issuer: "http://127.0.0.1:9", clientId: "portal", clientSecret: undefined, allowHttp: true, timeoutSeconds: 2 });
     await rejectsWith(client.start("http://portal.test/auth/partner/callback", "en"), "unavailable");
   });
 
   it("rejects a callback whose state is not the expected one, before calling the partner", async () => {
     up = true;
-    const client = createPartnerClient({ issuer, clientId: "portal", clientSecret: undefined, allowHttp: true });
+    const client = createPartnerClient({ now, issuer, clientId: "portal", clientSecret: undefined, allowHttp: true });
     const request = await client.start("http://portal.test/auth/partner/callback", "en");
     const callback = new URL(`http://portal.test/auth/partner/callback?code=abc&state=forged&iss=${encodeURIComponent(issuer)}`);
     await rejectsWith(client.finish(callback, { ...request, redirectUri: "http://portal.test/auth/partner/callback" }), "invalid");

@@ -121,7 +121,7 @@ export interface PartnerClientOptions {
    * The clock (ms) of the reachability cache and of the time a sign-in took; the portal passes
    * its own (X-5), so a test can move past the cache.
    */
-  now?: () => number;
+  now: () => number;
 }
 
 /** How long a failed reachability check stands before the provider is tried again. */
@@ -205,7 +205,7 @@ export function createPartnerClient(options: PartnerClientOptions): PartnerClien
     options.clientSecret === undefined ? { token_endpoint_auth_method: "none" } : { client_secret: options.clientSecret, token_endpoint_auth_method: "client_secret_basic" };
 
   const insecure = options.allowHttp ? { execute: [oidc.allowInsecureRequests] } : {};
-  const now = options.now ?? (() => new Date().getTime());
+  const now = options.now;
   const reachabilityTimeoutMs = (options.reachabilityTimeoutSeconds ?? 2) * 1000;
   const reachableTtlMs = (options.reachabilityTtlSeconds ?? 30) * 1000;
 
