@@ -54,37 +54,23 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       end if;
       return null;
     end $$`.execute(db);
-  // An evidence file counts when added, removed, or changed in what a snapshot records of it
-  // (a function of its own: PL/pgSQL compiles a condition on columns the row must have).
-  await sql`create function evidence_changed() returns trigger language plpgsql as $$
-    begin
-      if tg_op = 'UPDATE'
-         and old.company_id is not distinct from new.company_id
-         and old.subject is not distinct from new.subject and old.item_id is not distinct from new.item_id
-         and old.file_name is not distinct from new.file_name and old.size is not distinct from new.size
-         and old.mime is not distinct from new.mime and old.sha256 is not distinct from new.sha256
-         and old.scan_status is not distinct from new.scan_status then
-        return null;
-      end if;
-      if tg_op <> 'INSERT' then
-        update companies set profiles_version = profiles_version + 1 where id = old.company_id;
-      end if;
-      if tg_op <> 'DELETE' and (tg_op = 'INSERT' or old.company_id is distinct from new.company_id) then
-        update companies set profiles_version = profiles_version + 1 where id = new.company_id;
-      end if;
-      return null;
-    end $$`.execute(db);
-  for (const [table, fn] of [["profile_answers", "profiles_changed"], ["divisions", "profiles_changed"], ["evidence_files", "evidence_changed"]] as const) {
+  for (const table of ["profile_answers", "divisions"]) {
     await sql`create trigger ${sql.raw(`${table}_profiles_changed`)} after insert or update or delete on ${sql.table(table)}
-      for each row execute function ${sql.raw(fn)}()`.execute(db);
+      for each row execute function profiles_changed()`.execute(db);
   }
+  // An evidence file counts when added, removed, or changed in what a snapshot records of it.
+  await sql`create trigger evidence_files_profiles_changed after insert or delete on evidence_files
+    for each row execute function profiles_changed()`.execute(db);
+  const recorded = ["company_id", "subject", "item_id", "file_name", "size", "mime", "sha256", "scan_status"].map((c) => `old.${c} is distinct from new.${c}`).join(" or ");
+  await sql`create trigger evidence_files_profiles_updated after update on evidence_files
+    for each row when (${sql.raw(recorded)}) execute function profiles_changed()`.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   for (const table of ["profile_answers", "divisions", "evidence_files"]) {
     await sql`drop trigger if exists ${sql.raw(`${table}_profiles_changed`)} on ${sql.table(table)}`.execute(db);
   }
-  await sql`drop function if exists evidence_changed()`.execute(db);
+  await sql`drop trigger if exists evidence_files_profiles_updated on evidence_files`.execute(db);
   await sql`drop function if exists profiles_changed()`.execute(db);
   await sql`drop trigger if exists companies_profiles_version on companies`.execute(db);
   await sql`drop function if exists companies_profiles_version()`.execute(db);
