@@ -93,12 +93,10 @@ function dashboardQuery(db: Db, companyId: string, reactivates: boolean, seesPro
   return db
     .selectFrom("companies")
     .select((eb) => [
+      // The snapshot's columns include the company profile's (business start, employees, contact).
       ...SNAPSHOT_COMPANY_COLUMNS,
       "status",
       "membership_status",
-      "business_started_on",
-      "employee_count",
-      "primary_contact",
       "profile_updated_at",
       eb
         .selectFrom("company_users")
