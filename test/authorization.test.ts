@@ -10,6 +10,7 @@ import { person, signUpAndSignIn } from "./helpers/identity.ts";
 import type { TestClient } from "./helpers/client.ts";
 import { COMPANY_ROLES, can, type CompanyAction, type CompanyRole } from "../src/domain/permissions.ts";
 import { newFileKey } from "../src/platform/storage/index.ts";
+import { appRoutes, fillRoute } from "./helpers/routes.ts";
 
 let portal: TestPortal;
 const members = new Map<CompanyRole | "other-company", TestClient>();
@@ -28,32 +29,26 @@ interface RouteInfo {
 }
 
 function companyRoutes(): RouteInfo[] {
-  const byKey = new Map<string, RouteInfo>();
-  for (const r of portal.app.routes) {
-    // Trader pages of a company; CBSA staff pages (/staff/…) have their own guard (requireStaff).
-    if (!r.path.includes(":companyId") || r.path.includes("/staff/")) continue;
-    const key = `${r.method} ${r.path}`;
-    const info = byKey.get(key) ?? { method: r.method, path: r.path, action: undefined };
-    const declared = (r.handler as { companyAction?: CompanyAction }).companyAction;
-    if (declared) info.action = declared;
-    byKey.set(key, info);
-  }
-  return [...byKey.values()].filter((r) => r.method !== "ALL");
+  // Trader pages of a company; CBSA staff pages (/staff/…) have their own guard (requireStaff).
+  return appRoutes(portal.app)
+    .filter((r) => r.path.includes(":companyId") && !r.path.includes("/staff/"))
+    .map((r) => ({ method: r.method, path: r.path, action: r.handlers.map((h) => (h as { companyAction?: CompanyAction }).companyAction).find(Boolean) }));
 }
 
 function concretePath(path: string, id: string): string {
-  const filled = path
-    .replace(/:lang\{[^}]*\}\}?/, "fr")
-    .replace(/:companyId(\{[^/]*\})?/, id)
-    .replace(/:personId(\{[^/]*\})?/, targetPersonId)
-    .replace(/:divisionId(\{[^/]*\})?/, divisionId)
-    .replace(/:part\{\(\?:[^)]*\)\}/, "general")
-    .replace(/:line\{\(\?:[^)]*\)\}/, "importer")
-    .replace(/:category\{\(\?:[^)]*\)\}/, "risk-assessment")
-    .replace(/:(?:submissionId|requestId|decisionId)(\{[^/]*\})?/g, "999999")
-    .replace(/:fileId(\{[^/]*\})?/, path.includes("/security/") ? fileIds.division : fileIds.application);
-  assert.doesNotMatch(filled, /:/, `a route parameter this test does not know how to fill: ${path}`);
-  return filled;
+  const values: Record<string, string> = {
+    lang: "fr",
+    companyId: id,
+    personId: targetPersonId,
+    divisionId,
+    part: "general",
+    line: "importer",
+    category: "risk-assessment",
+    submissionId: "999999",
+    requestId: "999999",
+    decisionId: "999999",
+  };
+  return fillRoute(path, (name) => (name === "fileId" ? (path.includes("/security/") ? fileIds.division : fileIds.application) : values[name]));
 }
 
 async function insertCompany(name: string, bn: string, status: "activated"): Promise<string> {
