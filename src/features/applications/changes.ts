@@ -16,7 +16,8 @@ import { recordAudit } from "../../platform/audit.ts";
 import { snapshotDifferences, type Snapshot, type SnapshotDifference } from "../../domain/snapshot.ts";
 import type { MembershipStatus } from "../../domain/membership.ts";
 import { tellMembershipEvent } from "../membership/service.ts";
-import { beginChange, profilesProgressJson, progressFrom, type Actor } from "../profiles/service.ts";
+import { beginChange } from "../profiles/changes.ts";
+import { profilesProgressJson, progressFrom, type Actor } from "../profiles/service.ts";
 import { readinessFrom, SNAPSHOT_COMPANY_COLUMNS, snapshotBodyFrom, snapshotRowsJson, type Readiness, type SnapshotCompanyRow } from "./snapshot.ts";
 import { asStatus, declaredNameMatches, personName, refusingUnprintable, writeSnapshot } from "./service.ts";
 

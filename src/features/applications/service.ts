@@ -18,7 +18,8 @@ import { canonicalJson, sha256Hex, type Snapshot } from "../../domain/snapshot.t
 import { decide, IN_FORCE, isMembershipStatus, UNDER_REVIEW, windowEnds, TRANSITIONS, type MembershipStatus } from "../../domain/membership.ts";
 import { applyTransition, recordReference, tellMembershipEvent } from "../membership/service.ts";
 import type { DecisionLetter } from "../membership/letter.ts";
-import { beginChange, type Actor } from "../profiles/service.ts";
+import { beginChange } from "../profiles/changes.ts";
+import type { Actor } from "../profiles/service.ts";
 import { readiness, readSnapshotBody, type Readiness } from "./snapshot.ts";
 import { documentUnsupportedCharacters } from "../../platform/pdf/document.ts";
 import { submissionDocument } from "./submission-pdf.ts";

@@ -10,7 +10,8 @@ import { sql } from "kysely";
 import { recordAudit } from "../../platform/audit.ts";
 import { decide, TRANSITIONS, windowEnds, type MembershipStatus } from "../../domain/membership.ts";
 import { applyTransition, tellMembershipEvent } from "../membership/service.ts";
-import { beginChange, type Actor } from "../profiles/service.ts";
+import { beginChange } from "../profiles/changes.ts";
+import type { Actor } from "../profiles/service.ts";
 import { asStatus, declaredNameMatches, personName, refusingUnprintable, writeSnapshot } from "./service.ts";
 
 /** The longest statement (an action plan, an appeal). */

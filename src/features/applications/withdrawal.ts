@@ -5,7 +5,8 @@ import type { AppDeps } from "../../web/context.ts";
 import type { RequestMeta } from "../../web/request-meta.ts";
 import { decide, type MembershipStatus } from "../../domain/membership.ts";
 import { applyTransition } from "../membership/service.ts";
-import { beginChange, type Actor } from "../profiles/service.ts";
+import { beginChange } from "../profiles/changes.ts";
+import type { Actor } from "../profiles/service.ts";
 import { asStatus } from "./service.ts";
 
 export const WITHDRAWAL_REASON_MAX = 2000;

@@ -14,7 +14,8 @@ import { newFileKey } from "../../platform/storage/index.ts";
 import { cleanFileName, receiveFile, UploadRefused, type ReceivedFile } from "../../platform/uploads.ts";
 import type { ScanStatus } from "../../platform/db/schema.ts";
 import type { CatalogueItem } from "../../domain/catalogue/index.ts";
-import { beginChange, type Actor } from "./service.ts";
+import { beginChange } from "./changes.ts";
+import type { Actor } from "./service.ts";
 
 export type UploadProblem = "no-file" | "too-large" | "type-not-allowed" | "quota" | "infected" | "scan-error" | "not-an-item";
 

@@ -13,6 +13,7 @@ import { companyAction } from "../../web/middleware/company-access.tsx";
 import { requestMeta } from "../../web/request-meta.ts";
 import { cleanText } from "../../web/validation.ts";
 import { CATEGORY_IDS, PORTAL_LINES, type CatalogueItem, type CategoryId, type PortalLine } from "../../domain/catalogue/index.ts";
+import * as changes from "./changes.ts";
 import * as service from "./service.ts";
 import { multilineFields, problemErrors, readItems, storedValues, type FormValues } from "./schema.ts";
 import * as views from "./views.tsx";
@@ -69,7 +70,7 @@ export function profileRoutes(deps: AppDeps): Hono<AppEnv> {
     const line = typeof body.line === "string" ? body.line : "";
     const p = t(c).profiles;
     if (!line) return applicationPage(c, undefined, t(c).forms.chooseOne, 422);
-    const result = await service.changeLine(deps, actor(c), line, "add", requestMeta(c));
+    const result = await changes.changeLine(deps, actor(c), line, "add", requestMeta(c));
     if (!result.ok) {
       if (result.reason === "forbidden") return errorPage(c, "forbidden");
       return applicationPage(c, undefined, result.reason === "division-needs-line" ? p.lineProblems["division-needs-line"](result.division ?? "") : p.lineProblems[result.reason], 422);
@@ -79,7 +80,7 @@ export function profileRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.get(`${COMPANY}/application/lines/${LINE}/remove`, updateApplication, async (c) => {
     const line = c.req.param("line") as PortalLine;
-    const { lines, answers } = await service.lineRemoval(deps, c.get("companyAccess").companyId, line);
+    const { lines, answers } = await changes.lineRemoval(deps, c.get("companyAccess").companyId, line);
     if (!lines.includes(line)) return c.redirect(`${base(c)}/application`, 303);
     return renderPage(c, t(c).profiles.removeLineTitle(views.lineName(c, line)), <views.RemoveLinePage c={c} base={base(c)} line={line} answers={answers} />);
   });
@@ -87,17 +88,17 @@ export function profileRoutes(deps: AppDeps): Hono<AppEnv> {
   app.post(`${COMPANY}/application/lines/${LINE}/remove`, updateApplication, async (c) => {
     const line = c.req.param("line") as PortalLine;
     const p = t(c).profiles;
-    const result = await service.changeLine(deps, actor(c), line, "remove", requestMeta(c));
+    const result = await changes.changeLine(deps, actor(c), line, "remove", requestMeta(c));
     if (!result.ok) {
       if (result.reason === "forbidden") return errorPage(c, "forbidden");
-      const { answers } = await service.lineRemoval(deps, c.get("companyAccess").companyId, line);
+      const { answers } = await changes.lineRemoval(deps, c.get("companyAccess").companyId, line);
       const error = result.reason === "division-needs-line" ? p.lineProblems["division-needs-line"](result.division ?? "") : p.lineProblems[result.reason];
       return renderPage(c, p.removeLineTitle(views.lineName(c, line)), <views.RemoveLinePage c={c} base={base(c)} line={line} answers={answers} error={error} />, 422);
     }
     return c.redirect(`${base(c)}/application?removed=1`, 303);
   });
 
-  const partPage = async (c: AppContext, extra: { values?: FormValues; errors?: FieldErrors; conflicts?: service.Conflict[]; status?: 200 | 409 | 422; notice?: string }) => {
+  const partPage = async (c: AppContext, extra: { values?: FormValues; errors?: FieldErrors; conflicts?: changes.Conflict[]; status?: 200 | 409 | 422; notice?: string }) => {
     const part = c.req.param("part")!;
     const page = await service.applicationPart(deps, c.get("companyAccess").companyId, part);
     if (!page) return null;
@@ -145,13 +146,13 @@ export function profileRoutes(deps: AppDeps): Hono<AppEnv> {
     action: "application-profile.update" | "security-profile.update",
     subject: string,
     items: readonly CatalogueItem[],
-    render: (extra: { values?: FormValues; errors?: FieldErrors; conflicts?: service.Conflict[]; status?: 200 | 409 | 422 }) => Promise<Response | null>,
+    render: (extra: { values?: FormValues; errors?: FieldErrors; conflicts?: changes.Conflict[]; status?: 200 | 409 | 422 }) => Promise<Response | null>,
     next: () => Promise<string>,
     later: string,
   ): Promise<Response> {
     const body = await readForm(c, { multiline: multilineFields(items) });
     const { posted, values } = readItems(items, body);
-    const result = await service.saveAnswers(deps, actor(c), action, subject, items, posted, requestMeta(c));
+    const result = await changes.saveAnswers(deps, actor(c), action, subject, items, posted, requestMeta(c));
     if (!result.ok) {
       if (result.reason === "forbidden") return errorPage(c, "forbidden");
       const response =
@@ -194,7 +195,7 @@ export function profileRoutes(deps: AppDeps): Hono<AppEnv> {
     if (!values.name) errors.name = f.required;
     else if (typeof body.name === "string" && cleanText(body.name).length > 200) errors.name = f.tooLong(200);
     if (values.lines.length === 0) errors.lines = t(c).profiles.divisionLinesRequired;
-    else if (!service.linesAllowed(form.lines, values.lines)) errors.lines = f.chooseOne;
+    else if (!changes.linesAllowed(form.lines, values.lines)) errors.lines = f.chooseOne;
     if (!values.facilities.every((x) => form.facilities.includes(x))) errors.facilities = f.chooseOne;
     return { values, errors };
   };
@@ -204,7 +205,7 @@ export function profileRoutes(deps: AppDeps): Hono<AppEnv> {
     const form = await service.divisionFormData(deps, companyId(c));
     const { values, errors } = await readDivision(c, form);
     if (Object.keys(errors).length > 0) return divisionForm(c, form, null, values, errors, 422);
-    const result = await service.saveDivision(deps, actor(c), null, values, requestMeta(c));
+    const result = await changes.saveDivision(deps, actor(c), null, values, requestMeta(c));
     if (!result.ok) return errorPage(c, "forbidden");
     return c.redirect(`${base(c)}/security/divisions/${result.divisionId}?created=1`, 303);
   });
@@ -235,7 +236,7 @@ export function profileRoutes(deps: AppDeps): Hono<AppEnv> {
     if (!d) return errorPage(c, "notFound");
     const { values, errors } = await readDivision(c, form);
     if (Object.keys(errors).length > 0) return divisionForm(c, form, d, values, errors, 422);
-    const result = await service.saveDivision(deps, actor(c), d.id, values, requestMeta(c));
+    const result = await changes.saveDivision(deps, actor(c), d.id, values, requestMeta(c));
     if (!result.ok) return errorPage(c, result.reason === "not-found" ? "notFound" : "forbidden");
     return c.redirect(`${base(c)}/security/divisions/${d.id}?saved=1`, 303);
   });
@@ -250,7 +251,7 @@ export function profileRoutes(deps: AppDeps): Hono<AppEnv> {
     const data = await withDivision(c);
     if (!data) return errorPage(c, "notFound");
     const d = data.division;
-    const result = await service.deleteDivision(deps, actor(c), d.id, requestMeta(c));
+    const result = await changes.deleteDivision(deps, actor(c), d.id, requestMeta(c));
     if (!result.ok) {
       if (result.reason === "forbidden") return errorPage(c, "forbidden");
       if (result.reason === "not-found") return errorPage(c, "notFound");
@@ -263,7 +264,7 @@ export function profileRoutes(deps: AppDeps): Hono<AppEnv> {
   });
 
   /** A category page from what withDivision read (after a save, read again: the versions changed). */
-  const categoryPage = (c: AppContext, data: service.DivisionData, extra: { values?: FormValues; errors?: FieldErrors; conflicts?: service.Conflict[]; status?: 200 | 409 | 422; notice?: string }) => {
+  const categoryPage = (c: AppContext, data: service.DivisionData, extra: { values?: FormValues; errors?: FieldErrors; conflicts?: changes.Conflict[]; status?: 200 | 409 | 422; notice?: string }) => {
     const category = c.req.param("category") as CategoryId;
     const page = service.categoryPage(data, category);
     if (!page) return null;

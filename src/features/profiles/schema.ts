@@ -4,7 +4,7 @@
 import type { FieldErrors, FormBody } from "../../web/forms.tsx";
 import type { AnswerProblem, CatalogueItem } from "../../domain/catalogue/index.ts";
 import type { ProfilesMessages } from "../../web/i18n/profiles.en.ts";
-import type { PostedItem } from "./service.ts";
+import type { PostedItem } from "./changes.ts";
 
 export type FormValues = Record<string, string | string[]>;
 

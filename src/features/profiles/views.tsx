@@ -6,7 +6,8 @@ import { formatDateTime, formatNumber, messages } from "../../web/i18n/index.ts"
 import { Notice } from "../../web/notice.tsx";
 import { Checkbox, Checkboxes, ErrorSummary, Input, PostForm, Radios, Select, SubmitButton, Textarea, type FieldErrors } from "../../web/forms.tsx";
 import { CATEGORY_AREA, currentCatalogue, evidenceRequired, validateAnswer, type CatalogueItem, type CategoryId, type Part, type PortalLine, type RawAnswer, type SectionProgress, type Text } from "../../domain/catalogue/index.ts";
-import type { ApplicationOverview, CategorySummary, CompanyUserOption, Conflict, Division, DivisionSummary, EvidenceView, ItemsPage, StoredItem } from "./service.ts";
+import type { Conflict } from "./changes.ts";
+import type { ApplicationOverview, CategorySummary, CompanyUserOption, Division, DivisionSummary, EvidenceView, ItemsPage, StoredItem } from "./service.ts";
 import { countsAsClean } from "./service.ts";
 import { fieldName, scalarText as scalar, type FormValues } from "./schema.ts";
 
