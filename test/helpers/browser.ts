@@ -88,13 +88,17 @@ export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-pract
  *   — and this check reads only the violations. The violations are the same, node for node.
  */
 export async function expectAccessible(page: Page, label: string): Promise<void> {
-  await waitForComponents(page);
-  const result = await new AxeBuilder({ page }).setLegacyMode(true).options({ runOnly: { type: "tag", values: AXE_TAGS }, resultTypes: ["violations"] }).analyze();
-  const summary = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  assert.deepEqual(summary, [], `axe violations on ${label}`);
+  assert.deepEqual(await axeViolations(page), [], `axe violations on ${label}`);
   if (process.env.SCREENSHOTS) {
     await page.screenshot({ path: `${process.env.SCREENSHOTS}/${label.replace(/[^a-z0-9-]+/gi, "_")}.png`, fullPage: true });
   }
+}
+
+/** The page's axe violations, one readable line each (the run `expectAccessible` describes). */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await waitForComponents(page);
+  const result = await new AxeBuilder({ page }).setLegacyMode(true).options({ runOnly: { type: "tag", values: AXE_TAGS }, resultTypes: ["violations"] }).analyze();
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
 /** Collects what a page would report as a problem: CSP violations, failed loads, page errors. */
