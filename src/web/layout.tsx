@@ -5,7 +5,7 @@ import { raw } from "hono/html";
 import { otherLocale, type Locale } from "../domain/locale.ts";
 import { messages } from "./i18n/index.ts";
 
-/** The date the portal's pages last changed; shown by gcds-date-modified. */
+/** The date the portal's pages last changed; shown at the foot of every page. */
 export const CONTENT_DATE = "2026-11-26";
 
 /** The same page in the other official language (X-1): swap the /en or /fr prefix. */
@@ -65,6 +65,22 @@ function CompanyBar(props: { locale: Locale; company: CompanyChrome }) {
       </span>
       <a href={`/${lang}/companies`}>{t.changeCompany}</a>
     </nav>
+  );
+}
+
+/**
+ * The date modified, as gcds-date-modified lays it out, in our own markup: the component writes
+ * "Date modified:" and the date with no space between them, and the French label with an
+ * ordinary space before the colon (issue 15).
+ */
+function DateModified(props: { label: string; date: string }) {
+  return (
+    <dl class="ttp-date-modified">
+      <dt>{props.label}</dt>{" "}
+      <dd>
+        <time datetime={props.date}>{props.date}</time>
+      </dd>
+    </dl>
   );
 }
 
@@ -174,7 +190,7 @@ export function Layout(props: LayoutProps) {
           {props.company ? <CompanyBar locale={props.locale} company={props.company} /> : null}
           <main id="main-content" tabindex={-1}>
             {props.children}
-            <gcds-date-modified lang={props.locale}>{props.dateModified ?? CONTENT_DATE}</gcds-date-modified>
+            <DateModified label={t.site.dateModified} date={props.dateModified ?? CONTENT_DATE} />
           </main>
           {raw(chrome.footer)}
         </body>

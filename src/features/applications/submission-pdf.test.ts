@@ -157,13 +157,13 @@ describe("submission PDF", () => {
     for (const expected of [
       "Submission reference PIP-2026-000042",
       "Kind of submission Application",
-      "Submitted Mar 14, 2026, 10:30 a.m.",
+      "Submitted March 14, 2026 at 10:30 a.m.",
       "Submitted by Émilie Tremblay",
       "Name typed to sign the declaration Émilie Marie Tremblay",
       "Questionnaire version 2026-1",
       `SHA-256 of the snapshot ${sha}`,
       "Numéro de référence de la soumission PIP-2026-000042",
-      "Date de soumission 14 mars 2026, 10 h 30",
+      "Date de soumission 14 mars 2026 à 10 h 30",
       `Empreinte SHA-256 de l’instantané ${sha}`,
     ]) {
       assert.ok(text.includes(expected), `the PDF shows ${JSON.stringify(expected)}`);

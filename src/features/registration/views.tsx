@@ -39,7 +39,9 @@ export function HubPage(props: { c: AppContext; pending: PendingRegistration[]; 
           </gcds-heading>
           {props.pending.map((p) => (
             <div class="ttp-panel" data-testid="pending-registration">
-              <gcds-heading tag="h3">{p.legalName}</gcds-heading>
+              <gcds-heading tag="h3" margin-top="0">
+                {p.legalName}
+              </gcds-heading>
               <dl class="ttp-details">
                 <dt>{t.clientNumber}</dt>
                 <dd>{formatClientNumber(p.clientNumber)}</dd>

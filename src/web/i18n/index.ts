@@ -12,9 +12,11 @@ export function messages(locale: Locale): Messages {
 
 type FormatStyle = "date" | "dateTime" | "time";
 
+// One style per language for dates and one for date-times, sharing the same long date (issue 15):
+// "March 1, 2027" and "March 1, 2027 at 10:00 a.m."; "1 mars 2027" and "1 mars 2027 à 10 h 00".
 const STYLES: Record<FormatStyle, Intl.DateTimeFormatOptions> = {
   date: { dateStyle: "long" },
-  dateTime: { dateStyle: "medium", timeStyle: "short" },
+  dateTime: { dateStyle: "long", timeStyle: "short" },
   time: { hour: "numeric", minute: "2-digit", second: "2-digit", timeZoneName: "short" },
 };
 
@@ -36,13 +38,26 @@ export function formatDate(locale: Locale, date: Date, timeZone = "America/Toron
   return formatter(locale, "date", timeZone).format(date);
 }
 
+/** A space, or the narrow no-break space some locales put before "a.m.". */
+const SPACES = /[ \u202f]/g;
+
+/**
+ * A date and time of day. The time ("10:00 a.m.", "14 h 18") is written with no-break spaces, so
+ * it is never broken over two lines, wherever the text goes (a page, an attribute, an email).
+ */
 export function formatDateTime(locale: Locale, date: Date, timeZone = "America/Toronto"): string {
-  return formatter(locale, "dateTime", timeZone).format(date);
+  let out = "";
+  let inTime = false;
+  for (const part of formatter(locale, "dateTime", timeZone).formatToParts(date)) {
+    if (part.type === "hour") inTime = true;
+    out += inTime ? part.value.replace(SPACES, "\u00a0") : part.value;
+  }
+  return out;
 }
 
-/** A time of day with seconds and zone, for "try again at …" messages. */
+/** A time of day with seconds and zone, for "try again at …" messages; it never breaks either. */
 export function formatTime(locale: Locale, date: Date, timeZone = "America/Toronto"): string {
-  return formatter(locale, "time", timeZone).format(date);
+  return formatter(locale, "time", timeZone).format(date).replace(SPACES, "\u00a0");
 }
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
@@ -58,7 +73,7 @@ export function formatNumber(locale: Locale, value: number, maximumFractionDigit
   return f.format(value);
 }
 
-/** ISO date (YYYY-MM-DD) for gcds-date-modified and <time datetime>. */
+/** ISO date (YYYY-MM-DD) for the date modified and <time datetime>. */
 export function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
