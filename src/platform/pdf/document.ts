@@ -15,6 +15,7 @@
 // artifact, outside the structure) shows the document's reference and "page / pages".
 import PDFDocument from "pdfkit";
 import { FONT, loadFonts, unsupportedCharacters, UnsupportedCharactersError } from "./letters.ts";
+import { drawSignature, signatureHeight, signatureTitle } from "./signature.ts";
 
 export type PdfLang = "en" | "fr";
 
@@ -132,7 +133,7 @@ const FIELDS = { label: 150, gutter: 12, rowGap: 3, after: 8 };
 const FIELD_VALUE_X = LEFT + FIELDS.label + FIELDS.gutter;
 const FIELD_VALUE_WIDTH = RIGHT - FIELD_VALUE_X;
 const LIST = { indent: 14, itemGap: 2, after: 6 };
-const LETTERHEAD = { senderWidth: 260, dateWidth: 200, recipientGap: 16, after: 20 };
+const LETTERHEAD = { senderWidth: 260, dateWidth: 200, recipientGap: 16, after: 20, signatureWidth: 168, signatureGap: 10 };
 const MONO = { max: 9, min: 6 };
 /** The least of what follows a heading that must fit under it on the same page. */
 const KEEP_WITH_HEADING = 3 * 15;
@@ -228,7 +229,7 @@ class DocumentWriter {
     this.#y = TOP;
     const sect = doc.struct("Sect", { lang: block.lang });
     root.add(sect);
-    if (block.letterhead) this.#letterhead(sect, block.letterhead);
+    if (block.letterhead) this.#letterhead(sect, block.letterhead, block.lang);
     const bookmark = doc.outline.addItem(block.heading);
     this.#heading(sect, 1, block.heading, block.parts[0]);
     block.parts.forEach((part, index) => {
@@ -252,14 +253,18 @@ class DocumentWriter {
     sect.end();
   }
 
-  #letterhead(sect: Element, head: Letterhead): void {
+  #letterhead(sect: Element, head: Letterhead, lang: PdfLang): void {
+    // The Government of Canada signature heads the letter, in the block's language first.
+    const { doc } = this;
+    sect.add(doc.struct("Figure", { alt: signatureTitle(lang), lang }, [() => drawSignature(doc, lang, LEFT, TOP, LETTERHEAD.signatureWidth)]));
+    const top = TOP + signatureHeight(LETTERHEAD.signatureWidth) + LETTERHEAD.signatureGap;
     const sender = head.sender.join("\n");
     const senderHeight = sender === "" ? 0 : this.#height(sender, LETTERHEAD.senderWidth, SENDER);
-    if (sender !== "") sect.add(this.#text("P", sender, LEFT, TOP, LETTERHEAD.senderWidth, SENDER));
+    if (sender !== "") sect.add(this.#text("P", sender, LEFT, top, LETTERHEAD.senderWidth, SENDER));
     const dateStyle: TextStyle = { ...BODY, align: "right" };
     const dateHeight = head.date === "" ? 0 : this.#height(head.date, LETTERHEAD.dateWidth, dateStyle);
     if (head.date !== "") sect.add(this.#text("P", head.date, RIGHT - LETTERHEAD.dateWidth, TOP, LETTERHEAD.dateWidth, dateStyle));
-    let y = TOP + Math.max(senderHeight, dateHeight);
+    let y = Math.max(top + senderHeight, TOP + dateHeight);
     const recipient = head.recipient.join("\n");
     if (recipient !== "") {
       y += LETTERHEAD.recipientGap;

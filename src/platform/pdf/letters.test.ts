@@ -30,19 +30,19 @@ const french: LetterBlock = {
   greeting: "Madame, Monsieur,",
   paragraphs: [
     "Votre entreprise a été inscrite au portail. Pour terminer l’inscription, la personne qui l’a inscrite doit activer le compte de l’entreprise.",
-    "Ouvrez une session, choisissez « Activer votre entreprise », puis entrez le numéro de client et le code d’activation tels qu’ils sont imprimés ; le code ne tient pas compte des majuscules.",
-    "Après la date d’expiration, demandez un nouveau code : une nouvelle lettre sera envoyée à l’adresse confirmée, à la façon habituelle, dès le prochain envoi.",
+    "Ouvrez une session, choisissez « Activer votre entreprise », puis entrez le numéro de client et le code d’activation tels qu’ils sont imprimés; le code ne tient pas compte des majuscules.",
+    "Après la date d’expiration, demandez un nouveau code\u00a0: une nouvelle lettre sera envoyée à l’adresse confirmée, à la façon habituelle, dès le prochain envoi.",
   ],
-  labels: { clientNumber: "Numéro de client", activationCode: "Code d’activation", issued: "Délivré le", expires: "Expire le" },
-  issuedText: "le 14 mars 2025",
-  expiresText: "le 28 avril 2025",
+  labels: { clientNumber: "Numéro de client", activationCode: "Code d’activation", issued: "Date d’émission", expires: "Date d’expiration" },
+  issuedText: "14 mars 2025",
+  expiresText: "28 avril 2025",
   // "équipe" with a combining accent (NFD): printed as one é.
   closing: ["Veuillez agréer nos salutations distinguées.", "L’e\u0301quipe du programme Partenaires en protection"],
 };
 
 const english: LetterBlock = {
   lang: "en",
-  heading: "Your Trusted Trader portal activation code",
+  heading: "Your Trusted Trader Portal activation code",
   greeting: "Dear Sir or Madam,",
   paragraphs: [
     "Your company has been registered in the portal. To complete the registration, the person who registered it must activate the company’s account.",
@@ -111,7 +111,7 @@ describe("activation letters (PDF)", () => {
       assert.ok(text.includes(expected), `the letter shows ${JSON.stringify(expected)}:\n${text}`);
     }
     const fr = text.indexOf("Numéro de client");
-    const en = text.indexOf("Your Trusted Trader portal activation code");
+    const en = text.indexOf("Your Trusted Trader Portal activation code");
     assert.ok(fr >= 0 && en > fr, "the English block comes after the French block");
     assert.ok(text.indexOf("Client number") > en);
   });
@@ -124,8 +124,7 @@ describe("activation letters (PDF)", () => {
     assert.match(info, /Page size:\s+612 x 792 pts/);
 
     for (const l of batch) {
-      const reference = `${l.blocks[0].lang === "fr" ? "Réf." : "Ref."} ${l.letterId}`;
-      const own = pages.filter((page) => page.includes(reference));
+      const own = pages.filter((page) => page.includes(`Réf. ${l.letterId}`) || page.includes(`Ref. ${l.letterId}`));
       assert.ok(own.length >= 1 && own.length <= 2, `${l.letterId} has 1 or 2 pages`);
       assert.ok(own[0]!.includes(l.recipient[0]!), `${l.letterId} starts on its own page, with its address`);
       assert.ok(own.join("").includes(l.activationCode));
@@ -133,7 +132,15 @@ describe("activation letters (PDF)", () => {
         assert.ok(!own.some((page) => page.includes(other.activationCode)), "no page mixes two letters");
       }
     }
-    const englishFirst = pages.filter((page) => page.includes("Ref. L-000125")).join("\f");
+    const englishFirst = pages.filter((page) => /R[ée]f\. L-000125/.test(page)).join("\f");
+    // Each page's footer is in the language the page starts in: "Réf." on a French page, "Ref." on an English one.
+    for (const page of pages) {
+      const french = page.indexOf("Numéro de client");
+      const english = page.indexOf("Client number");
+      const startsFrench = french >= 0 && (english < 0 || french < english);
+      assert.equal(/Réf\. L-\d+/.test(page), startsFrench, `the footer's language matches the page's:\n${page}`);
+      assert.equal(/Ref\. L-\d+/.test(page), !startsFrench, `the footer's language matches the page's:\n${page}`);
+    }
     const en = englishFirst.indexOf("Client number");
     assert.ok(en >= 0 && en < englishFirst.indexOf("Numéro de client"), "an English-first letter has English first");
   });
@@ -152,6 +159,9 @@ describe("activation letters (PDF)", () => {
     for (const tag of ["H1", "P", "Table", "TR", "TH", "TD"]) assert.match(raw, new RegExp(`/S /${tag}\\b`));
     assert.match(raw, /\/Scope \/Row/);
     assert.match(raw, /\/Artifact <<\s*\/Type \/Pagination/, "the footer is an artifact");
+    // The Government of Canada signature heads the letter: a figure whose alternate text is its words.
+    assert.match(raw, /\/S \/Figure/);
+    assert.match(raw, /\/Alt (\(Gouvernement du Canada\)|<feff0047006f0075007600650072006e0065006d0065006e0074002000640075002000430061006e006100640061>)/i, "the signature's alternate text");
 
     const info = execFileSync("pdfinfo", [single], { encoding: "utf8" });
     assert.match(info, /Tagged:\s+yes/);

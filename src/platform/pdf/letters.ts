@@ -12,11 +12,12 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import PDFDocument from "pdfkit";
+import { drawSignature, signatureHeight, signatureTitle } from "./signature.ts";
 
 /** One language's text of a letter. */
 export interface LetterBlock {
   lang: "en" | "fr";
-  /** e.g. "Your Trusted Trader portal activation code" */
+  /** e.g. "Your Trusted Trader Portal activation code" */
   heading: string;
   greeting: string;
   /** The instructions, one string per paragraph. */
@@ -142,7 +143,10 @@ const FOOTER_Y = PAGE.height - 48;
 // window at the top left, and the address window about 2 to 3.6 in from the top of the
 // folded letter, 4 in wide. The address is kept inside 2.125–3.25 in (the letter can slide
 // a little in the envelope).
-const SENDER = { x: LEFT, y: 40, width: 252 };
+// The Government of Canada signature heads the letter, above the return address (both show in
+// the return-address window).
+const SIGNATURE = { x: LEFT, y: 36, width: 168 };
+const SENDER = { x: LEFT, y: SIGNATURE.y + signatureHeight(SIGNATURE.width) + 8, width: 252 };
 const DATE = { x: RIGHT - 200, y: 40, width: 200 };
 const WINDOW = { x: LEFT, y: 153, width: 288, height: 81 };
 const BODY_TOP = 270; // 3.75 in, just under the first fold (3.67 in)
@@ -219,8 +223,9 @@ export async function renderActivationLetters(
 
   for (const letter of letters) {
     const firstPage = doc.bufferedPageRange().start + doc.bufferedPageRange().count;
-    new LetterWriter(doc, normalizeLetter(letter)).write();
-    writeFooters(doc, letter, firstPage);
+    const writer = new LetterWriter(doc, normalizeLetter(letter));
+    writer.write();
+    writeFooters(doc, letter, firstPage, writer.pageLangs);
     doc.flushPages();
   }
   doc.end();
@@ -280,6 +285,10 @@ const SIGNATURE_GAP = 6;
  */
 class LetterWriter {
   #y = 0;
+  /** The language of the block being written, and so of each page it starts. */
+  #lang: LetterBlock["lang"] = "en";
+  /** Each page's language, in order: its footer is written in it. */
+  readonly pageLangs: LetterBlock["lang"][] = [];
 
   constructor(
     private readonly doc: Doc,
@@ -289,9 +298,17 @@ class LetterWriter {
   write(): void {
     const { doc, letter } = this;
     const [mainBlock, otherBlock] = letter.blocks;
+    const onPage = () => this.pageLangs.push(this.#lang);
+    doc.on("pageAdded", onPage);
+    this.#lang = mainBlock.lang;
     doc.addPage();
     const section = doc.struct("Sect", { lang: mainBlock.lang });
     doc.addStructure(section);
+
+    // The Government of Canada signature, in the letter's language first.
+    section.add(
+      this.#content("Figure", { alt: signatureTitle(mainBlock.lang), lang: mainBlock.lang }, () => drawSignature(doc, mainBlock.lang, SIGNATURE.x, SIGNATURE.y, SIGNATURE.width)),
+    );
 
     // Return address (top left, for a double-window envelope) and the date in both languages.
     const senderStyle: TextStyle = { font: FONT.regular, size: SIZE.small + 1, color: COLOR.muted, lineGap: 1 };
@@ -313,6 +330,7 @@ class LetterWriter {
     this.#y = Math.max(BODY_TOP, addressBottom + 24);
     this.#block(section, mainBlock);
 
+    this.#lang = otherBlock.lang;
     const otherHeight = this.#blockHeight(otherBlock);
     const room = BOTTOM - (this.#y + SEPARATOR.before + SEPARATOR.after);
     if (otherHeight > room && otherHeight <= BOTTOM - TOP) {
@@ -322,6 +340,7 @@ class LetterWriter {
     }
     this.#block(section, otherBlock);
     section.end();
+    doc.off("pageAdded", onPage);
   }
 
   #block(parent: PDFKit.PDFStructureElement, block: LetterBlock): void {
@@ -522,12 +541,15 @@ class LetterWriter {
   }
 }
 
-/** "Réf. L-000123" on the left and "1 / 2" on the right of every page of the letter. */
-function writeFooters(doc: Doc, letter: ActivationLetter, firstPage: number): void {
+/**
+ * "Réf. L-000123" on the left and "1 / 2" on the right of every page of the letter, in the
+ * language the page starts in (an English page says "Ref.").
+ */
+function writeFooters(doc: Doc, letter: ActivationLetter, firstPage: number, pageLangs: readonly LetterBlock["lang"][]): void {
   const { start, count } = doc.bufferedPageRange();
   const pages = start + count - firstPage;
-  const reference = `${REFERENCE_LABEL[letter.blocks[0].lang]} ${nfc(letter.letterId)}`;
   for (let i = 0; i < pages; i++) {
+    const reference = `${REFERENCE_LABEL[pageLangs[i] ?? letter.blocks[0].lang]} ${nfc(letter.letterId)}`;
     doc.switchToPage(firstPage + i);
     const bottomMargin = doc.page.margins.bottom;
     doc.page.margins.bottom = 0; // the footer sits below the body: no automatic page break
