@@ -13,7 +13,24 @@ function problemsOf(env: Record<string, string>): string[] {
   assert.fail("expected the configuration to be refused");
 }
 
+/** Production names its own offices (issue 15): the development defaults are fictitious. */
+const PRODUCTION_CONTACTS = {
+  HELP_DESK_PHONE: "1-888-555-0199",
+  HELP_DESK_EMAIL: "helpdesk@portal.example.gc.ca",
+  HELP_DESK_HOURS_EN: "Every day, 24 hours",
+  HELP_DESK_HOURS_FR: "Tous les jours, 24\u00a0heures sur 24",
+  TCCU_PHONE: "1-888-555-0198",
+  TCCU_EMAIL: "tccu@portal.example.gc.ca",
+  TCCU_HOURS_EN: "Weekdays",
+  TCCU_HOURS_FR: "En semaine",
+  PIP_PHONE: "1-888-555-0197",
+  PIP_EMAIL: "pip@portal.example.gc.ca",
+  PIP_HOURS_EN: "Weekdays",
+  PIP_HOURS_FR: "En semaine",
+};
+
 const SAFE_PRODUCTION = {
+  ...PRODUCTION_CONTACTS,
   NODE_ENV: "production",
   DATABASE_URL: "postgres://portal@db.internal:5432/portal",
   SMTP_URL: "smtp://mail.internal:25",
@@ -82,6 +99,23 @@ describe("configuration", () => {
     const c = loadConfig({ ...SAFE_PRODUCTION, APP_KEY_PREVIOUS: Buffer.alloc(32, 9).toString("base64") });
     assert.deepEqual(c.appKey.current, Buffer.alloc(32, 7));
     assert.deepEqual(c.appKey.previous, Buffer.alloc(32, 9));
+  });
+
+  it("gives fictitious development contact details, reads each office's from its settings, and requires them in production", () => {
+    const dev = loadConfig({});
+    assert.equal(dev.contacts.helpDesk.phone, "1-800-555-0101");
+    assert.match(dev.contacts.tccu.email, /@example\.gc\.ca$/);
+    const set = loadConfig({ TCCU_PHONE: "613-555-0142", TCCU_HOURS_FR: "En semaine" });
+    assert.equal(set.contacts.tccu.phone, "613-555-0142");
+    assert.equal(set.contacts.tccu.hours.fr, "En semaine");
+    assert.equal(set.contacts.tccu.hours.en, dev.contacts.tccu.hours.en);
+    const prod = loadConfig(SAFE_PRODUCTION);
+    assert.equal(prod.contacts.program.email, "pip@portal.example.gc.ca");
+    const { TCCU_EMAIL: _tccu, PIP_HOURS_FR: _hours, ...missing } = SAFE_PRODUCTION;
+    const problems = problemsOf(missing).join(" | ");
+    assert.match(problems, /TCCU_EMAIL is required in production/);
+    assert.match(problems, /PIP_HOURS_FR is required in production/);
+    assert.match(problemsOf({ HELP_DESK_EMAIL: "not an address", PIP_PHONE: "call us" }).join(" | "), /HELP_DESK_EMAIL must be an email address.*PIP_PHONE must be a telephone number/);
   });
 
   it("refuses plain HTTP and the test clock in production", () => {

@@ -54,6 +54,63 @@ const envSchema = z.object({
 
 const MIB = 1024 * 1024;
 
+/** The three offices a page may send a person to (issue 15: every dead end names who to contact and how). */
+export const CONTACT_OFFICES = ["helpDesk", "tccu", "program"] as const;
+export type ContactOffice = (typeof CONTACT_OFFICES)[number];
+/** Each office's settings: {PREFIX}_PHONE, {PREFIX}_EMAIL, {PREFIX}_HOURS_EN, {PREFIX}_HOURS_FR. */
+const CONTACT_PREFIX: Record<ContactOffice, string> = { helpDesk: "HELP_DESK", tccu: "TCCU", program: "PIP" };
+
+/** How to reach one office: its telephone, email and hours (the hours' wording in each language). */
+export interface ContactPoint {
+  readonly phone: string;
+  readonly email: string;
+  readonly hours: { readonly en: string; readonly fr: string };
+}
+
+/**
+ * Development defaults: plainly fictitious (555-01xx numbers are reserved for fiction,
+ * example.gc.ca is no real address), so that nobody mistakes them for the real offices.
+ * Production requires every one of them to be set.
+ */
+export const DEVELOPMENT_CONTACTS: Readonly<Record<ContactOffice, ContactPoint>> = Object.freeze({
+  helpDesk: {
+    phone: "1-800-555-0101",
+    email: "portal-helpdesk@example.gc.ca",
+    hours: { en: "Monday to Friday, 8 a.m. to 8 p.m. Eastern time", fr: "Du lundi au vendredi, de 8\u00a0h à 20\u00a0h (heure de l’Est)" },
+  },
+  tccu: {
+    phone: "1-800-555-0102",
+    email: "tccu-utcc@example.gc.ca",
+    hours: { en: "Monday to Friday, 8 a.m. to 4 p.m. Eastern time", fr: "Du lundi au vendredi, de 8\u00a0h à 16\u00a0h (heure de l’Est)" },
+  },
+  program: {
+    phone: "1-800-555-0103",
+    email: "pip-pep@example.gc.ca",
+    hours: { en: "Monday to Friday, 8:30 a.m. to 4:30 p.m. Eastern time", fr: "Du lundi au vendredi, de 8\u00a0h\u00a030 à 16\u00a0h\u00a030 (heure de l’Est)" },
+  },
+});
+
+/** The contact block from the environment, each setting falling back to its development default (production: named as a problem). */
+function readContacts(env: Record<string, string | undefined>, isProduction: boolean, problems: string[]): Record<ContactOffice, ContactPoint> {
+  const out = {} as Record<ContactOffice, ContactPoint>;
+  for (const office of CONTACT_OFFICES) {
+    const prefix = CONTACT_PREFIX[office];
+    const d = DEVELOPMENT_CONTACTS[office];
+    const value = (suffix: string, fallback: string): string => {
+      const v = env[`${prefix}_${suffix}`]?.trim();
+      if (v) return v;
+      if (isProduction) problems.push(`${prefix}_${suffix} is required in production (the portal's pages tell people how to reach this office; the development default is fictitious).`);
+      return fallback;
+    };
+    const email = value("EMAIL", d.email);
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) problems.push(`${prefix}_EMAIL must be an email address.`);
+    const phone = value("PHONE", d.phone);
+    if (!/^[0-9+() .-]{7,30}$/.test(phone)) problems.push(`${prefix}_PHONE must be a telephone number (digits, spaces, hyphens, parentheses, +).`);
+    out[office] = { phone, email, hours: { en: value("HOURS_EN", d.hours.en), fr: value("HOURS_FR", d.hours.fr) } };
+  }
+  return out;
+}
+
 export interface Config {
   readonly env: "development" | "production" | "test";
   readonly isProduction: boolean;
@@ -87,6 +144,8 @@ export interface Config {
   readonly scanner: ScannerConfig;
   /** APP-9's limits, in bytes (the settings are in MiB). */
   readonly evidence: { readonly maxFileBytes: number; readonly companyLimitBytes: number };
+  /** Who a person is told to contact, and how (HELP_DESK_*, TCCU_*, PIP_*; development defaults are fictitious). */
+  readonly contacts: Readonly<Record<ContactOffice, ContactPoint>>;
 }
 
 /** GC Notify (notification.canada.ca): the API key, the API's base URL and the generic template of each language. */
@@ -181,6 +240,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     else problems.push(`CLAMD_HOST must be host:port (for example 127.0.0.1:3310); got "${e.CLAMD_HOST}".`);
   }
   if (e.EVIDENCE_COMPANY_LIMIT_MB < e.EVIDENCE_MAX_FILE_MB) problems.push("EVIDENCE_COMPANY_LIMIT_MB must not be less than EVIDENCE_MAX_FILE_MB.");
+  const contacts = readContacts(env, isProduction, problems);
 
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -203,5 +263,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     storage,
     scanner,
     evidence: { maxFileBytes: e.EVIDENCE_MAX_FILE_MB * MIB, companyLimitBytes: e.EVIDENCE_COMPANY_LIMIT_MB * MIB },
+    contacts,
   };
 }

@@ -150,6 +150,7 @@ describe("in production", () => {
         PARTNER_ISSUER: "https://broker.example.ca",
         PARTNER_CLIENT_ID: "ttp",
         PARTNER_CLIENT_SECRET: "secret",
+        ...Object.fromEntries(["HELP_DESK", "TCCU", "PIP"].flatMap((p) => [[`${p}_PHONE`, "1-888-555-0199"], [`${p}_EMAIL`, "office@portal.example.gc.ca"], [`${p}_HOURS_EN`, "Weekdays"], [`${p}_HOURS_FR`, "En semaine"]])),
       },
     });
     try {
