@@ -9,7 +9,7 @@ import { requestMetrics } from "./web/middleware/metrics.ts";
 import { metricsRoutes } from "./web/metrics-routes.ts";
 import { securityHeaders } from "./web/middleware/security-headers.ts";
 import { csrfProtection } from "./web/middleware/csrf.ts";
-import { errorPage, type ErrorKind } from "./web/errors.tsx";
+import { errorPage, newErrorReference, type ErrorKind } from "./web/errors.tsx";
 import { assetRoutes } from "./web/assets.ts";
 import { homeRoutes } from "./features/home/routes.tsx";
 import { identityRoutes } from "./features/identity/routes.tsx";
@@ -24,6 +24,7 @@ import { reviewRoutes } from "./features/review/routes.tsx";
 import { tccuRoutes } from "./features/expiry/staff-routes.tsx";
 import { registrationStaffRoutes } from "./features/registration/staff-routes.tsx";
 import { staffRoutes } from "./features/staff/routes.tsx";
+import { helpRoutes } from "./features/help/routes.tsx";
 import { currentStaffSession, staffCookieName, staffSessionContext } from "./features/staff/sessions.ts";
 import { sessionContext, sessionCookieName } from "./web/middleware/session.ts";
 import { noStoreWhenSignedIn } from "./web/middleware/no-store.ts";
@@ -44,6 +45,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.use("*", requestMetrics());
   app.use("*", requestContext(logger, config.trustProxyHops));
+  // Who pages tell people to contact (web/contact.tsx), error pages included.
+  app.use("*", (c, next) => {
+    c.set("contacts", config.contacts);
+    return next();
+  });
   app.use("*", securityHeaders({ https }));
   app.use("*", trailingSlashRedirect());
 
@@ -100,6 +106,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   );
 
   app.route("/", homeRoutes());
+  app.route("/", helpRoutes());
   app.route("/", identityRoutes(deps));
   app.route("/", registrationRoutes(deps));
   app.route("/", companyRoutes(deps));
@@ -137,8 +144,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       const kind: ErrorKind = err.status === 404 ? "notFound" : err.status === 413 ? "tooLarge" : err.status === 403 ? "forbidden" : "badRequest";
       return errorPage(c, kind);
     }
-    logger.error({ err, requestId: c.get("requestId"), path: c.req.path }, "unhandled error");
-    return errorPage(c, "serverError");
+    // The reference the page shows, short enough to read over the telephone (web/errors.tsx).
+    const reference = newErrorReference();
+    logger.error({ err, reference, requestId: c.get("requestId"), path: c.req.path }, "unhandled error");
+    return errorPage(c, "serverError", { reference });
   });
 
   return app;

@@ -120,11 +120,14 @@ describe("error pages", () => {
       assert.match(html, text);
       assert.doesNotMatch(html, /deliberate test failure/);
       assert.doesNotMatch(html, /at .*\.ts:\d+/);
-      const reference = res.headers.get("x-request-id")!;
-      assert.match(html, new RegExp(reference));
+      // A reference short enough to read over the telephone: 8 Crockford base-32 characters in 2 groups.
+      const reference = /data-testid="error-reference">[^<]*?([0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4})</.exec(html)?.[1];
+      assert.ok(reference, "the page shows a short reference");
+      assert.doesNotMatch(html, new RegExp(res.headers.get("x-request-id")!), "not the 36-character request id");
       // The operator finds the reference a person reads out in the log line of that request's error.
-      const logged = portal.logLines.find((l) => l.msg === "unhandled error" && l.requestId === reference);
+      const logged = portal.logLines.find((l) => l.msg === "unhandled error" && l.reference === reference);
       assert.ok(logged, "the error's log line carries the reference");
+      assert.equal(logged.requestId, res.headers.get("x-request-id"), "and the request's id");
       assert.match(JSON.stringify(logged.err), /deliberate test failure/, "with its cause");
     }
   });

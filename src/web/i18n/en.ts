@@ -9,6 +9,7 @@ import { memberEn } from "./member.en.ts";
 import { reviewEn } from "./review.en.ts";
 import { documentsEn } from "./documents.en.ts";
 import { membershipEn } from "./membership.en.ts";
+import { contactEn, helpMessagesEn } from "./help.en.ts";
 
 // English messages. fr.ts is typed against this object: a message missing in French does
 // not compile. Functions take the values they interpolate.
@@ -66,6 +67,10 @@ export const en = {
     csrf: "For your security, the portal could not confirm that this form came from this page. Nothing was changed. Go back, reload the page and try again.",
     reference: (id: string) => `Reference for the help desk: ${id}`,
     goHome: "Go to the portal's home page",
+    neededRoles: (roles: string) => `Only these roles can do this in this company: ${roles}. Ask a user with one of these roles, or the account owner.`,
+    notAuthorizedYet: "The company's account is not authorized yet: the account owner must first accept the terms and conditions of use. Until then, its information cannot be changed.",
+    goToDashboard: (company: string) => `Go to the PIP dashboard of ${company}`,
+    serverErrorContact: "If the problem continues, contact the help desk and give them the reference above.",
     forbiddenCharactersTitle: "Your form contains characters that are not allowed",
     forbiddenCharacters: "Nothing was saved. Go back, type the text again (these invisible control characters often come with text pasted from another program) and send the form again.",
   },
@@ -295,6 +300,8 @@ export const en = {
   review: reviewEn,
   documents: documentsEn,
   membership: membershipEn,
+  contact: contactEn,
+  help: helpMessagesEn,
   mailbox: {
     title: "Development mailbox",
     intro: "Messages the portal sent while no SMTP server is configured. This page does not exist in production.",

@@ -8,6 +8,7 @@ import { memberFr } from "./member.fr.ts";
 import { reviewFr } from "./review.fr.ts";
 import { documentsFr } from "./documents.fr.ts";
 import { membershipFr } from "./membership.fr.ts";
+import { contactFr, helpFr } from "./help.fr.ts";
 import { registrationFr } from "./registration.fr.ts";
 import { staffFr } from "./staff.fr.ts";
 
@@ -20,7 +21,7 @@ export const fr: Messages = {
     contextualHeading: "Partenaires en protection",
     programPage: "À propos de Partenaires en protection",
     programPageUrl: "https://www.cbsa-asfc.gc.ca/security-securite/pip-pep/menu-fra.html",
-    dateModified: "Date de modification :",
+    dateModified: "Date de modification\u00a0:",
   },
   home: {
     title: "Portail des négociants dignes de confiance",
@@ -64,8 +65,12 @@ export const fr: Messages = {
     forbidden: "Vous n’avez pas l’autorisation d’accéder à cette page ou d’effectuer cette action. Rien n’a été modifié.",
     csrfTitle: "Votre formulaire a expiré",
     csrf: "Pour votre sécurité, le portail n’a pas pu confirmer que ce formulaire provenait de cette page. Rien n’a été modifié. Revenez en arrière, rechargez la page et réessayez.",
-    reference: (id: string) => `Référence pour le service d’aide : ${id}`,
+    reference: (id: string) => `Référence pour le service d’assistance\u00a0: ${id}`,
     goHome: "Aller à la page d’accueil du portail",
+    neededRoles: (roles: string) => `Dans cette entreprise, seuls ces rôles peuvent faire cette action\u00a0: ${roles}. Adressez-vous à un utilisateur qui a l’un de ces rôles ou au propriétaire du compte.`,
+    notAuthorizedYet: "Le compte de l’entreprise n’est pas encore autorisé\u00a0: le propriétaire du compte doit d’abord accepter les conditions d’utilisation. D’ici là, ses renseignements ne peuvent pas être modifiés.",
+    goToDashboard: (company: string) => `Aller au tableau de bord PEP de ${company}`,
+    serverErrorContact: "Si le problème persiste, communiquez avec le service d’assistance et donnez-lui la référence ci-dessus.",
     forbiddenCharactersTitle: "Votre formulaire contient des caractères qui ne sont pas permis",
     forbiddenCharacters: "Rien n’a été enregistré. Revenez en arrière, tapez le texte de nouveau (ces caractères de contrôle invisibles accompagnent souvent un texte collé depuis un autre programme) et envoyez de nouveau le formulaire.",
   },
@@ -295,6 +300,8 @@ export const fr: Messages = {
   review: reviewFr,
   documents: documentsFr,
   membership: membershipFr,
+  contact: contactFr,
+  help: helpFr,
   mailbox: {
     title: "Boîte de courriel de développement",
     intro: "Messages envoyés par le portail lorsqu’aucun serveur SMTP n’est configuré. Cette page n’existe pas en production.",

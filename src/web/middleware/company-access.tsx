@@ -75,8 +75,12 @@ export function companyAction(deps: Pick<AppDeps, "db">, action: CompanyAction, 
     // EXP-1: a URN that expired during a session opens nothing from the next request on (an
     // owner's membership stays active through the expiry, so this is the check that stops them).
     if (row?.urn_expired_at) return expiredAccessPage(c, "urn-expired", row.legal_name);
-    if (!row || row.membership !== "active" || !isCompanyRole(row.role) || !can(row.role, action)) return errorPage(c, "forbidden");
-    if (row.status !== "authorized" && !options.beforeAuthorization) return errorPage(c, "forbidden");
+    if (!row || row.membership !== "active" || !isCompanyRole(row.role)) return errorPage(c, "forbidden");
+    // A member refused inside their own company is told why and led back to its dashboard (issue 15).
+    if (!can(row.role, action)) return errorPage(c, "forbidden", { company: { companyId, legalName: row.legal_name, reason: "role", action } });
+    if (row.status !== "authorized" && !options.beforeAuthorization) {
+      return errorPage(c, "forbidden", { company: { companyId, legalName: row.legal_name, reason: "not-authorized" } });
+    }
     c.set("companyAccess", {
       companyId,
       personId: signedIn.session.personId,
