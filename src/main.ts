@@ -12,7 +12,7 @@ import { jobHandlers, scheduleRecurringJobs } from "./jobs.ts";
 import { resolveAppKeys, useAppKeys } from "./platform/app-key.ts";
 import { openFileStore } from "./platform/storage/index.ts";
 import { openScanner } from "./platform/scan/clamd.ts";
-import { ensureFirstAdministrator, firstAdministratorNotice } from "./features/staff/bootstrap.ts";
+import { ensureFirstAdministrator, firstAdministratorNotice, readyLine } from "./features/staff/bootstrap.ts";
 import { resealStaffSecrets } from "./features/staff/service.ts";
 
 function readConfig(): Config {
@@ -114,6 +114,8 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
     { url: config.baseUrl, port: info.port, database: database.engine, mail: mailTransport.kind, testClock: config.testClock, startup },
     "listening",
   );
+  // One plain line for a person at the terminal, after the JSON ones (never in production, where logs are machine-read).
+  if (!config.isProduction) process.stdout.write(readyLine(config.baseUrl, mailTransport.kind === "dev-mailbox"));
 });
 
 let stopping = false;

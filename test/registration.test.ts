@@ -46,7 +46,7 @@ describe("eligibility (REG-1)", () => {
     const client = await trader();
     const res = await client.postForm("/en/registration/eligibility", { ...ELIGIBLE, lines: "customs-broker" });
     assert.equal(res.status, 200);
-    assert.match(await res.text(), /Customs brokers and shipping agents cannot register[^<]*pip-pep@cbsa-asfc\.gc\.ca/);
+    assert.match(await res.text(), /Customs brokers and shipping agents cannot register[^<]*pip-pep@example\.gc\.ca/);
   });
 
   it("requires an answer to every question", async () => {
@@ -139,7 +139,7 @@ describe("the letter (REG-4)", () => {
     assert.match(page, /being prepared for registered mail/);
     portal.clock.advance(30 * DAY_MS);
     const late = await (await (await again(client)).get("/en/registration")).text();
-    assert.match(late, /should have arrived by January 13, 2027\. If it has not, contact the Partners in Protection program at pip-pep@cbsa-asfc\.gc\.ca/);
+    assert.match(late, /should have arrived by January 13, 2027\. If it has not, contact the Partners in Protection program at pip-pep@example\.gc\.ca/);
     portal.clock.advance(-30 * DAY_MS);
   });
 

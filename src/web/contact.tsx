@@ -5,6 +5,7 @@ import type { AppContext } from "./context.ts";
 import { CONTACT_OFFICES, DEVELOPMENT_CONTACTS, type ContactOffice, type ContactPoint } from "../config.ts";
 import type { Locale } from "../domain/locale.ts";
 import { messages } from "./i18n/index.ts";
+import type { HelpTopic } from "./i18n/help.en.ts";
 
 export type Contacts = Readonly<Record<ContactOffice, ContactPoint>>;
 
@@ -81,4 +82,9 @@ export function ContactPageLink(props: { c: AppContext }) {
       <gcds-link href={`/${locale}/contact`}>{messages(locale).contact.allWays}</gcds-link>
     </gcds-text>
   );
+}
+
+/** The help page's address (features/help), with a topic's anchor: `/en/help#users`. */
+export function helpHref(locale: Locale, topic?: HelpTopic): string {
+  return topic ? `/${locale}/help#${topic}` : `/${locale}/help`;
 }

@@ -61,7 +61,7 @@ function CompanyBar(props: { locale: Locale; company: CompanyChrome }) {
         <a href={`/${lang}/companies/${props.company.id}`}>
           <strong>{props.company.legalName}</strong>
         </a>{" "}
-        ({props.company.clientNumber})
+        <span class="ttp-id">({props.company.clientNumber})</span>
       </span>
       <a href={`/${lang}/companies`}>{t.changeCompany}</a>
     </nav>
@@ -92,6 +92,8 @@ function AccountBar(props: { locale: Locale; chrome: SignedInChrome; path: strin
       {props.chrome.accountBar ? (
         <nav class="ttp-account-bar" aria-label={t.accountNav}>
           <a href={`/${lang}/account`}>{t.accountTitle}</a>
+          <a href={`/${lang}/help`}>{messages(props.locale).help.navLink}</a>
+          <a href={`/${lang}/contact`}>{messages(props.locale).help.contactLink}</a>
           <form method="post" action={props.chrome.signOutUrl}>
             <input type="hidden" name="_csrf" value={props.chrome.csrfToken} />
             <button type="submit" class="ttp-link-button">

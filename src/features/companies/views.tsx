@@ -16,6 +16,8 @@ import type { NotificationText } from "../../web/i18n/companies.en.ts";
 import type { PostalAddress } from "../../platform/db/schema.ts";
 import type { Membership } from "../registration/service.ts";
 import type { CompanyProfile, Dashboard, SectionState } from "./service.ts";
+import { helpHref } from "../../web/contact.tsx";
+import type { HelpTopic } from "../../web/i18n/help.en.ts";
 import { FACILITY_SLOTS, type Values } from "./schema.ts";
 
 function m(c: AppContext) {
@@ -46,7 +48,7 @@ export function ChooseCompanyPage(props: { c: AppContext; companies: Membership[
                   {co.legalName}
                 </a>
               </td>
-              <td>{formatClientNumber(co.clientNumber)}</td>
+              <td class="ttp-id">{formatClientNumber(co.clientNumber)}</td>
               <td>{t.users.roles[co.role]}</td>
             </tr>
           ))}
@@ -69,12 +71,17 @@ function Progress(props: { c: AppContext; progress: { state: SectionState; answe
   return <p class="ttp-state">{t.profiles.stateWithProgress(t.companies.sectionStates[props.progress.state], props.progress.answered, props.progress.total)}</p>;
 }
 
-function Section(props: { heading: string; text: string; children?: unknown; testid: string }) {
+function Section(props: { heading: string; text: string; children?: unknown; testid: string; help?: { c: AppContext; topic: HelpTopic } }) {
   return (
     <li class="ttp-section" data-testid={props.testid}>
       <h3>{props.heading}</h3>
       <p>{props.text}</p>
       {props.children}
+      {props.help ? (
+        <p class="ttp-help-links">
+          <a href={helpHref(props.help.c.get("locale"), props.help.topic)}>{m(props.help.c).help.sectionHelp(props.heading)}</a>
+        </p>
+      ) : null}
     </li>
   );
 }
@@ -100,7 +107,7 @@ export function DashboardPage(props: { c: AppContext; dashboard: Dashboard; noti
         <dt>{t.registration.companyName}</dt>
         <dd>{d.legalName}</dd>
         <dt>{t.registration.clientNumber}</dt>
-        <dd>{formatClientNumber(d.clientNumber)}</dd>
+        <dd class="ttp-id">{formatClientNumber(d.clientNumber)}</dd>
         <dt>{t.registration.membershipStatus}</dt>
         <dd>{isMembershipStatus(d.membershipStatus) ? t.membership.statuses[d.membershipStatus] : d.membershipStatus}</dd>
         <dt>{t.registration.accountStatus}</dt>
@@ -136,7 +143,7 @@ export function DashboardPage(props: { c: AppContext; dashboard: Dashboard; noti
         <>
           <gcds-heading tag="h2">{t.companies.sectionsHeading}</gcds-heading>
           <ul class="ttp-sections">
-            <Section heading={t.companies.sections.companyProfile} text={t.companies.sectionTexts.companyProfile} testid="section-company-profile">
+            <Section heading={t.companies.sections.companyProfile} text={t.companies.sectionTexts.companyProfile} testid="section-company-profile" help={{ c: props.c, topic: "company-profile" }}>
               <State c={props.c} state={d.profile} />
               <p>
                 <a href={`${base}/profile`}>{t.companies.sections.companyProfile}</a>
@@ -155,13 +162,13 @@ export function DashboardPage(props: { c: AppContext; dashboard: Dashboard; noti
                 </ul>
               </details>
             </Section>
-            <Section heading={t.companies.sections.users} text={t.companies.sectionTexts.users} testid="section-users">
+            <Section heading={t.companies.sections.users} text={t.companies.sectionTexts.users} testid="section-users" help={{ c: props.c, topic: "users" }}>
               <p class="ttp-state">{t.companies.usersCount(d.activeUsers)}</p>
               <p>
                 <a href={`${base}/users`}>{t.companies.sections.users}</a>
               </p>
             </Section>
-            <Section heading={t.companies.sections.applicationProfile} text={t.companies.sectionTexts.applicationProfile} testid="section-application-profile">
+            <Section heading={t.companies.sections.applicationProfile} text={t.companies.sectionTexts.applicationProfile} testid="section-application-profile" help={{ c: props.c, topic: "application-profile" }}>
               {can(role, "application-profile.view") && d.profiles ? (
                 <>
                   <Progress c={props.c} progress={d.profiles.application} />
@@ -173,7 +180,7 @@ export function DashboardPage(props: { c: AppContext; dashboard: Dashboard; noti
                 <p>{t.companies.sectionUnavailable}</p>
               )}
             </Section>
-            <Section heading={t.companies.sections.securityProfile} text={t.companies.sectionTexts.securityProfile} testid="section-security-profile">
+            <Section heading={t.companies.sections.securityProfile} text={t.companies.sectionTexts.securityProfile} testid="section-security-profile" help={{ c: props.c, topic: "security-profile" }}>
               {can(role, "security-profile.view") && d.profiles ? (
                 <>
                   <Progress c={props.c} progress={d.profiles.security} />
@@ -423,7 +430,7 @@ export function ProfilePage(props: { c: AppContext; profile: CompanyProfile; can
           </>
         ) : null}
         <dt>{m(props.c).registration.clientNumber}</dt>
-        <dd>{formatClientNumber(p.clientNumber)}</dd>
+        <dd class="ttp-id">{formatClientNumber(p.clientNumber)}</dd>
         <dt>{t.businessStart}</dt>
         <dd>{p.businessStartedOn ? formatDate(lang, new Date(`${p.businessStartedOn}T12:00:00Z`)) : none}</dd>
         <dt>{t.employees}</dt>

@@ -4,12 +4,7 @@ import type { AppContext } from "../../web/context.ts";
 import { messages } from "../../web/i18n/index.ts";
 import { HELP_TOPICS, type HelpTopic, type HelpTopicText } from "../../web/i18n/help.en.ts";
 import { COMPANY_ROLES, matrixRows } from "../../domain/permissions.ts";
-import { AllContacts } from "../../web/contact.tsx";
-
-/** The help page's address, with a topic's anchor: `/en/help#users`. */
-export function helpHref(locale: string, topic?: HelpTopic): string {
-  return topic ? `/${locale}/help#${topic}` : `/${locale}/help`;
-}
+import { AllContacts, helpHref } from "../../web/contact.tsx";
 
 function Topic(props: { id: HelpTopic; text: HelpTopicText; children?: unknown }) {
   const { text } = props;

@@ -1,4 +1,5 @@
 // Pages of sign-in and of the person's own portal account. Every string comes from i18n.
+import { ContactBlock } from "../../web/contact.tsx";
 import { Notice } from "../../web/notice.tsx";
 import type { AppContext } from "../../web/context.ts";
 import { formatDateTime, messages } from "../../web/i18n/index.ts";
@@ -270,7 +271,7 @@ export function AccountPage(props: {
       {props.notice ? <Notice role="success" title={props.notice} /> : null}
       <gcds-text>{m.signedInAs(`${p.givenName} ${p.familyName}`)}</gcds-text>
       <gcds-heading tag="h2">{m.urnLabel}</gcds-heading>
-      <p class="ttp-urn" data-testid="urn">
+      <p class="ttp-urn ttp-id" data-testid="urn">
         {formatUrn(p.urn)}
       </p>
       <gcds-text>{m.urnHelp}</gcds-text>
@@ -464,6 +465,7 @@ export function UrnExpiredPage(props: { c: AppContext }) {
       {m.expiredText.map((p) => (
         <gcds-text>{p}</gcds-text>
       ))}
+      <ContactBlock c={props.c} office="tccu" />
       <gcds-text>
         <gcds-link href={`/${props.c.get("locale")}`}>{t(props.c).errors.goHome}</gcds-link>
       </gcds-text>

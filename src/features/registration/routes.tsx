@@ -7,7 +7,7 @@ import { formatTime, messages } from "../../web/i18n/index.ts";
 import { renderPage } from "../../web/render.tsx";
 import { errorPage } from "../../web/errors.tsx";
 import { readForm, type FieldErrors } from "../../web/forms.tsx";
-import { PROGRAM_EMAIL } from "../../web/i18n/registration.en.ts";
+import { contactsOf } from "../../web/contact.tsx";
 import { requireSignedIn } from "../../web/middleware/session.ts";
 import { companyAction } from "../../web/middleware/company-access.tsx";
 import { calendarDate } from "../../platform/clock.ts";
@@ -207,7 +207,7 @@ export function registrationRoutes(deps: AppDeps): Hono<AppEnv> {
           : result.reason === "locked"
             ? t.activationLocked
             : result.reason === "locked-for-you"
-              ? t.activationLockedForYou(PROGRAM_EMAIL)
+              ? t.activationLockedForYou(contactsOf(c).program.email)
             : result.reason === "expired"
               ? t.activationExpired
               : result.reason === "not-designate"

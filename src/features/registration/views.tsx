@@ -2,7 +2,7 @@
 import { Notice } from "../../web/notice.tsx";
 import type { AppContext } from "../../web/context.ts";
 import { formatDate, messages } from "../../web/i18n/index.ts";
-import { PROGRAM_EMAIL } from "../../web/i18n/registration.en.ts";
+import { ContactBlock, contactsOf } from "../../web/contact.tsx";
 import { Checkbox, Checkboxes, ErrorSummary, Input, PostForm, Radios, SubmitButton, type FieldErrors } from "../../web/forms.tsx";
 import { formatClientNumber } from "../../domain/client-number.ts";
 import { LINES_OF_BUSINESS, type EligibilityCriterion } from "../../domain/eligibility.ts";
@@ -10,6 +10,7 @@ import type { PostalAddress } from "../../platform/db/schema.ts";
 import { US_QUESTIONS, YES_NO_QUESTIONS, type Values } from "./schema.ts";
 import { AddressFields } from "../../web/address.tsx";
 import type { CompanyView, PendingRegistration, RegistrationDraft } from "./service.ts";
+import { unbreakable } from "../../web/identifier.tsx";
 
 function r(c: AppContext) {
   return messages(c.get("locale")).registration;
@@ -44,14 +45,15 @@ export function HubPage(props: { c: AppContext; pending: PendingRegistration[]; 
               </gcds-heading>
               <dl class="ttp-details">
                 <dt>{t.clientNumber}</dt>
-                <dd>{formatClientNumber(p.clientNumber)}</dd>
+                <dd class="ttp-id">{formatClientNumber(p.clientNumber)}</dd>
               </dl>
               <gcds-text>
-                {p.letter?.status === "sent" ? t.letterSent(day(props.c, p.letter.sentOn!), p.letter.trackingNumber!) : t.letterQueued}
+                {p.letter?.status === "sent" ? t.letterSent(day(props.c, p.letter.sentOn!), unbreakable(p.letter.trackingNumber!)) : t.letterQueued}
               </gcds-text>
               {p.letter ? (
-                <gcds-text>{props.today > p.letter.expectedBy ? t.overdue(day(props.c, p.letter.expectedBy), PROGRAM_EMAIL) : t.expectedBy(day(props.c, p.letter.expectedBy))}</gcds-text>
+                <gcds-text>{props.today > p.letter.expectedBy ? t.overdue(day(props.c, p.letter.expectedBy), contactsOf(props.c).program.email) : t.expectedBy(day(props.c, p.letter.expectedBy))}</gcds-text>
               ) : null}
+              {p.letter && props.today > p.letter.expectedBy ? <ContactBlock c={props.c} office="program" headingTag="h3" withPurpose={false} /> : null}
               {p.codeExpiresAt ? (
                 <gcds-text>{p.codeExpiresAt <= props.now ? t.codeExpired : t.codeExpiresOn(formatDate(lang, p.codeExpiresAt))}</gcds-text>
               ) : null}
@@ -137,10 +139,8 @@ export function ContactProgramPage(props: { c: AppContext }) {
   return (
     <>
       <gcds-heading tag="h1">{t.contactProgramTitle}</gcds-heading>
-      <gcds-text>{t.contactProgram(PROGRAM_EMAIL)}</gcds-text>
-      <gcds-text>
-        <gcds-link href={`mailto:${PROGRAM_EMAIL}`}>{PROGRAM_EMAIL}</gcds-link>
-      </gcds-text>
+      <gcds-text>{t.contactProgram(contactsOf(props.c).program.email)}</gcds-text>
+      <ContactBlock c={props.c} office="program" withPurpose={false} />
       <gcds-text>
         <gcds-link href={`/${props.c.get("locale")}/registration`}>{t.hubTitle}</gcds-link>
       </gcds-text>
@@ -280,13 +280,13 @@ export function NewCodePage(props: { c: AppContext; pending: PendingRegistration
               required
               errors={props.errors}
               value={props.pending.length === 1 ? props.pending[0]!.companyId : undefined}
-              options={props.pending.map((p) => ({ value: p.companyId, label: `${p.legalName} (${formatClientNumber(p.clientNumber)})` }))}
+              options={props.pending.map((p) => ({ value: p.companyId, label: `${p.legalName} (${unbreakable(formatClientNumber(p.clientNumber))})` }))}
             />
             <SubmitButton>{t.newCodeButton}</SubmitButton>
           </PostForm>
         </>
       )}
-      <gcds-text>{t.cbsaCreatedNote(PROGRAM_EMAIL)}</gcds-text>
+      <gcds-text>{t.cbsaCreatedNote(contactsOf(props.c).program.email)}</gcds-text>
     </>
   );
 }

@@ -50,3 +50,14 @@ export function firstAdministratorNotice(issued: IssuedSignIn, baseUrl: string):
     "",
   ].join("\n");
 }
+
+/**
+ * The one readable line main.ts prints once the portal listens, outside production: where a
+ * newcomer goes first (issue 15). The development mailbox exists only when no mail service is set.
+ */
+export function readyLine(baseUrl: string, devMailbox: boolean): string {
+  const parts = [`Portal ready at ${baseUrl}/en`];
+  if (devMailbox) parts.push(`development mailbox ${baseUrl}/en/dev/mailbox`);
+  parts.push(`staff sign-in ${baseUrl}/en/staff/sign-in`);
+  return `${parts.join(" · ")}\n`;
+}

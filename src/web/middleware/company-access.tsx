@@ -11,6 +11,7 @@ import { requireSignedIn } from "./session.ts";
 import { readMembership } from "./company-membership.ts";
 import { messages } from "../i18n/index.ts";
 import { renderPage } from "../render.tsx";
+import { ContactBlock, ContactPageLink } from "../contact.tsx";
 import type { AppContext } from "../context.ts";
 
 function expiredAccessPage(c: AppContext, reason: "owner-urn-expired" | "urn-expired", company: string) {
@@ -23,6 +24,7 @@ function expiredAccessPage(c: AppContext, reason: "owner-urn-expired" | "urn-exp
     <>
       <gcds-heading tag="h1">{title}</gcds-heading>
       <gcds-text>{text}</gcds-text>
+      {reason === "urn-expired" ? <ContactBlock c={c} office="tccu" /> : <ContactPageLink c={c} />}
       <gcds-text>
         <gcds-link href={`/${c.get("locale")}/account`}>{messages(c.get("locale")).identity.accountTitle}</gcds-link>
       </gcds-text>
