@@ -54,7 +54,7 @@ export function MailRoomPage(props: { c: AppContext; letters: QueuedLetter[]; no
                     <a href={`/${lang}/staff/mail-room/letters/${l.id}`}>{t.recordButton}</a>
                   </td>
                   <td>{l.legalName}</td>
-                  <td>{formatClientNumber(l.clientNumber)}</td>
+                  <td class="ttp-id">{formatClientNumber(l.clientNumber)}</td>
                   <td>{formatDateTime(lang, l.createdAt)}</td>
                   <td>{formatDate(lang, new Date(`${l.expectedBy}T12:00:00Z`))}</td>
                 </tr>
@@ -120,7 +120,7 @@ export function StaffCompaniesPage(props: { c: AppContext; companies: CompanySum
               <td>
                 <a href={`/${lang}/staff/companies/${co.id}`}>{co.legalName}</a>
               </td>
-              <td>{formatClientNumber(co.clientNumber)}</td>
+              <td class="ttp-id">{formatClientNumber(co.clientNumber)}</td>
               <td>{t.accountStatuses[co.status as keyof typeof t.accountStatuses] ?? co.status}</td>
             </tr>
           ))}
@@ -170,13 +170,23 @@ export function CompanyTimelinePage(props: { c: AppContext; company: CompanySumm
   const t = messages(lang).expiry.timeline;
   const reg = r(props.c);
   const who = (e: TimelineEvent) => (e.actorType === "staff" ? t.staff(e.actorName ?? "?") : e.actorType === "trader" && e.actorName ? t.trader(e.actorName) : t.system);
+  // Membership transitions and events say what the company was told; never the audit's own key.
+  const all = messages(lang);
+  const what = (action: string): string => {
+    const name = action.replace(/^membership\./, "");
+    if (t.actions[action]) return t.actions[action];
+    if (all.review.actions[action]) return all.review.actions[action];
+    if (action.startsWith("membership.") && name in all.membership.changed) return all.membership.changed[name as keyof typeof all.membership.changed];
+    if (action.startsWith("membership.") && name in all.membership.events) return all.membership.events[name as keyof typeof all.membership.events];
+    return action;
+  };
   return (
     <>
       <StaffBar c={props.c} />
       <gcds-heading tag="h1">{t.title(props.company.legalName)}</gcds-heading>
       <dl class="ttp-details">
         <dt>{reg.clientNumber}</dt>
-        <dd>{formatClientNumber(props.company.clientNumber)}</dd>
+        <dd class="ttp-id">{formatClientNumber(props.company.clientNumber)}</dd>
         <dt>{reg.accountStatus}</dt>
         <dd>{reg.accountStatuses[props.company.status as keyof typeof reg.accountStatuses] ?? props.company.status}</dd>
       </dl>
@@ -197,10 +207,10 @@ export function CompanyTimelinePage(props: { c: AppContext; company: CompanySumm
             {props.events.map((e) => (
               <tr>
                 <td>
-                  <time datetime={e.occurredAt.toISOString()}>{formatDateTime(lang, e.occurredAt)}</time>
+                  <time class="ttp-id" datetime={e.occurredAt.toISOString()}>{formatDateTime(lang, e.occurredAt)}</time>
                 </td>
                 <td>{who(e)}</td>
-                <td>{t.actions[e.action] ?? e.action}</td>
+                <td>{what(e.action)}</td>
               </tr>
             ))}
           </tbody>
