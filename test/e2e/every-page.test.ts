@@ -8,6 +8,7 @@
 // - no identifier or time (URN, client number, tracking number, letter id, reference, "14 h 18",
 //   "10:00 a.m.") can be broken over two lines: each is inside an element of class `ttp-id`, or
 //   written without a space or hyphen to break at — an assertion on the markup;
+// - no text is a raw key ("membership.approve") and <html lang> is the page's language;
 // - with SCREENSHOTS=<folder>, a full-page screenshot `every-<lang>-<route>[-state].png` at the
 //   desktop width and `…-320.png` at 320 px.
 // The routes come from the app itself: a GET route that no visit reached and that is not in the
@@ -30,7 +31,7 @@ import { makeMember, meta, openCase, pipOfficer, today, type Officer } from "../
 import { BNS, readQueuedLetter } from "../helpers/registration.ts";
 import { signedInStaff } from "../helpers/staff.ts";
 import { getPaths } from "../helpers/routes.ts";
-import { horizontalOverflow, postOwnForm, routePattern, wrappableIdentifiers } from "../helpers/every-page.ts";
+import { horizontalOverflow, postOwnForm, rawKeys, routePattern, wrappableIdentifiers } from "../helpers/every-page.ts";
 import { submitApplication } from "../../src/features/applications/service.ts";
 import { applyTransition } from "../../src/features/membership/service.ts";
 import { addCalendarDays } from "../../src/domain/business-days.ts";
@@ -126,6 +127,7 @@ async function checkPage(v: Visitor, lang: Lang, label: string, state?: string):
   const lang_ = await page.evaluate(() => document.documentElement.lang);
   if (!url.pathname.startsWith("/dev/partner") && lang_ !== lang) problems.status.push(`${where}: <html lang="${lang_}">`);
   for (const violation of await axeViolations(page)) problems.axe.push(`${where}: ${violation}`);
+  for (const key of await rawKeys(page)) problems.status.push(`${where}: a raw key on the page: ${key}`);
   for (const text of await wrappableIdentifiers(page)) problems.wrap.push(`${where}: ${text}`);
   const name = slugOf(lang, label, state);
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });

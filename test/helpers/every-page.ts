@@ -93,6 +93,26 @@ const FIND_WRAPPABLE = `function ({ patterns, breakable }) {
   return found;
 }`;
 
+/**
+ * Text a person would read as a programmer's key: a whole text node such as
+ * "membership.approve" or "review.site-validation-recorded" (a message or audit key shown raw).
+ */
+export async function rawKeys(page: Page): Promise<string[]> {
+  return page.evaluate(`(${FIND_RAW_KEYS})()`);
+}
+
+const FIND_RAW_KEYS = `function () {
+  const found = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const text = (n.textContent || "").trim();
+    const parent = n.parentElement;
+    if (parent && ["SCRIPT", "STYLE", "TEMPLATE"].includes(parent.tagName)) continue;
+    if (/^[a-z]+(?:-[a-z]+)*(?:\\.[a-z]+(?:-[a-z]+)*)+$/.test(text)) found.push(text);
+  }
+  return found;
+}`;
+
 /** How far the page is wider than its viewport (0: no horizontal scrolling). */
 export async function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
