@@ -326,6 +326,8 @@ async function signedOutPages(lang: Lang): Promise<void> {
   if (lang === "en") await visit(v, lang, "/", { lands: "/en" });
   await visit(v, lang, `/${lang}`);
   await visit(v, lang, `/${lang}/sign-in`);
+  await visit(v, lang, `/${lang}/help`);
+  await visit(v, lang, `/${lang}/contact`);
   await visit(v, lang, `/${lang}/sign-in/gckey`);
   await submit(v, lang, { username: "", password: "" });
   await submit(v, lang, { username: ownerPerson.username, password: "not the password at all" }, { state: "wrong-password" });
@@ -470,6 +472,7 @@ async function ownerPages(lang: Lang): Promise<void> {
   await submit(v, lang, { givenName: "", phone: "1" });
   await visit(v, lang, `/${lang}/account/email`);
   await visit(v, lang, `/${lang}/account/sessions`);
+  await visit(v, lang, `/${lang}/help`, { state: "signed-in" });
   await visit(v, lang, `/${lang}/account/password`);
   await submit(v, lang, { currentPassword: "wrong", password: "short", confirmPassword: "other" });
 
