@@ -178,9 +178,11 @@ export function UsersPage(props: { c: AppContext; staff: AuthenticatedStaff; use
       <StaffBar c={props.c} staff={props.staff} />
       <Heading text={m.usersTitle} />
       {props.notice ? <Notice role="success" title={props.notice} /> : null}
-      <gcds-button type="link" href={`/${lang}/staff/users/new`}>
-        {m.createUserLink}
-      </gcds-button>
+      <div class="ttp-actions">
+        <gcds-button type="link" href={`/${lang}/staff/users/new`}>
+          {m.createUserLink}
+        </gcds-button>
+      </div>
       <table class="ttp-table">
         <thead>
           <tr>
