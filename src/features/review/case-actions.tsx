@@ -6,7 +6,8 @@ import { Input, PostForm, Radios, Select, SubmitButton, Textarea, type FieldErro
 import { decide, transitionsFrom } from "../../domain/membership.ts";
 import { currentStaffSession } from "../staff/sessions.ts";
 import { defaultActionPlanDueOn } from "./member-actions.ts";
-import { approvable, calendarDate, defaultDueOn, denyFrom, earliestDueOn, isDecisionTransition, type CaseView } from "./service.ts";
+import type { CaseView } from "./case.ts";
+import { approvable, calendarDate, defaultDueOn, denyFrom, earliestDueOn, isDecisionTransition } from "./service.ts";
 
 function m(c: AppContext) {
   return messages(c.get("locale"));

@@ -19,6 +19,7 @@ import type { DecisionLetter } from "../membership/letter.ts";
 import { requireStaff, STAFF_TOOL_ROLES, type AuthenticatedStaff } from "../staff/guard.ts";
 import { renderSubmissionPdf } from "../applications/submission-pdf.ts";
 import { renderDecisionLetterPdf } from "./decision-letter.ts";
+import * as cases from "./case.ts";
 import * as service from "./service.ts";
 import { parseCursor, queue } from "./queue.ts";
 import * as memberActions from "./member-actions.ts";
@@ -43,7 +44,7 @@ export function reviewRoutes(deps: AppDeps): Hono<AppEnv> {
 
   /** The case page, with a notice or a form's errors, at `status`. */
   const showCase = async (c: AppContext, caseId: string, status: 200 | 409 | 422, extra: Partial<Pick<views.CasePageProps, "notice" | "action">> = {}) => {
-    const view = await service.caseView(deps, caseId);
+    const view = await cases.caseView(deps, caseId);
     if (!view) return errorPage(c, "notFound");
     return renderPage(c, r(c).caseTitle(view.legalName), <views.CasePage c={c} view={view} hasLetterPdf {...extra} />, status);
   };
@@ -78,7 +79,7 @@ export function reviewRoutes(deps: AppDeps): Hono<AppEnv> {
       after,
     });
     const assignedCase = c.req.query("assigned");
-    const assigned = assignedCase ? await service.caseCompanyName(deps, assignedCase) : undefined;
+    const assigned = assignedCase ? await cases.caseCompanyName(deps, assignedCase) : undefined;
     return renderPage(
       c,
       r(c).queue.title,
@@ -126,9 +127,9 @@ export function reviewRoutes(deps: AppDeps): Hono<AppEnv> {
     const g = guard(c);
     if ("response" in g) return g.response;
     const caseId = c.req.param("caseId");
-    const view = await service.caseView(deps, caseId);
+    const view = await cases.caseView(deps, caseId);
     if (!view?.latest) return errorPage(c, "notFound");
-    const items = service.snapshotItems(view.latest.snapshot);
+    const items = cases.snapshotItems(view.latest.snapshot);
     const keyOf = (subject: string) => (subject === "application" ? "app" : subject.replace(/^division:/, "d"));
     const noteNames = [...items].map((k) => {
       const [subject, itemId] = k.split("|") as [string, string];
@@ -142,7 +143,7 @@ export function reviewRoutes(deps: AppDeps): Hono<AppEnv> {
     const entries: service.FindingInput[] = [];
     const values: Record<string, string> = { anchor };
     for (const itemId of ids) {
-      if (!items.has(service.findingKey(subject, itemId))) return errorPage(c, "badRequest");
+      if (!items.has(cases.findingKey(subject, itemId))) return errorPage(c, "badRequest");
       const o = `o-${keyOf(subject)}-${itemId}`;
       const n = `n-${keyOf(subject)}-${itemId}`;
       const outcome = str(body, o);
@@ -174,7 +175,7 @@ export function reviewRoutes(deps: AppDeps): Hono<AppEnv> {
     const message = str(body, "rfiMessage");
     const dueOn = textField(body, "rfiDueOn");
     const chosen = list(body, "items");
-    const view = await service.caseView(deps, caseId);
+    const view = await cases.caseView(deps, caseId);
     if (!view) return errorPage(c, "notFound");
     const errors: FieldErrors = {};
     if (!message) errors["rfiMessage"] = t.rfiMessageRequired;
@@ -182,7 +183,7 @@ export function reviewRoutes(deps: AppDeps): Hono<AppEnv> {
     const min = service.earliestDueOn(view.today);
     if (!isIsoDate(dueOn)) errors["rfiDueOn"] = t.dateInvalid;
     else if (dueOn < min) errors["rfiDueOn"] = t.rfiDueTooSoon(service.calendarDate(lang(c), min));
-    const known = view.latest ? service.snapshotItems(view.latest.snapshot) : new Set<string>();
+    const known = view.latest ? cases.snapshotItems(view.latest.snapshot) : new Set<string>();
     if (chosen.some((k) => !known.has(k))) errors["rfiItems"] = t.rfiItemUnknown;
     if (Object.keys(errors).length > 0) return showCase(c, caseId, 422, { action: { form: "rfi", errors, values: { rfiMessage: message, rfiDueOn: dueOn, items: chosen } } });
     const items = chosen.map((k) => {
@@ -205,7 +206,7 @@ export function reviewRoutes(deps: AppDeps): Hono<AppEnv> {
     const body = await readForm(c);
     const date = textField(body, "svDate");
     const facility = str(body, "svFacility");
-    const view = await service.caseView(deps, caseId);
+    const view = await cases.caseView(deps, caseId);
     if (!view) return errorPage(c, "notFound");
     const errors: FieldErrors = {};
     if (!isIsoDate(date)) errors["svDate"] = t.dateInvalid;
@@ -286,7 +287,7 @@ export function reviewRoutes(deps: AppDeps): Hono<AppEnv> {
     const body = await readForm(c, { multiline: ["suspendReasons"] });
     const reasons = str(body, "suspendReasons");
     const dueOn = textField(body, "suspendDueOn");
-    const view = await service.caseView(deps, caseId);
+    const view = await cases.caseView(deps, caseId);
     if (!view) return errorPage(c, "notFound");
     const errors: FieldErrors = {};
     if (!reasons) errors["suspendReasons"] = t.reasonsRequired;
@@ -306,7 +307,7 @@ export function reviewRoutes(deps: AppDeps): Hono<AppEnv> {
   app.get(`${CASE}/files/:fileId{[0-9]{1,18}}`, async (c) => {
     const g = guard(c);
     if ("response" in g) return g.response;
-    const file = await service.caseFile(deps, c.req.param("caseId"), c.req.param("fileId"));
+    const file = await cases.caseFile(deps, c.req.param("caseId"), c.req.param("fileId"));
     if (!file) return errorPage(c, "notFound");
     const body = await deps.files.get(file.storageKey);
     return attachmentResponse(body, { type: file.mime, name: file.fileName, size: file.size });
@@ -315,7 +316,7 @@ export function reviewRoutes(deps: AppDeps): Hono<AppEnv> {
   app.get(`${CASE}/submissions/:submissionId{[0-9]{1,18}}/pdf`, async (c) => {
     const g = guard(c);
     if ("response" in g) return g.response;
-    const sub = await service.caseSubmission(deps, c.req.param("caseId"), c.req.param("submissionId"));
+    const sub = await cases.caseSubmission(deps, c.req.param("caseId"), c.req.param("submissionId"));
     if (!sub) return errorPage(c, "notFound");
     const pdf = await renderSubmissionPdf(sub.snapshot, sub.locale, sub.sha256);
     return pdfAttachment(pdf, `${sub.reference}.pdf`);
@@ -324,7 +325,7 @@ export function reviewRoutes(deps: AppDeps): Hono<AppEnv> {
   app.get(`${CASE}/letters/:decisionId{[0-9]{1,18}}/pdf`, async (c) => {
     const g = guard(c);
     if ("response" in g) return g.response;
-    const found = await service.caseDecision(deps, c.req.param("caseId"), c.req.param("decisionId"));
+    const found = await cases.caseDecision(deps, c.req.param("caseId"), c.req.param("decisionId"));
     if (!found?.letter) return errorPage(c, "notFound");
     const pdf = await renderDecisionLetterPdf(found.letter as unknown as DecisionLetter);
     return pdfAttachment(pdf, `${found.reference}.pdf`);

@@ -13,7 +13,8 @@ import type { EvidenceRef, ProfileContent, SnapshotDifference } from "../../doma
 import { StaffBar } from "../staff/views.tsx";
 import { ActionsSection, type ActionForm } from "./case-actions.tsx";
 import { lineName, valueText } from "../profiles/views.tsx";
-import { calendarDate, findingKey, FINDING_OUTCOMES, type CaseView } from "./service.ts";
+import { findingKey, type CaseView } from "./case.ts";
+import { calendarDate, FINDING_OUTCOMES } from "./service.ts";
 
 function m(c: AppContext) {
   return messages(c.get("locale"));
