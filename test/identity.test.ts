@@ -303,7 +303,7 @@ describe("growing delays on passwords (SEC-3)", () => {
     const client = new TestClient(portal.app);
     const res = await client.postForm("/en/sign-in/gckey", { username, password: "not the right password" });
     // The "wait until" time depends on the moment of each try, not on the username.
-    return { status: res.status, errors: fieldErrors(await res.text()).map((e) => e.replace(/\d{1,2}:\d{2}:\d{2}\s?[ap]\.m\. \w+/g, "<time>")) };
+    return { status: res.status, errors: fieldErrors(await res.text()).map((e) => e.replace(/\d{1,2}:\d{2}:\d{2}\s?[ap]\.m\.\s\w+/g, "<time>")) };
   }
 
   it("answer the same way for a known and an unknown username", async () => {
