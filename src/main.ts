@@ -14,6 +14,7 @@ import { openFileStore } from "./platform/storage/index.ts";
 import { openScanner } from "./platform/scan/clamd.ts";
 import { ensureFirstAdministrator, firstAdministratorNotice, readyLine } from "./features/staff/bootstrap.ts";
 import { resealStaffSecrets } from "./features/staff/service.ts";
+import { resealFactorSecrets } from "./features/identity/factors.ts";
 
 function readConfig(): Config {
   try {
@@ -65,7 +66,7 @@ mark("database");
 await migrateToLatest(database.db);
 mark("migrations");
 // After a key rotation (APP_KEY_PREVIOUS set), secrets sealed under the old key move to the new.
-const resealed = await resealStaffSecrets({ db: database.db, clock });
+const resealed = (await resealStaffSecrets({ db: database.db, clock })) + (await resealFactorSecrets({ db: database.db }));
 if (resealed > 0) logger.info({ resealed }, "TOTP secrets re-encrypted under the current APP_KEY");
 
 // The first CBSA administrator, created once; its one-time sign-in details are printed to

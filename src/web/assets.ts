@@ -11,6 +11,8 @@ const require = createRequire(import.meta.url);
 const gcdsDir = join(dirname(require.resolve("@gcds-core/components")), "gcds");
 const fontsDir = join(dirname(require.resolve("@gcds-core/fonts/package.json")), "fonts");
 const ownDir = join(dirname(fileURLToPath(import.meta.url)), "static");
+/** @simplewebauthn/browser's one-file build (it defines window.SimpleWebAuthnBrowser), for static/webauthn.js. */
+const simpleWebAuthnBrowser = join(dirname(require.resolve("@simplewebauthn/browser")), "..", "dist", "bundle", "index.umd.min.js");
 
 const TYPES: Record<string, string> = {
   ".js": "text/javascript; charset=utf-8",
@@ -67,6 +69,7 @@ function loadAssets(): Map<string, Asset> {
   }
   map.set("fonts.css", asset(fontsCss(), "fonts.css"));
   for (const name of readdirSync(ownDir)) map.set(name, asset(readFileSync(join(ownDir, name)), name));
+  map.set("simplewebauthn-browser.js", asset(readFileSync(simpleWebAuthnBrowser), "simplewebauthn-browser.js"));
   return map;
 }
 

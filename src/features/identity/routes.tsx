@@ -23,6 +23,9 @@ import { checkEmail, cleanText, usernameText } from "../../web/validation.ts";
 import * as views from "./views.tsx";
 import * as registration from "../registration/service.ts";
 import * as users from "../users/service.ts";
+import * as factors from "./factors.ts";
+import { AccountSecuritySection, UseStrongFactorInstead } from "./factors-views.tsx";
+import { factorRoutes } from "./factors-routes.tsx";
 
 const PARTNER_COOKIE = "ttp-partner";
 const PARTNER_REQUEST_TTL_MS = 10 * 60 * 1000;
@@ -41,6 +44,8 @@ function codeErrorMessage(c: AppContext, result: Exclude<service.CodeCheck, { ok
       return m.codeWrong(result.triesLeft);
     case "expired":
       return m.codeExpired;
+    case "disabled":
+      return messages(c.get("locale")).factors.emailCodesAreOff;
     case "throttled":
       return m.throttled(formatTime(c.get("locale"), result.retryAt));
     default:
@@ -285,7 +290,9 @@ export function identityRoutes(deps: AppDeps): Hono<AppEnv> {
 
   const codePage = async (c: AppContext, sessionPersonId: string, errors: FieldErrors, status: 200 | 422 | 429, notice?: string) => {
     const person = await deps.db.selectFrom("people").select("email").where("id", "=", sessionPersonId).executeTakeFirstOrThrow();
-    return page(c, t(c).identity.codeTitle, <views.CodePage c={c} errors={errors} maskedEmail={service.maskEmail(person.email)} notice={notice} />, status);
+    // ID-9: someone with a passkey or an app who chose the email code can go back to them.
+    const instead = (await factors.hasStrongFactor(deps.db, sessionPersonId)) ? <UseStrongFactorInstead c={c} /> : undefined;
+    return page(c, t(c).identity.codeTitle, <views.CodePage c={c} errors={errors} maskedEmail={service.maskEmail(person.email)} notice={notice} instead={instead} />, status);
   };
   app.get(`${LANG}/sign-in/code`, async (c) => {
     const r = requireStage(c, ["mfa"]);
@@ -297,6 +304,10 @@ export function identityRoutes(deps: AppDeps): Hono<AppEnv> {
     if ("redirect" in r) return r.redirect;
     const m = t(c).identity;
     const body = await readForm(c);
+    // A person who turned email codes off (from another session) is sent to their strong factors.
+    if (field(body, "action") === "factor" || (await factors.emailCodesOff(deps.db, r.session.personId!))) {
+      if (await factors.chooseStrongFactor(deps, r.session)) return c.redirect(stagePath(lang(c), "factor"), 303);
+    }
     if (field(body, "action") === "resend") {
       const resent = await service.resendMfaCode(deps, r.session, meta(c));
       if (resent.ok) return c.redirect(`${stagePath(lang(c), "mfa")}?resent=1`, 303);
@@ -367,7 +378,11 @@ export function identityRoutes(deps: AppDeps): Hono<AppEnv> {
     const r = requireSignedIn(c);
     if ("redirect" in r) return r.redirect;
     const person = await service.getPerson(deps, r.session);
-    const [companies, locked] = await Promise.all([registration.memberships(deps, r.session.personId), users.lockedMemberships(deps, r.session.personId)]);
+    const [companies, locked, factorSummary] = await Promise.all([
+      registration.memberships(deps, r.session.personId),
+      users.lockedMemberships(deps, r.session.personId),
+      factors.factorSummary(deps, r.session.personId),
+    ]);
     const m = t(c).identity;
     const q = c.req.query();
     const notice =
@@ -380,7 +395,7 @@ export function identityRoutes(deps: AppDeps): Hono<AppEnv> {
             : q.left !== undefined
               ? t(c).users.leftNotice
               : undefined;
-    return page(c, m.accountTitle, <views.AccountPage c={c} person={person} companies={companies} locked={locked} notice={notice} />);
+    return page(c, m.accountTitle, <views.AccountPage c={c} person={person} companies={companies} locked={locked} notice={notice} security={<AccountSecuritySection c={c} summary={factorSummary} />} />);
   });
 
   app.get(`${LANG}/account/contact`, async (c) => {
@@ -482,6 +497,9 @@ export function identityRoutes(deps: AppDeps): Hono<AppEnv> {
     }
     return page(c, m.changePasswordTitle, <views.ChangePasswordPage c={c} errors={errors} />, 422);
   });
+
+  // Passkeys, the authenticator app, email codes off and recovery codes; the sign-in step "factor" (ID-9).
+  app.route("/", factorRoutes(deps));
 
   return app;
 }

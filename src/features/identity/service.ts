@@ -27,6 +27,7 @@ import type { Locale } from "../../domain/locale.ts";
 import type { RequestMeta } from "../../web/request-meta.ts";
 import { refreshSearchTerms, urnExpiredAtSignIn } from "../expiry/service.ts";
 import { keepEndSessionHint } from "./partner.ts";
+import { emailCodesOff, hasStrongFactor } from "./factor-state.ts";
 import { emailChangeEmail, mfaCodeEmail, passwordChangedEmail, passwordResetEmail, urnConfirmationEmail } from "./emails.ts";
 
 export const CODE_TTL_MS = 10 * 60 * 1000;
@@ -124,18 +125,22 @@ async function issueCode(
   return code;
 }
 
-async function sendMfaCode(trx: Tx, deps: AppDeps, sessionId: string, personId: string): Promise<void> {
+export async function sendMfaCode(trx: Tx, deps: AppDeps, sessionId: string, personId: string): Promise<void> {
   const person = await trx.selectFrom("people").select(["email", "preferred_locale"]).where("id", "=", personId).executeTakeFirstOrThrow();
   const code = await issueCode(trx, deps, { purpose: "mfa", sessionId, personId });
   await queueMail(trx, deps.clock, mfaCodeEmail, { address: person.email, locale: person.preferred_locale }, { code });
 }
 
-/** A credential was accepted: open a session at the first stage this person still needs. */
+/**
+ * A credential was accepted: open a session at the first stage this person still needs. A
+ * person with a passkey or an authenticator app is offered it first (ID-9: "factor", no code
+ * sent unless they ask for one); everyone else gets the emailed code (ID-5).
+ */
 async function beginSignIn(trx: Tx, deps: AppDeps, credential: { id: string; person_id: string | null }, meta: RequestMeta): Promise<SignInStarted> {
   let stage: SessionStage = "profile";
   if (credential.person_id) {
     const person = await trx.selectFrom("people").select(["mfa_terms_accepted_at"]).where("id", "=", credential.person_id).executeTakeFirstOrThrow();
-    stage = person.mfa_terms_accepted_at ? "mfa" : "mfa-terms";
+    stage = !person.mfa_terms_accepted_at ? "mfa-terms" : (await hasStrongFactor(trx, credential.person_id)) ? "factor" : "mfa";
   }
   const { id, token } = await createSession(trx, deps.clock, {
     credentialId: credential.id,
@@ -652,7 +657,8 @@ export async function resendMfaCode(deps: AppDeps, session: SessionRecord, meta:
 
 export type CodeCheck =
   | { ok: true }
-  | { ok: false; reason: "format" | "expired" | "locked" | "none" }
+  /** disabled: the person turned email codes off (ID-9), so no emailed code is accepted. */
+  | { ok: false; reason: "format" | "expired" | "locked" | "none" | "disabled" }
   | { ok: false; reason: "wrong"; triesLeft: number }
   | { ok: false; reason: "throttled"; retryAt: Date };
 
@@ -706,6 +712,7 @@ async function checkCode(
 
 export async function verifyMfaCode(deps: AppDeps, session: SessionRecord, input: string, meta: RequestMeta): Promise<CodeCheck> {
   const personId = session.personId!;
+  if (await emailCodesOff(deps.db, personId)) return { ok: false, reason: "disabled" };
   const result = await checkCode(deps, { sessionId: session.id, personId }, "mfa", input);
   if (!result.ok) return result;
   const now = deps.clock.now();

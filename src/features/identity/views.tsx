@@ -1,5 +1,6 @@
 // Pages of sign-in and of the person's own portal account. Every string comes from i18n.
 import { ContactBlock } from "../../web/contact.tsx";
+import type { Child } from "hono/jsx";
 import { Notice } from "../../web/notice.tsx";
 import type { AppContext } from "../../web/context.ts";
 import { formatDateTime, messages } from "../../web/i18n/index.ts";
@@ -231,7 +232,7 @@ export function PortalTermsPage(props: { c: AppContext; errors: FieldErrors }) {
   return <AgreementPage c={props.c} errors={props.errors} title={m.termsTitle} intro={m.termsIntro} body={m.termsBody} agree={m.termsAgree} button={m.acceptButton} />;
 }
 
-export function CodePage(props: { c: AppContext; errors: FieldErrors; maskedEmail: string; notice?: string | undefined }) {
+export function CodePage(props: { c: AppContext; errors: FieldErrors; maskedEmail: string; notice?: string | undefined; instead?: Child | undefined }) {
   const m = t(props.c).identity;
   return (
     <>
@@ -249,6 +250,7 @@ export function CodePage(props: { c: AppContext; errors: FieldErrors; maskedEmai
         <input type="hidden" name="action" value="resend" />
         <SubmitButton role="secondary">{m.resendButton}</SubmitButton>
       </PostForm>
+      {props.instead}
       <CancelSignIn c={props.c} />
     </>
   );
@@ -260,6 +262,8 @@ export function AccountPage(props: {
   companies: { companyId: string; legalName: string }[];
   locked: { companyId: string; legalName: string; reason: "by-user" | "urn-expired" | "owner-urn-expired" }[];
   notice?: string | undefined;
+  /** The sign-in security section (passkeys, authenticator app, email codes: ID-9). */
+  security?: Child | undefined;
 }) {
   const m = t(props.c).identity;
   const langs = t(props.c).languages;
@@ -304,6 +308,7 @@ export function AccountPage(props: {
           </li>
         ) : null}
       </ul>
+      {props.security}
       <gcds-heading tag="h2">{m.companiesHeading}</gcds-heading>
       {props.companies.length === 0 ? (
         <gcds-text>{m.noCompanies}</gcds-text>

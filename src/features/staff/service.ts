@@ -4,10 +4,10 @@
 // the person's own. Every change is one transaction with its audit event (actor "staff",
 // or "system" for the first administrator and the command line).
 import { isSealed, seal, sealedUnderCurrentKey, unseal } from "../../platform/app-key.ts";
-import { createCipheriv, createDecipheriv, randomBytes, randomInt, timingSafeEqual } from "node:crypto";
+import { createCipheriv, createDecipheriv, randomBytes, randomInt } from "node:crypto";
 import argon2 from "argon2";
 import { sql } from "kysely";
-import * as OTPAuth from "otpauth";
+import { matchTotpStep, newTotpSecret, totpUri as platformTotpUri } from "../../platform/totp.ts";
 import type { AppDeps } from "../../web/context.ts";
 import { recordAudit, type AuditEvent } from "../../platform/audit.ts";
 import { reserveAttempt, settleSuccess, type ThrottlePolicy } from "../../platform/throttle.ts";
@@ -40,10 +40,6 @@ export const STAFF_TOTP_POLICY: ThrottlePolicy = { freeFailures: 5, baseDelayMs:
 export const STAFF_LOCK_AFTER_FAILURES = 100;
 
 export const TOTP_ISSUER = "Trusted Trader Portal (CBSA)";
-const TOTP_PERIOD_S = 30;
-const TOTP_DIGITS = 6;
-/** Codes of the previous and next step are accepted too (clock drift, typing time). */
-const TOTP_WINDOW = 1;
 /** How long one-time details wait for the administrator's next page. */
 export const REVEAL_TTL_MS = 5 * 60 * 1000;
 
@@ -82,40 +78,10 @@ export function generateOneTimePassword(username: string): string {
   }
 }
 
-export function newTotpSecret(): string {
-  return new OTPAuth.Secret({ size: 20 }).base32;
-}
-
-function totp(username: string, secret: string): OTPAuth.TOTP {
-  return new OTPAuth.TOTP({
-    issuer: TOTP_ISSUER,
-    label: username,
-    secret: OTPAuth.Secret.fromBase32(secret),
-    algorithm: "SHA1",
-    digits: TOTP_DIGITS,
-    period: TOTP_PERIOD_S,
-  });
-}
+export { newTotpSecret, totpStep, matchTotpStep } from "../../platform/totp.ts";
 
 export function totpUri(username: string, secret: string): string {
-  return totp(username, secret).toString();
-}
-
-/** The time step of `now` (RFC 6238: seconds since the epoch ÷ 30). */
-export function totpStep(now: Date): number {
-  return Math.floor(now.getTime() / 1000 / TOTP_PERIOD_S);
-}
-
-/** The step (within ±1 of now) whose code is `code`, or null. Compared in constant time. */
-export function matchTotpStep(secret: string, code: string, now: Date): number | null {
-  const current = totpStep(now);
-  const given = Buffer.from(code);
-  let found: number | null = null;
-  for (let delta = -TOTP_WINDOW; delta <= TOTP_WINDOW; delta++) {
-    const expected = Buffer.from(OTPAuth.HOTP.generate({ secret: OTPAuth.Secret.fromBase32(secret), algorithm: "SHA1", digits: TOTP_DIGITS, counter: current + delta }));
-    if (expected.length === given.length && timingSafeEqual(expected, given) && found === null) found = current + delta;
-  }
-  return found;
+  return platformTotpUri(TOTP_ISSUER, username, secret);
 }
 
 /** Sign-in details shown once to whoever issued them. */

@@ -82,6 +82,8 @@ export interface PeopleTable {
   urn_issued_at: ColumnType<Date, Date | string | undefined, Date | string>;
   /** Set when the URN expired (EXP-1); cleared by a new URN. */
   urn_expired_at: Optional<Date, Date | string>;
+  /** When the person turned email codes off (ID-9; they have a passkey or an authenticator app); null: on. */
+  email_codes_off_at: Optional<Date, Date | string>;
 }
 
 export interface CredentialsTable {
@@ -105,7 +107,8 @@ export interface RecoveryAnswersTable {
   answer_hash: string;
 }
 
-export type SessionStage = "profile" | "mfa-terms" | "mfa" | "terms" | "authenticated";
+/** "factor": a passkey or an authenticator app is offered (ID-9); "mfa": the emailed code (ID-5). */
+export type SessionStage = "profile" | "mfa-terms" | "factor" | "mfa" | "terms" | "authenticated";
 
 export interface SessionsTable {
   id: Generated<string>;
@@ -162,6 +165,55 @@ export interface PartnerSessionHintsTable {
   id_token_sealed: string;
   created_at: Timestamp;
   expires_at: Timestamp;
+}
+
+/** A WebAuthn credential (ID-9, STAFF-1): a trader's (person_id) or a staff member's (staff_user_id). */
+export interface PasskeysTable {
+  id: Generated<string>;
+  person_id: string | null;
+  staff_user_id: string | null;
+  /** The credential id, base64url. */
+  credential_id: string;
+  /** The COSE public key, as the authenticator gave it. */
+  public_key: Uint8Array;
+  /** The signature counter last seen (bigint, read as text). */
+  counter: ColumnType<string, string | number | undefined, string | number>;
+  transports: ColumnType<string[], string[] | undefined, string[]>;
+  device_type: "singleDevice" | "multiDevice";
+  backed_up: boolean;
+  name: string;
+  created_at: Timestamp;
+  last_used_at: Timestamp | null;
+}
+
+/** The challenge of the WebAuthn ceremony a session is doing; deleted when used. */
+export interface WebauthnChallengesTable {
+  id: Generated<string>;
+  session_id: string | null;
+  staff_session_id: string | null;
+  purpose: "register" | "authenticate";
+  challenge: string;
+  expires_at: Timestamp;
+}
+
+/** A trader's authenticator app (ID-9): the secret sealed under APP_KEY; confirmed_at null while being set up. */
+export interface TotpAuthenticatorsTable {
+  person_id: string;
+  secret_sealed: string;
+  /** The last time step accepted: a step's code is used once. */
+  last_step: ColumnType<string | null, string | number | null | undefined, string | number | null>;
+  created_at: Timestamp;
+  confirmed_at: Timestamp | null;
+  last_used_at: Timestamp | null;
+}
+
+/** Single-use recovery codes of a person who turned email codes off, as keyed hashes. */
+export interface RecoveryCodesTable {
+  id: Generated<string>;
+  person_id: string;
+  code_hash: string;
+  created_at: Timestamp;
+  used_at: Timestamp | null;
 }
 
 export interface PostalAddress {
@@ -508,4 +560,8 @@ export interface Database {
   revalidation_reminders: RevalidationRemindersTable;
   urn_reminders: UrnRemindersTable;
   person_search_terms: PersonSearchTermsTable;
+  passkeys: PasskeysTable;
+  webauthn_challenges: WebauthnChallengesTable;
+  totp_authenticators: TotpAuthenticatorsTable;
+  recovery_codes: RecoveryCodesTable;
 }

@@ -9,6 +9,7 @@ import { memberEn } from "./member.en.ts";
 import { reviewEn } from "./review.en.ts";
 import { documentsEn } from "./documents.en.ts";
 import { membershipEn } from "./membership.en.ts";
+import { factorsEn } from "./factors.en.ts";
 import { contactEn, helpMessagesEn } from "./help.en.ts";
 
 // English messages. fr.ts is typed against this object: a message missing in French does
@@ -155,7 +156,7 @@ export const en = {
     mfaTermsBody: [
       "Each time you sign in, the portal sends a 6-digit one-time code to the email address in your profile. The code expires after 10 minutes and can be used only once.",
       "Keep your email account secure and do not forward your codes to anyone. CBSA staff will never ask you for a code.",
-      "Email codes are not the strongest second factor available. The portal will also let you add a passkey or an authenticator app; we recommend doing so when it becomes available.",
+      "Email codes are not the strongest second factor available. Once you are signed in, you can add a passkey or an authenticator app on your account page (Sign-in security); we recommend doing so.",
       "If you no longer have access to your email address, contact the Technical Commercial Client Unit (TCCU).",
     ],
     mfaTermsAgree: "I have read and agree to the multi-factor authentication terms and conditions.",
@@ -300,6 +301,7 @@ export const en = {
   review: reviewEn,
   documents: documentsEn,
   membership: membershipEn,
+  factors: factorsEn,
   contact: contactEn,
   help: helpMessagesEn,
   mailbox: {

@@ -8,6 +8,7 @@ import { memberFr } from "./member.fr.ts";
 import { reviewFr } from "./review.fr.ts";
 import { documentsFr } from "./documents.fr.ts";
 import { membershipFr } from "./membership.fr.ts";
+import { factorsFr } from "./factors.fr.ts";
 import { contactFr, helpFr } from "./help.fr.ts";
 import { registrationFr } from "./registration.fr.ts";
 import { staffFr } from "./staff.fr.ts";
@@ -155,7 +156,7 @@ export const fr: Messages = {
     mfaTermsBody: [
       "Chaque fois que vous ouvrez une session, le portail envoie un code à usage unique de 6 chiffres à l’adresse courriel de votre profil. Le code expire après 10 minutes et ne peut servir qu’une fois.",
       "Protégez votre compte de courriel et ne transmettez vos codes à personne. Le personnel de l’ASFC ne vous demandera jamais un code.",
-      "Les codes par courriel ne sont pas le deuxième facteur le plus robuste. Le portail vous permettra aussi d’ajouter une clé d’accès ou une application d’authentification; nous vous recommandons de le faire dès que possible.",
+      "Les codes par courriel ne sont pas le deuxième facteur le plus robuste. Une fois connecté, vous pouvez ajouter une clé d’accès ou une application d’authentification à la page de votre compte (Sécurité de la connexion); nous vous le recommandons.",
       "Si vous n’avez plus accès à votre adresse courriel, communiquez avec l’Unité technique des clients commerciaux (UTCC).",
     ],
     mfaTermsAgree: "J’ai lu et j’accepte les conditions de l’authentification multifacteur.",
@@ -300,6 +301,7 @@ export const fr: Messages = {
   review: reviewFr,
   documents: documentsFr,
   membership: membershipFr,
+  factors: factorsFr,
   contact: contactFr,
   help: helpFr,
   mailbox: {

@@ -79,6 +79,8 @@ export function stagePath(lang: string, stage: SessionStage): string {
       return `/${lang}/sign-in/profile`;
     case "mfa-terms":
       return `/${lang}/sign-in/mfa-terms`;
+    case "factor":
+      return `/${lang}/sign-in/factor`;
     case "mfa":
       return `/${lang}/sign-in/code`;
     case "terms":
