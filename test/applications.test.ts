@@ -193,7 +193,7 @@ describe("submitting the application (APP-5)", () => {
     const ok = a.status === 303 ? a : b;
     assert.equal(ok.headers.get("location"), `${co.base}/submissions/${subs[0]!.id}/submitted`);
     const confirmation = text(await (await clients.owner.get(ok.headers.get("location")!)).text());
-    assert.match(confirmation, new RegExp(`Submission reference: ${subs[0]!.reference}`));
+    assert.match(confirmation, new RegExp(`Submission reference: ${subs[0]!.reference.replaceAll("-", "\u2011")}`), "the reference cannot wrap");
     assert.match(confirmation, /What happens next/);
     assert.match(confirmation, new RegExp(subs[0]!.sha256));
 

@@ -13,8 +13,14 @@ let owner: TestClient;
 let admin: TestClient;
 let companyId: string;
 
+/** The page's words: a notice's heading is its notice-title attribute (gcds-notice draws it). */
 function text(html: string): string {
-  return html.replace(/<[^>]+>/g, " ").replace(/&#39;/g, "'").replace(/&amp;/g, "&").replace(/\s+/g, " ");
+  return html
+    .replace(/<gcds-notice\b[^>]*?\snotice-title="([^"]*)"[^>]*>/g, " $1 ")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&")
+    .replace(/\s+/g, " ");
 }
 
 const VALID = {

@@ -27,8 +27,14 @@ async function auditCount(): Promise<number> {
   return (await portal.database.db.selectFrom("audit_events").select("id").execute()).length;
 }
 
+/** The page's words: a notice's heading is its notice-title attribute (gcds-notice draws it). */
 function text(html: string): string {
-  return html.replace(/<[^>]+>/g, " ").replace(/&#39;/g, "'").replace(/&amp;/g, "&").replace(/\s+/g, " ");
+  return html
+    .replace(/<gcds-notice\b[^>]*?\snotice-title="([^"]*)"[^>]*>/g, " $1 ")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&")
+    .replace(/\s+/g, " ");
 }
 
 before(async () => {

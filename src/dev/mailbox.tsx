@@ -3,6 +3,7 @@
 import { Hono } from "hono";
 import type { AppDeps, AppEnv } from "../web/context.ts";
 import { formatDateTime, messages } from "../web/i18n/index.ts";
+import { IdsInText } from "../web/identifier.tsx";
 import { renderPage } from "../web/render.tsx";
 import { errorPage } from "../web/errors.tsx";
 import { LANG } from "../web/paths.ts";
@@ -69,7 +70,9 @@ export function mailboxRoutes(deps: AppDeps): Hono<AppEnv> {
           <dt>{t.received}</dt>
           <dd>{formatDateTime(locale, new Date(m.received_at))}</dd>
         </dl>
-        <pre class="ttp-pre" data-testid="mail-body">{m.text_body}</pre>
+        <pre class="ttp-pre" data-testid="mail-body">
+          <IdsInText text={m.text_body} />
+        </pre>
         <gcds-text>
           <gcds-link href={`/${locale}/dev/mailbox`}>{t.back}</gcds-link>
         </gcds-text>

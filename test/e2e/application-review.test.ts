@@ -36,6 +36,7 @@ import { completeProfiles } from "../helpers/applications.ts";
 import { createStaffUser } from "../../src/features/staff/service.ts";
 import { currentCatalogue } from "../../src/domain/catalogue/index.ts";
 import { formatDate } from "../../src/web/i18n/index.ts";
+import { noticeOrText } from "../helpers/notice.ts";
 
 const { describe, it, before, after } = browserTests();
 const run = promisify(execFile);
@@ -489,7 +490,7 @@ describe("the application, its review and the decision, in the browser", () => {
     const submission = await details(page.getByTestId("submission"));
     const reference = submission[t.reference]!;
     assert.match(reference, REFERENCE);
-    await page.getByText(t.submittedReference(reference), { exact: true }).first().waitFor();
+    await page.getByText(t.submittedReference(reference.replaceAll("-", "\u2011"))).first().waitFor();
     assert.equal(submission[t.kindLabel], t.kindApplication);
     assert.equal(submission[t.submittedBy], fullName(owner));
     await page.getByRole("link", { name: t.backToDashboard, exact: true }).click();
@@ -579,7 +580,7 @@ describe("the application, its review and the decision, in the browser", () => {
     await page.waitForURL(new RegExp(`/${lang}/staff/pip\\?assigned=\\d+$`));
     const caseId = /assigned=(\d+)$/.exec(page.url())![1]!;
     await onPage(page, lang, t.queueTitle, `${L}-officer-06-assigned`);
-    await page.getByText(t.assigned(company), { exact: true }).first().waitFor();
+    await noticeOrText(page, t.assigned(company)).first().waitFor();
     const after = (await rows(page.getByTestId("queue"))).find((r) => r[0] === company)!;
     assert.equal(after[3], t.statuses.underReview, "assigning starts the review");
     assert.equal(after[5], officerName);
@@ -632,7 +633,7 @@ describe("the application, its review and the decision, in the browser", () => {
       await general.getByRole("button", { name: t.saveFindings, exact: true }).click();
       await page.waitForURL(`${caseUrl}?done=findings#app-general`);
       await onPage(page, lang, t.caseTitle(company), `${L}-officer-09-finding-saved`, "case");
-      await page.getByText(t.findingsSaved, { exact: true }).first().waitFor();
+      await noticeOrText(page, t.findingsSaved).first().waitFor();
       assert.equal(await says(page.locator(`section#app-general tr[data-item="${ITEM}"] [data-testid=finding]`)), `${t.meets} — ${w.finding}`);
 
       // The request: a message, the item, the default due date (30 days on).
@@ -644,7 +645,7 @@ describe("the application, its review and the decision, in the browser", () => {
       await rfi.getByRole("button", { name: t.rfiButton, exact: true }).click();
       await page.waitForURL(`${caseUrl}?done=rfi`);
       await onPage(page, lang, t.caseTitle(company), `${L}-officer-10-rfi-sent`, "case");
-      await page.getByText(t.rfiSent, { exact: true }).first().waitFor();
+      await noticeOrText(page, t.rfiSent).first().waitFor();
       assert.equal((await caseFacts(page))[t.caseStatus], t.statuses.informationRequested);
       const requested = await rows(page.getByTestId("requests"));
       assert.equal(requested.length, 1);
@@ -676,7 +677,7 @@ describe("the application, its review and the decision, in the browser", () => {
       await ports.fill(w.ports);
       await page.getByRole("button", { name: t.saveAndComeBack, exact: true }).click();
       await page.waitForURL(`${base}/application?saved=1`);
-      await page.getByText(t.savedLaterNotice, { exact: true }).first().waitFor();
+      await noticeOrText(page, t.savedLaterNotice).first().waitFor();
       await onPage(page, lang, t.applicationTitle, `${L}-owner-08-application-saved`);
       await page.getByRole("link", { name: t.backToPipDashboard, exact: true }).click();
       await page.waitForURL(base);
@@ -718,7 +719,7 @@ describe("the application, its review and the decision, in the browser", () => {
       await sv.getByRole("button", { name: t.svButton, exact: true }).click();
       await page.waitForURL(`${caseUrl}?done=sv`);
       await onPage(page, lang, t.caseTitle(company), `${L}-officer-12-sv-scheduled`, "case");
-      await page.getByText(t.svScheduled, { exact: true }).first().waitFor();
+      await noticeOrText(page, t.svScheduled).first().waitFor();
       assert.equal((await caseFacts(page))[t.caseStatus], t.statuses.siteValidation);
 
       const outcome = page.locator("section#sv-outcome");
@@ -727,7 +728,7 @@ describe("the application, its review and the decision, in the browser", () => {
       await outcome.getByRole("button", { name: t.svOutcomeButton, exact: true }).click();
       await page.waitForURL(`${caseUrl}?done=svOutcome`);
       await onPage(page, lang, t.caseTitle(company), `${L}-officer-13-sv-recorded`, "case");
-      await page.getByText(t.svRecorded, { exact: true }).first().waitFor();
+      await noticeOrText(page, t.svRecorded).first().waitFor();
       const visits = await rows(page.getByTestId("site-validations"));
       assert.deepEqual(visits.map((r) => r.slice(1)), [["Main warehouse", t.satisfactory, w.svNote]]);
 
@@ -737,7 +738,7 @@ describe("the application, its review and the decision, in the browser", () => {
       await page.waitForURL(new RegExp(`/${lang}/staff/pip/cases/${caseId}\\?done=decision&ref=D-\\d{4}-\\d{6,}$`));
       const decision = /ref=(D-\d{4}-\d{6,})$/.exec(page.url())![1]!;
       await onPage(page, lang, t.caseTitle(company), `${L}-officer-14-approved`, "case");
-      await page.getByText(t.decided(decision), { exact: true }).first().waitFor();
+      await noticeOrText(page, t.decided(decision)).first().waitFor();
       facts = await caseFacts(page);
       assert.equal(facts[t.caseStatus], t.statuses.member);
       assert.deepEqual(desk.problems, [], "the officer's pages reported no problem");
@@ -797,7 +798,7 @@ describe("the application, its review and the decision, in the browser", () => {
       await page.waitForURL(new RegExp(`^${caseUrl.replace(/[.?]/g, "\\$&")}\\?done=decision&ref=D-\\d{4}-\\d{6,}$`));
       const decision = /ref=(D-\d{4}-\d{6,})$/.exec(page.url())![1]!;
       await onPage(page, lang, t.caseTitle(company), `${L}-officer-08-proposed`, "case");
-      await page.getByText(t.decided(decision), { exact: true }).first().waitFor();
+      await noticeOrText(page, t.decided(decision)).first().waitFor();
       assert.equal((await caseFacts(page))[t.caseStatus], t.statuses.denialProposed);
 
       // ---- the owner: the proposed denial, the informal review asked for ---------------------
@@ -815,7 +816,7 @@ describe("the application, its review and the decision, in the browser", () => {
       await page.getByRole("button", { name: t.informalButton, exact: true }).click();
       await page.waitForURL(`${base}/informal-review?requested=1`);
       await onPage(page, lang, t.informalTitle, `${L}-owner-07-informal-requested`);
-      await page.getByText(t.informalDone, { exact: true }).first().waitFor();
+      await noticeOrText(page, t.informalDone).first().waitFor();
       await page.getByRole("link", { name: t.backToDashboard, exact: true }).click();
       await page.waitForURL(base);
       await onPage(page, lang, t.dashboard, `${L}-owner-08-dashboard-under-review`);

@@ -48,6 +48,7 @@ import { addCalendarDays } from "../../src/domain/business-days.ts";
 import { currentCatalogue, itemById } from "../../src/domain/catalogue/index.ts";
 import { DAY_MS } from "../../src/platform/clock.ts";
 import { formatDateTime } from "../../src/web/i18n/index.ts";
+import { noticeOrText } from "../helpers/notice.ts";
 
 const { describe, it, before, after } = browserTests();
 
@@ -353,7 +354,7 @@ describe("a member's life in the browser: changes, suspension, cancellation and 
     await page.waitForURL(DECIDED);
     const reference = DECIDED.exec(page.url())![1]!;
     await onPage(page, lang, MEMBER_T[lang].caseTitle(company), state);
-    await page.getByText(MEMBER_T[lang].decided(reference), { exact: true }).first().waitFor();
+    await noticeOrText(page, MEMBER_T[lang].decided(reference)).first().waitFor();
     return reference;
   }
 
@@ -413,7 +414,7 @@ describe("a member's life in the browser: changes, suspension, cancellation and 
         await page.locator(`gcds-textarea[name="a-${ITEM}"] textarea`).fill(w.ports);
         await page.getByRole("button", { name: t.saveAndComeBack, exact: true }).click();
         await page.waitForURL(`${s.base}/application?saved=1`);
-        await page.getByText(t.savedLaterNotice, { exact: true }).first().waitFor();
+        await noticeOrText(page, t.savedLaterNotice).first().waitFor();
         await onPage(page, lang, t.applicationTitle, "application-saved");
         await page.getByRole("link", { name: t.backToPipDashboard, exact: true }).click();
         await page.waitForURL(s.base);
@@ -459,7 +460,7 @@ describe("a member's life in the browser: changes, suspension, cancellation and 
         await accept.getByRole("button", { name: t.acceptChangesButton, exact: true }).click();
         await page.waitForURL(`${caseUrl}?done=changesAccepted`);
         await onPage(page, lang, t.caseTitle(who.company), "case-member-closed");
-        await page.getByText(t.changesAccepted, { exact: true }).first().waitFor();
+        await noticeOrText(page, t.changesAccepted).first().waitFor();
         assert.equal(await page.locator("section#accept-changes").count(), 0, "accepted once");
 
         // ---- the owner: told ---------------------------------------------------------------------
@@ -500,7 +501,7 @@ describe("a member's life in the browser: changes, suspension, cancellation and 
         assert.notEqual(suspensionCase, latest, "a suspension opens a case of its own");
         const decision = DECIDED.exec(page.url())![1]!;
         await onPage(page, lang, t.caseTitle(who.company), "case-suspended");
-        await page.getByText(t.decided(decision), { exact: true }).first().waitFor();
+        await noticeOrText(page, t.decided(decision)).first().waitFor();
         let facts = await caseFacts(page);
         assert.equal(facts[t.caseStatus], t.statuses.suspended);
         assert.equal(facts[t.waitingOn], t.waiting.actionPlanDue);
@@ -530,7 +531,7 @@ describe("a member's life in the browser: changes, suspension, cancellation and 
         await files.getByRole("button", { name: t.attachButton, exact: true }).click();
         await page.waitForURL(`${s.base}/action-plan?uploaded=1#files`);
         await onPage(page, lang, t.actionPlanTitle, "action-plan-file-attached");
-        await page.getByText(t.fileAttached, { exact: true }).first().waitFor();
+        await noticeOrText(page, t.fileAttached).first().waitFor();
         const attached = await rows(files);
         assert.equal(attached.length, 1);
         assert.equal(attached[0]![0], w.fileName);
@@ -686,7 +687,7 @@ describe("a member's life in the browser: changes, suspension, cancellation and 
         await page.getByRole("button", { name: t.assignLabel(who.company), exact: true }).click();
         await page.waitForURL(new RegExp(`/${lang}/staff/pip\\?assigned=${row.caseId}$`));
         await onPage(page, lang, t.queueTitle, "queue-assigned");
-        await page.getByText(t.assigned(who.company), { exact: true }).first().waitFor();
+        await noticeOrText(page, t.assigned(who.company)).first().waitFor();
         assert.equal((await queueRowOf(page, who.company)).cells[5], s.a.name);
         const caseUrl = await openCaseFromQueue(page, lang, who.company, row.caseId, "case-resubmission");
         assert.equal((await caseFacts(page))[t.assignedTo], s.a.name);
@@ -697,14 +698,14 @@ describe("a member's life in the browser: changes, suspension, cancellation and 
         await sv.getByRole("button", { name: t.svButton, exact: true }).click();
         await page.waitForURL(`${caseUrl}?done=sv`);
         await onPage(page, lang, t.caseTitle(who.company), "case-sv-scheduled");
-        await page.getByText(t.svScheduled, { exact: true }).first().waitFor();
+        await noticeOrText(page, t.svScheduled).first().waitFor();
         const outcome = page.locator("section#sv-outcome");
         await outcome.locator("gcds-radios[name=svOutcome]").getByText(t.satisfactory, { exact: true }).click();
         await field(outcome, t.svOutcomeNote).fill(w.svNote);
         await outcome.getByRole("button", { name: t.svOutcomeButton, exact: true }).click();
         await page.waitForURL(`${caseUrl}?done=svOutcome`);
         await onPage(page, lang, t.caseTitle(who.company), "case-sv-recorded");
-        await page.getByText(t.svRecorded, { exact: true }).first().waitFor();
+        await noticeOrText(page, t.svRecorded).first().waitFor();
         await decide(page, lang, who.company, "approve", t.reasonsOptional, t.approveButton, w.approve, "case-member-closed");
         assert.equal((await caseFacts(page))[t.caseStatus], t.statuses.member);
         const approvedAgain = ottawaDay(portal.clock.now());
@@ -727,7 +728,7 @@ describe("a member's life in the browser: changes, suspension, cancellation and 
         await page.getByRole("button", { name: t.withdrawButton, exact: true }).click();
         await page.waitForURL(`${s.base}/withdraw?withdrawn=1`);
         await onPage(page, lang, t.withdrawnTitle, "withdrawn");
-        await page.getByText(t.withdrawnText, { exact: true }).waitFor();
+        await noticeOrText(page, t.withdrawnText).waitFor();
         await page.getByRole("link", { name: t.backToDashboard, exact: true }).click();
         await page.waitForURL(s.base);
         await onPage(page, lang, t.dashboard, "dashboard-withdrawn");

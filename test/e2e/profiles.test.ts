@@ -29,6 +29,7 @@ import { authorizedCompany, memberOf, type Member } from "../helpers/companies.t
 import type { TestClient } from "../helpers/client.ts";
 import { pdfFile } from "../helpers/evidence-files.ts";
 import { criteriaFor, currentCatalogue, questionsFor, type CatalogueItem, type CategoryId, type Criterion, type PortalLine } from "../../src/domain/catalogue/index.ts";
+import { noticeOrText } from "../helpers/notice.ts";
 
 const { describe, it, before, after } = browserTests();
 
@@ -483,7 +484,7 @@ describe("the application and security profiles, in the browser", () => {
       for (const [i, part] of parts.entries()) {
         await page.waitForURL(new RegExp(`/${lang}/companies/${companyId}/application/parts/${part.part}(\\?saved=1)?$`));
         await onPage(page, t.partTitle(partName(part.part, lang)), `${L}-owner-${String(5 + i * 2).padStart(2, "0")}-part-${part.part}`, i === 0 || everyPage);
-        if (i > 0) await page.getByText(t.savedNotice, { exact: true }).first().waitFor();
+        if (i > 0) await noticeOrText(page, t.savedNotice).first().waitFor();
         assert.equal(await page.locator(".ttp-item").count(), part.questions.length, `every question of ${part.part} is on its page`);
         for (const q of part.questions) await answerQuestion(page, q, lang, fullName(who.owner));
         if (i === parts.length - 1 && everyPage) await expectAccessible(page, `${L}-owner-${String(6 + i * 2).padStart(2, "0")}-part-${part.part}-filled`);
@@ -491,7 +492,7 @@ describe("the application and security profiles, in the browser", () => {
       }
       // After the last part: back to the overview, every part complete.
       await page.waitForURL(`**/${lang}/companies/${companyId}/application?saved=1`);
-      await page.getByText(t.savedLaterNotice, { exact: true }).first().waitFor();
+      await noticeOrText(page, t.savedLaterNotice).first().waitFor();
       await onPage(page, t.applicationTitle, `${L}-owner-11-application-complete`, everyPage);
       assert.equal(await says(page.getByTestId("application-progress")), t.complete);
       assert.deepEqual(await rows(page, "parts"), [
@@ -534,7 +535,7 @@ describe("the application and security profiles, in the browser", () => {
       await page.getByRole("button", { name: t.saveDivision, exact: true }).click();
       await page.waitForURL(new RegExp(`/${lang}/companies/${companyId}/security/divisions/\\d+\\?created=1$`));
       const secondId = /divisions\/(\d+)\?created=1$/.exec(page.url())![1]!;
-      await page.getByText(t.divisionCreated, { exact: true }).first().waitFor();
+      await noticeOrText(page, t.divisionCreated).first().waitFor();
       await onPage(page, w.division, `${L}-owner-15-division-created`);
       const secondCategories = criteriaFor(catalogue, ["highway-carrier"]).flatMap((a) => a.categories);
       assert.deepEqual(
@@ -559,7 +560,7 @@ describe("the application and security profiles, in the browser", () => {
       await page.locator('gcds-checkboxes[name="lines"]').getByText(partName("highway-carrier", lang), { exact: true }).click();
       await page.getByRole("button", { name: t.saveDivision, exact: true }).click();
       await page.waitForURL(`**/security/divisions/${firstId}?saved=1`);
-      await page.getByText(t.divisionSaved, { exact: true }).first().waitFor();
+      await noticeOrText(page, t.divisionSaved).first().waitFor();
       await onPage(page, legalName, `${L}-owner-19-division-changed`, everyPage);
       assert.equal(await says(page.locator("dl.ttp-details dd").first()), partName("importer", lang));
       const total = criterionCount(["importer"]) + criterionCount(["highway-carrier"]);
@@ -584,7 +585,7 @@ describe("the application and security profiles, in the browser", () => {
       await item(page, mustNo.id).getByRole("textbox", { name: `${mustNo.id} — ${t.explainNo}` }).fill(w.mustNo);
       await page.getByRole("button", { name: t.saveAndComeBack, exact: true }).click();
       await page.waitForURL(`**/security/divisions/${firstId}?answers=1`);
-      await page.getByText(t.savedLaterNotice, { exact: true }).first().waitFor();
+      await noticeOrText(page, t.savedLaterNotice).first().waitFor();
       await onPage(page, legalName, `${L}-owner-21-division-saved`, everyPage);
       assert.equal(await says(page.getByTestId("division-progress")), t.inProgress(2, criterionCount(["importer"])), "the yes that needs its file does not count yet");
       await page.goto(base);
@@ -600,7 +601,7 @@ describe("the application and security profiles, in the browser", () => {
       await evidence.locator('input[type="file"]').setInputFiles(pdfPath);
       await evidence.getByRole("button", { name: t.uploadButton, exact: true }).click();
       await page.waitForURL(new RegExp(`/security/divisions/${firstId}/${category}\\?uploaded=1#evidence-${withEvidence.id}$`));
-      await page.getByText(t.uploaded, { exact: true }).first().waitFor();
+      await noticeOrText(page, t.uploaded).first().waitFor();
       await onPage(page, raTitle, `${L}-owner-24-evidence-attached`);
       const [fileRow] = await evidence.locator("tbody tr").evaluateAll((trs) => trs.map((r) => [...(r as HTMLTableRowElement).cells].map((c) => c.innerText.replace(/\s+/g, " ").trim())));
       assert.ok(fileRow, "the file is listed");

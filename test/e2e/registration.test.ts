@@ -18,7 +18,7 @@ const { describe, it, before, after } = browserTests();
 
 const T = {
   en: {
-    register: "Register in the Trusted Trader portal",
+    register: "Register in the Trusted Trader Portal",
     canada: "Canada",
     importer: "Importer",
     yes: "Yes",
@@ -55,7 +55,7 @@ const T = {
     authorized: "Authorized",
   },
   fr: {
-    register: "S’inscrire dans le portail des négociants dignes de confiance",
+    register: "S’inscrire dans le Portail des négociants dignes de confiance",
     canada: "Canada",
     importer: "Importateur",
     yes: "Oui",

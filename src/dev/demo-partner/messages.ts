@@ -18,7 +18,7 @@ const en = {
   usernameTooLong: "Enter a bank username of at most 64 characters.",
   errorPrefix: "Error:",
   errorTitle: "Demo Bank cannot continue",
-  errorIntro: "This sign-in request cannot be completed. Return to the Trusted Trader portal and start signing in again.",
+  errorIntro: "This sign-in request cannot be completed. Return to the Trusted Trader Portal and start signing in again.",
   errorDetails: "Details for developers",
 } as const;
 
@@ -39,7 +39,7 @@ const fr: Messages = {
   usernameTooLong: "Entrez un nom d’utilisateur bancaire d’au plus 64 caractères.",
   errorPrefix: "Erreur :",
   errorTitle: "La Banque Démo ne peut pas continuer",
-  errorIntro: "Cette demande d’ouverture de session ne peut pas aboutir. Revenez au portail des négociants dignes de confiance et recommencez.",
+  errorIntro: "Cette demande d’ouverture de session ne peut pas aboutir. Revenez au Portail des négociants dignes de confiance et recommencez.",
   errorDetails: "Détails pour les développeurs",
 };
 

@@ -12,6 +12,7 @@ import type { PendingChanges } from "./changes.ts";
 import type { ActionPlanView, AppealState, StatementFile, StatementKind } from "./statements.ts";
 import { STATEMENT_ITEM } from "./statements.ts";
 import { BackLink, Checklist, day, Declaration } from "./views.tsx";
+import { unbreakable } from "../../web/identifier.tsx";
 
 function m(c: AppContext) {
   return messages(c.get("locale"));
@@ -61,7 +62,7 @@ export function ChangesPage(props: { c: AppContext; base: string; pending: Pendi
       <ErrorSummary c={props.c} errors={props.errors} />
       {p.previous && p.differences.length > 0 ? (
         <>
-          <gcds-text>{t.changesIntro(p.previous.reference)}</gcds-text>
+          <gcds-text>{t.changesIntro(unbreakable(p.previous.reference))}</gcds-text>
           <ChangesTable c={props.c} differences={p.differences} divisions={props.divisions} />
         </>
       ) : null}

@@ -9,6 +9,7 @@ import { isMembershipStatus, type MembershipStatus } from "../../domain/membersh
 import type { RequestedItem } from "../../platform/db/schema.ts";
 import type { Readiness } from "./snapshot.ts";
 import type { CompanyRecord, InformalReviewState, InformationRequestView, SubmissionRecord, SubmitState } from "./service.ts";
+import { unbreakable } from "../../web/identifier.tsx";
 
 function m(c: AppContext) {
   return messages(c.get("locale"));
@@ -139,7 +140,7 @@ export function SubmissionDetails(props: { c: AppContext; submission: Submission
   return (
     <dl class="ttp-details" data-testid="submission">
       <dt>{t.reference}</dt>
-      <dd>{s.reference}</dd>
+      <dd class="ttp-id">{s.reference}</dd>
       <dt>{t.kindLabel}</dt>
       <dd>{t.kinds[s.kind]}</dd>
       <dt>{t.submittedOn}</dt>
@@ -161,7 +162,7 @@ export function SubmittedPage(props: { c: AppContext; base: string; submission: 
   return (
     <>
       <gcds-heading tag="h1">{title}</gcds-heading>
-      <Notice role="success" title={t.submittedReference(s.reference)} />
+      <Notice role="success" title={t.submittedReference(unbreakable(s.reference))} />
       <gcds-heading tag="h2">{t.submittedDetails}</gcds-heading>
       <SubmissionDetails c={props.c} submission={s} />
       {props.canDownload ? (

@@ -14,6 +14,7 @@ import { searchWords } from "../../domain/names.ts";
 import { requireStaff, STAFF_TOOL_ROLES } from "../staff/guard.ts";
 import * as service from "./service.ts";
 import * as views from "./staff-views.tsx";
+import { unbreakable } from "../../web/identifier.tsx";
 
 const REASON_MAX = 500;
 
@@ -40,7 +41,7 @@ export function tccuRoutes(deps: AppDeps): Hono<AppEnv> {
     if ("response" in g) return g.response;
     const person = await service.personForTccu(deps, c.req.param("personId"));
     if (!person) return errorPage(c, "notFound");
-    const notice = c.req.query("issued") !== undefined ? t(c).issued(formatUrn(person.urn)) : undefined;
+    const notice = c.req.query("issued") !== undefined ? t(c).issued(unbreakable(formatUrn(person.urn))) : undefined;
     return renderPage(c, t(c).personTitle(name(person)), <views.PersonPage c={c} person={person} errors={{}} reason="" notice={notice} />);
   });
 

@@ -47,7 +47,7 @@ export function SearchPage(props: { c: AppContext; query: string; hits: PersonHi
                   </a>
                 </td>
                 <td>{h.email}</td>
-                <td>{formatUrn(h.urn)}</td>
+                <td class="ttp-id">{formatUrn(h.urn)}</td>
                 <td>{h.expired ? <strong>{t.expired}</strong> : t.valid}</td>
               </tr>
             ))}
@@ -71,7 +71,7 @@ export function PersonPage(props: { c: AppContext; person: TccuPerson; errors: F
       {props.notice ? <Notice role="success" title={props.notice} /> : null}
       <dl class="ttp-details" data-testid="person">
         <dt>{t.colUrn}</dt>
-        <dd>{formatUrn(p.urn)}</dd>
+        <dd class="ttp-id">{formatUrn(p.urn)}</dd>
         <dt>{t.colState}</dt>
         <dd>{p.expired ? <strong>{t.expired}</strong> : t.valid}</dd>
         <dt>{t.colEmail}</dt>
@@ -108,7 +108,7 @@ export function PersonPage(props: { c: AppContext; person: TccuPerson; errors: F
                     {co.legalName}
                   </a>
                 </td>
-                <td>{formatClientNumber(co.clientNumber)}</td>
+                <td class="ttp-id">{formatClientNumber(co.clientNumber)}</td>
                 <td>{all.users.roles[co.role]}</td>
                 <td>{co.status === "active" ? t.active : (t.deactivatedReasons[co.reason ?? "by-user"] ?? co.reason)}</td>
               </tr>

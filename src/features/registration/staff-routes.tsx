@@ -9,12 +9,14 @@ import { readForm, type FieldErrors } from "../../web/forms.tsx";
 import { requestMeta } from "../../web/request-meta.ts";
 import { renderActivationLetters } from "../../platform/pdf/letters.ts";
 import { parseTrackingNumber } from "../../domain/registered-mail.ts";
+import { formatClientNumber } from "../../domain/client-number.ts";
 import { LINES_OF_BUSINESS, type LineOfBusiness } from "../../domain/eligibility.ts";
 import { requireStaff } from "../staff/guard.ts";
 import { parseIdentity, type Values } from "./schema.ts";
 import { parseAddress } from "../../web/address.tsx";
 import * as service from "./service.ts";
 import * as views from "./staff-views.tsx";
+import { unbreakable } from "../../web/identifier.tsx";
 
 const MAIL_ROOM = ["mail-room"] as const;
 const COMPANIES_VIEW = ["tccu", "pip-officer", "admin"] as const;
@@ -99,7 +101,7 @@ export function registrationStaffRoutes(deps: AppDeps): Hono<AppEnv> {
     const canCreate = COMPANIES_CREATE.some((role) => g.staff.staff.roles.includes(role));
     const created = c.req.query("created");
     const company = created && /^\d{1,18}$/.test(created) ? (await service.recentCompanies(deps, 200)).find((co) => co.id === created) : undefined;
-    const notice = company ? r(c).staffCompanies.createdNotice(company.legalName, company.clientNumber) : undefined;
+    const notice = company ? r(c).staffCompanies.createdNotice(company.legalName, unbreakable(formatClientNumber(company.clientNumber))) : undefined;
     return renderPage(c, r(c).staffCompanies.listTitle, <views.StaffCompaniesPage c={c} companies={await service.recentCompanies(deps)} canCreate={canCreate} notice={notice} />);
   });
 

@@ -139,7 +139,7 @@ describe("decision letters (PDF)", () => {
       "1er avril 2026",
       "Nous proposons de refuser votre demande",
       "l’Agence des services frontaliers du Canada (ASFC) propose de la refuser, pour les motifs ci-dessous.",
-      "peut demander un examen informel de cette proposition dans le portail des négociants dignes de confiance jusqu’au 1er mai 2026.",
+      "peut demander un examen informel de cette proposition dans le Portail des négociants dignes de confiance jusqu’au 1er mai 2026.",
       "Motifs Le plan de continuité n’a jamais été mis à l’essai. Les scellés ne sont pas consignés : « aucun registre ». Troisième motif.",
       "Résultat Insatisfaisant",
     ]) {
@@ -178,7 +178,7 @@ describe("decision letters (PDF)", () => {
         "L’adhésion de votre entreprise doit être revalidée",
         "Numéro de référence D-2030-000007 Anniversaire (revalidation) 14 mars 2030 Profil de sécurité à soumettre de nouveau au plus tard le 12 juin 2030",
         "est revalidée tous les 4 ans : elle a atteint son anniversaire le 14 mars 2030 et doit maintenant être revalidée.",
-        "soumettez-le de nouveau dans le portail des négociants dignes de confiance au plus tard le 12 juin 2030. Sinon, l’adhésion sera suspendue.",
+        "soumettez-le de nouveau dans le Portail des négociants dignes de confiance au plus tard le 12 juin 2030. Sinon, l’adhésion sera suspendue.",
         "Une nouvelle validation sur place suivra la nouvelle soumission.",
       ]) {
         assert.ok(french.includes(expected), `${file}: the French letter shows ${JSON.stringify(expected)}:\n${french}`);

@@ -15,6 +15,7 @@ import { ActionsSection, type ActionForm } from "./case-actions.tsx";
 import { lineName, valueText } from "../profiles/views.tsx";
 import { findingKey, type CaseView } from "./case.ts";
 import { calendarDate, FINDING_OUTCOMES } from "./service.ts";
+import { unbreakable } from "../../web/identifier.tsx";
 
 function m(c: AppContext) {
   return messages(c.get("locale"));
@@ -201,7 +202,7 @@ function SubmissionSection(props: { c: AppContext; view: CaseView; action?: Acti
     <>
       <dl class="ttp-details" data-testid="submission">
         <dt>{r.reference}</dt>
-        <dd>{sub.reference}</dd>
+        <dd class="ttp-id">{sub.reference}</dd>
         <dt>{r.kind}</dt>
         <dd>{r.waitingKinds[sub.kind] ?? sub.kind}</dd>
         <dt>{r.submittedAt}</dt>
@@ -219,7 +220,7 @@ function SubmissionSection(props: { c: AppContext; view: CaseView; action?: Acti
       </dl>
       <gcds-text>
         <gcds-link href={`/${lang}/staff/pip/cases/${v.caseId}/submissions/${sub.id}/pdf`} download>
-          {r.submissionPdf(sub.reference)}
+          {r.submissionPdf(unbreakable(sub.reference))}
         </gcds-link>
       </gcds-text>
       <gcds-heading tag="h3">{r.companyHeading}</gcds-heading>
@@ -229,7 +230,7 @@ function SubmissionSection(props: { c: AppContext; view: CaseView; action?: Acti
         <dt>{r.operatingName}</dt>
         <dd>{co.operatingName ?? none}</dd>
         <dt>{r.clientNumber}</dt>
-        <dd>{formatClientNumber(co.clientNumber)}</dd>
+        <dd class="ttp-id">{formatClientNumber(co.clientNumber)}</dd>
         <dt>{r.bn}</dt>
         <dd>{co.bn9 ?? none}</dd>
         <dt>{r.programAccount}</dt>
@@ -352,7 +353,7 @@ function DifferencesSection(props: { c: AppContext; view: CaseView }) {
   if (!v.previous || !v.differences) return <gcds-text>{r.noPrevious}</gcds-text>;
   return (
     <>
-      <gcds-text>{r.differencesIntro(v.previous.reference)}</gcds-text>
+      <gcds-text>{r.differencesIntro(unbreakable(v.previous.reference))}</gcds-text>
       {v.differences.length === 0 ? (
         <gcds-text>{r.noDifferences}</gcds-text>
       ) : (
@@ -451,7 +452,7 @@ export function CasePage(props: CasePageProps) {
         <dt>{r.legalName}</dt>
         <dd>{v.legalName}</dd>
         <dt>{r.clientNumber}</dt>
-        <dd>{formatClientNumber(v.clientNumber)}</dd>
+        <dd class="ttp-id">{formatClientNumber(v.clientNumber)}</dd>
         <dt>{r.membershipStatus}</dt>
         <dd data-testid="status">{all.membership.statuses[v.status]}</dd>
         <dt>{r.waitingOn}</dt>
@@ -583,7 +584,7 @@ export function CasePage(props: CasePageProps) {
                 <td>{formatDateTime(lang, d.decidedAt)}</td>
                 <td>{all.membership.changed[d.transition as keyof typeof all.membership.changed] ?? d.transition}</td>
                 <td>{d.reasons}</td>
-                <td>{props.hasLetterPdf ? <a href={`${base}/letters/${d.id}/pdf`}>{r.letterPdf(d.reference)}</a> : d.reference}</td>
+                <td>{props.hasLetterPdf ? <a href={`${base}/letters/${d.id}/pdf`}>{r.letterPdf(unbreakable(d.reference))}</a> : unbreakable(d.reference)}</td>
               </tr>
             ))}
           </tbody>

@@ -68,7 +68,7 @@ export function UsersPage(props: { c: AppContext; users: CompanyUser[]; notice?:
                   </a>
                   {user.personId === me.personId ? ` ${t.you}` : ""}
                 </td>
-                <td>{formatUrn(user.urn)}</td>
+                <td class="ttp-id">{formatUrn(user.urn)}</td>
                 <td>{t.roles[user.role]}</td>
                 <td>{t.statuses[user.status]}</td>
                 <td>
@@ -140,7 +140,7 @@ export function UserPage(props: { c: AppContext; user: CompanyUser; errors: Fiel
       <ErrorSummary c={props.c} errors={props.errors} />
       <dl class="ttp-details" data-testid="user">
         <dt>{t.colUrn}</dt>
-        <dd>{formatUrn(user.urn)}</dd>
+        <dd class="ttp-id">{formatUrn(user.urn)}</dd>
         <dt>{t.colRole}</dt>
         <dd>{t.roles[user.role]}</dd>
         <dt>{t.colStatus}</dt>

@@ -14,7 +14,7 @@ export const documentsFr: DocumentsMessages = {
       "action-plan": (reference: string) => `Adhésion au programme Partenaires en protection\u00a0: plan d’action — soumission ${reference}`,
     },
     intro:
-      "Ce document est la copie, pour les dossiers de l’entreprise, de ce qu’elle a soumis à l’Agence des services frontaliers du Canada (ASFC) dans le portail des négociants dignes de confiance. La soumission elle-même est l’instantané identifié par l’empreinte SHA-256 ci-dessous\u00a0: elle est conservée telle qu’elle a été soumise et ne peut pas être modifiée.",
+      "Ce document est la copie, pour les dossiers de l’entreprise, de ce qu’elle a soumis à l’Agence des services frontaliers du Canada (ASFC) dans le Portail des négociants dignes de confiance. La soumission elle-même est l’instantané identifié par l’empreinte SHA-256 ci-dessous\u00a0: elle est conservée telle qu’elle a été soumise et ne peut pas être modifiée.",
     summaryHeading: "Soumission",
     kind: "Type de soumission",
     kinds: {
@@ -108,7 +108,7 @@ export const documentsFr: DocumentsMessages = {
         heading: "Votre entreprise est membre du programme Partenaires en protection",
         body: (p: { company: string; memberSince: string | null }) => [
           `L’Agence des services frontaliers du Canada (ASFC) a approuvé la demande de ${p.company}. Votre entreprise est membre du programme Partenaires en protection (PEP)${p.memberSince ? ` depuis le ${p.memberSince}` : ""}.`,
-          "L’adhésion est revalidée tous les 4\u00a0ans\u00a0: après son anniversaire, le portail vous demandera de revoir et de soumettre de nouveau votre profil de sécurité, et une nouvelle validation sur place suivra. D’ici là, tenez à jour les profils de l’entreprise, de la demande et de sécurité dans le portail des négociants dignes de confiance, et soumettez tout changement important de vos pratiques de sécurité.",
+          "L’adhésion est revalidée tous les 4\u00a0ans\u00a0: après son anniversaire, le portail vous demandera de revoir et de soumettre de nouveau votre profil de sécurité, et une nouvelle validation sur place suivra. D’ici là, tenez à jour les profils de l’entreprise, de la demande et de sécurité dans le Portail des négociants dignes de confiance, et soumettez tout changement important de vos pratiques de sécurité.",
         ],
       },
       "propose-denial": {
@@ -116,8 +116,8 @@ export const documentsFr: DocumentsMessages = {
         body: (p: { company: string; informalReviewBy: string | null }) => [
           `Après avoir examiné la demande de ${p.company} au programme Partenaires en protection (PEP), l’Agence des services frontaliers du Canada (ASFC) propose de la refuser, pour les motifs ci-dessous.`,
           p.informalReviewBy
-            ? `Le titulaire du compte peut demander un examen informel de cette proposition dans le portail des négociants dignes de confiance jusqu’au ${p.informalReviewBy}. Si aucun examen informel n’est demandé d’ici là, la demande sera refusée.`
-            : "Le titulaire du compte peut demander un examen informel de cette proposition dans le portail des négociants dignes de confiance dans les 30\u00a0jours. Si aucun examen informel n’est demandé d’ici là, la demande sera refusée.",
+            ? `Le titulaire du compte peut demander un examen informel de cette proposition dans le Portail des négociants dignes de confiance jusqu’au ${p.informalReviewBy}. Si aucun examen informel n’est demandé d’ici là, la demande sera refusée.`
+            : "Le titulaire du compte peut demander un examen informel de cette proposition dans le Portail des négociants dignes de confiance dans les 30\u00a0jours. Si aucun examen informel n’est demandé d’ici là, la demande sera refusée.",
         ],
       },
       deny: {
@@ -139,7 +139,7 @@ export const documentsFr: DocumentsMessages = {
         heading: "L’adhésion de votre entreprise est suspendue",
         body: (p: { company: string }) => [
           `L’adhésion de ${p.company} au programme Partenaires en protection (PEP) est suspendue\u00a0: son profil de sécurité n’a pas été soumis de nouveau pour la revalidation dans les 90\u00a0jours suivant l’anniversaire de l’adhésion. Pendant la suspension, votre entreprise ne bénéficie pas des avantages du programme.`,
-          "Revoyez votre profil de sécurité et soumettez-le de nouveau dans le portail des négociants dignes de confiance.",
+          "Revoyez votre profil de sécurité et soumettez-le de nouveau dans le Portail des négociants dignes de confiance.",
         ],
       },
       reinstate: {
@@ -152,7 +152,7 @@ export const documentsFr: DocumentsMessages = {
         heading: "L’adhésion de votre entreprise est annulée",
         body: (p: { company: string }) => [
           `L’Agence des services frontaliers du Canada (ASFC) a annulé l’adhésion de ${p.company} au programme Partenaires en protection (PEP), pour les motifs ci-dessous.`,
-          "Le titulaire du compte peut interjeter appel de cette décision dans le portail des négociants dignes de confiance dans les 30\u00a0jours suivant l’annulation. L’appel est tranché par un agent autre que celui qui a annulé l’adhésion.",
+          "Le titulaire du compte peut interjeter appel de cette décision dans le Portail des négociants dignes de confiance dans les 30\u00a0jours suivant l’annulation. L’appel est tranché par un agent autre que celui qui a annulé l’adhésion.",
         ],
       },
       "grant-appeal": {
@@ -174,8 +174,8 @@ export const documentsFr: DocumentsMessages = {
             ? `L’adhésion de ${p.company} au programme Partenaires en protection (PEP) est revalidée tous les 4\u00a0ans\u00a0: elle a atteint son anniversaire le ${p.anniversaryOn} et doit maintenant être revalidée.`
             : `L’adhésion de ${p.company} au programme Partenaires en protection (PEP) est revalidée tous les 4\u00a0ans\u00a0: elle a atteint son anniversaire et doit maintenant être revalidée.`,
           p.resubmitBy
-            ? `Revoyez votre profil de sécurité et soumettez-le de nouveau dans le portail des négociants dignes de confiance au plus tard le ${p.resubmitBy}. Sinon, l’adhésion sera suspendue.`
-            : "Revoyez votre profil de sécurité et soumettez-le de nouveau dans le portail des négociants dignes de confiance dans les 90\u00a0jours suivant l’anniversaire. Sinon, l’adhésion sera suspendue.",
+            ? `Revoyez votre profil de sécurité et soumettez-le de nouveau dans le Portail des négociants dignes de confiance au plus tard le ${p.resubmitBy}. Sinon, l’adhésion sera suspendue.`
+            : "Revoyez votre profil de sécurité et soumettez-le de nouveau dans le Portail des négociants dignes de confiance dans les 90\u00a0jours suivant l’anniversaire. Sinon, l’adhésion sera suspendue.",
           "Une nouvelle validation sur place suivra la nouvelle soumission.",
         ],
       },

@@ -6,7 +6,7 @@ export const registrationEn = {
   hubTitle: "Trusted Trader registration and activation",
   hubIntro: "To use the portal for a company, register the company in the portal, or activate it with the letter you received.",
   chooseHeading: "What do you want to do?",
-  registerTitle: "Register in the Trusted Trader portal",
+  registerTitle: "Register in the Trusted Trader Portal",
   registerText: "Your company's first time in the portal, and you have no client number or activation code.",
   newCodeTitle: "Request a new activation code",
   newCodeText: "Your activation code expired or was lost. We mail a new one to the confirmed address; the earlier code stops working.",
@@ -70,7 +70,7 @@ export const registrationEn = {
   changeAnswers: "Change your answers",
   contactProgramTitle: "Contact the Partners in Protection program",
   contactProgram: (email: string) =>
-    `Customs brokers and shipping agents cannot register through the Trusted Trader portal. To apply to the program, email the Partners in Protection program at ${email}.`,
+    `Customs brokers and shipping agents cannot register through the Trusted Trader Portal. To apply to the program, email the Partners in Protection program at ${email}.`,
   droppedLines: "Customs broker and shipping agent activities are not registered through the portal; your other lines of business are.",
   identityTitle: "Company identity",
   legalName: "Legal name",
@@ -153,10 +153,10 @@ export const registrationEn = {
   openDashboard: (name: string) => `PIP dashboard of ${name}`,
   letter: {
     sender: ["Canada Border Services Agency", "Partners in Protection program", "Ottawa ON  K1A 0L8", "CANADA"],
-    heading: "Your Trusted Trader portal activation code",
+    heading: "Your Trusted Trader Portal activation code",
     greeting: (company: string) => `To the account owner of ${company}:`,
     paragraphs: (expires: string) => [
-      "Your company was registered in the Trusted Trader portal of the Partners in Protection program. To activate its account, sign in to the portal, choose Activate your company, and enter the client number and activation code below.",
+      "Your company was registered in the Trusted Trader Portal of the Partners in Protection program. To activate its account, sign in to the portal, choose Activate your company, and enter the client number and activation code below.",
       `The activation code expires on ${expires}. If it expires, sign in and choose Request a new activation code.`,
       "Only the person who registered the company in the portal can activate it. Keep this letter in a safe place and do not share the activation code.",
     ],
@@ -165,13 +165,13 @@ export const registrationEn = {
     title: "Activation letter — Partners in Protection",
   },
   emails: {
-    registeredSubject: "Your company's registration in the Trusted Trader portal",
+    registeredSubject: "Your company's registration in the Trusted Trader Portal",
     registeredBody: (name: string, company: string, date: string) => [
       `Hello ${name},`,
-      `${company} is registered in the Trusted Trader portal. Its client number and activation code are being sent by registered mail to the confirmed address. The letter should arrive by ${date}.`,
+      `${company} is registered in the Trusted Trader Portal. Its client number and activation code are being sent by registered mail to the confirmed address. The letter should arrive by ${date}.`,
       "When it arrives, sign in to the portal and choose Activate your company.",
     ],
-    letterSentSubject: "Your activation letter was mailed — Trusted Trader portal",
+    letterSentSubject: "Your activation letter was mailed — Trusted Trader Portal",
     letterSentBody: (company: string, date: string, tracking: string) => [
       `The activation letter of ${company} was sent by registered mail on ${date}.`,
       `Canada Post tracking number: ${tracking}`,
@@ -203,7 +203,7 @@ export const registrationEn = {
     trackingInvalid: "Enter a registered mail number of 2 letters, 9 digits and 2 letters, with a correct check digit.",
     dateInvalid: "Enter a date in the format YYYY-MM-DD.",
     dateOutOfRange: "The date cannot be in the future or before the letter was queued.",
-    recordedNotice: (id: string) => `Letter L-${id} is recorded as sent.`,
+    recordedNotice: (id: string) => `Letter L\u2011${id} is recorded as sent.`,
     notQueued: "This letter is no longer waiting to be sent.",
   },
   staffCompanies: {

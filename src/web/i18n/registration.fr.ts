@@ -6,7 +6,7 @@ export const registrationFr: RegistrationMessages = {
   hubTitle: "Inscription et activation des négociants dignes de confiance",
   hubIntro: "Pour utiliser le portail au nom d’une entreprise, inscrivez l’entreprise dans le portail, ou activez-la avec la lettre que vous avez reçue.",
   chooseHeading: "Que voulez-vous faire?",
-  registerTitle: "S’inscrire dans le portail des négociants dignes de confiance",
+  registerTitle: "S’inscrire dans le Portail des négociants dignes de confiance",
   registerText: "C’est la première fois que votre entreprise utilise le portail, et vous n’avez ni numéro de client ni code d’activation.",
   newCodeTitle: "Demander un nouveau code d’activation",
   newCodeText: "Votre code d’activation a expiré ou a été perdu. Nous en postons un nouveau à l’adresse confirmée; le code précédent cesse de fonctionner.",
@@ -71,7 +71,7 @@ export const registrationFr: RegistrationMessages = {
   changeAnswers: "Modifier vos réponses",
   contactProgramTitle: "Communiquer avec le programme Partenaires en protection",
   contactProgram: (email: string) =>
-    `Les courtiers en douane et les agents maritimes ne peuvent pas s’inscrire dans le portail des négociants dignes de confiance. Pour présenter une demande, écrivez au programme Partenaires en protection à ${email}.`,
+    `Les courtiers en douane et les agents maritimes ne peuvent pas s’inscrire dans le Portail des négociants dignes de confiance. Pour présenter une demande, écrivez au programme Partenaires en protection à ${email}.`,
   droppedLines: "Les activités de courtier en douane et d’agent maritime ne s’inscrivent pas dans le portail; vos autres secteurs d’activité, oui.",
   identityTitle: "Identité de l’entreprise",
   legalName: "Dénomination sociale",
@@ -154,10 +154,10 @@ export const registrationFr: RegistrationMessages = {
   openDashboard: (name: string) => `Tableau de bord PEP de ${name}`,
   letter: {
     sender: ["Agence des services frontaliers du Canada", "Programme Partenaires en protection", "Ottawa ON  K1A 0L8", "CANADA"],
-    heading: "Votre code d’activation du portail des négociants dignes de confiance",
+    heading: "Votre code d’activation du Portail des négociants dignes de confiance",
     greeting: (company: string) => `Au titulaire du compte de ${company} :`,
     paragraphs: (expires: string) => [
-      "Votre entreprise a été inscrite dans le portail des négociants dignes de confiance du programme Partenaires en protection. Pour activer son compte, ouvrez une session dans le portail, choisissez Activer votre entreprise et entrez le numéro de client et le code d’activation ci-dessous.",
+      "Votre entreprise a été inscrite dans le Portail des négociants dignes de confiance du programme Partenaires en protection. Pour activer son compte, ouvrez une session dans le portail, choisissez Activer votre entreprise et entrez le numéro de client et le code d’activation ci-dessous.",
       `Le code d’activation expire le ${expires}. S’il expire, ouvrez une session et choisissez Demander un nouveau code d’activation.`,
       "Seule la personne qui a inscrit l’entreprise dans le portail peut l’activer. Conservez cette lettre en lieu sûr et ne communiquez pas le code d’activation.",
     ],
@@ -166,13 +166,13 @@ export const registrationFr: RegistrationMessages = {
     title: "Lettre d’activation — Partenaires en protection",
   },
   emails: {
-    registeredSubject: "L’inscription de votre entreprise dans le portail des négociants dignes de confiance",
+    registeredSubject: "L’inscription de votre entreprise dans le Portail des négociants dignes de confiance",
     registeredBody: (name: string, company: string, date: string) => [
       `Bonjour ${name},`,
-      `${company} est inscrite dans le portail des négociants dignes de confiance. Son numéro de client et son code d’activation sont envoyés par courrier recommandé à l’adresse confirmée. La lettre devrait arriver au plus tard le ${date}.`,
+      `${company} est inscrite dans le Portail des négociants dignes de confiance. Son numéro de client et son code d’activation sont envoyés par courrier recommandé à l’adresse confirmée. La lettre devrait arriver au plus tard le ${date}.`,
       "À sa réception, ouvrez une session dans le portail et choisissez Activer votre entreprise.",
     ],
-    letterSentSubject: "Votre lettre d’activation a été postée — portail des négociants dignes de confiance",
+    letterSentSubject: "Votre lettre d’activation a été postée — Portail des négociants dignes de confiance",
     letterSentBody: (company: string, date: string, tracking: string) => [
       `La lettre d’activation de ${company} a été envoyée par courrier recommandé le ${date}.`,
       `Numéro de suivi de Postes Canada : ${tracking}`,
@@ -204,7 +204,7 @@ export const registrationFr: RegistrationMessages = {
     trackingInvalid: "Entrez un numéro de courrier recommandé de 2 lettres, 9 chiffres et 2 lettres, avec un chiffre de contrôle exact.",
     dateInvalid: "Entrez une date au format AAAA-MM-JJ.",
     dateOutOfRange: "La date ne peut pas être dans le futur ni antérieure à la mise en file de la lettre.",
-    recordedNotice: (id: string) => `L’envoi de la lettre L-${id} est consigné.`,
+    recordedNotice: (id: string) => `L’envoi de la lettre L\u2011${id} est consigné.`,
     notQueued: "Cette lettre n’attend plus d’être envoyée.",
   },
   staffCompanies: {

@@ -12,7 +12,7 @@ export const staffFr: StaffMessages = {
   // ---- ouverture de session -------------------------------------------------------------
   signInTitle: "Ouverture de session du personnel de l’ASFC",
   signInIntro:
-    "Pour les employés de l’Agence des services frontaliers du Canada qui travaillent dans le Portail des négociants fiables. Il vous faut votre nom d’utilisateur du personnel, votre mot de passe et l’application d’authentification de votre appareil.",
+    "Pour les employés de l’Agence des services frontaliers du Canada qui travaillent dans le Portail des négociants dignes de confiance. Il vous faut votre nom d’utilisateur du personnel, votre mot de passe et l’application d’authentification de votre appareil.",
   traderSignIn: "Vous ne faites pas partie du personnel de l’ASFC? Ouvrez une session dans le portail comme négociant.",
   username: "Nom d’utilisateur",
   password: "Mot de passe",
@@ -25,7 +25,7 @@ export const staffFr: StaffMessages = {
   sessionEndedNotice: "Votre session a pris fin. Ouvrez une nouvelle session pour continuer.",
 
   totpTitle: "Entrez le code de votre application d’authentification",
-  totpIntro: "Ouvrez l’application d’authentification de votre appareil et entrez le code à 6 chiffres qu’elle affiche pour le Portail des négociants fiables.",
+  totpIntro: "Ouvrez l’application d’authentification de votre appareil et entrez le code à 6 chiffres qu’elle affiche pour le Portail des négociants dignes de confiance.",
   totpFirstTime:
     "Première ouverture de session : ajoutez à votre application d’authentification la clé que votre administrateur vous a remise (clé basée sur le temps, 6 chiffres, toutes les 30 secondes), puis entrez le code qu’elle affiche.",
   totpLabel: "Code à 6 chiffres",

@@ -10,10 +10,10 @@ export const usersEn = {
     "admin-only": "Admin-only user",
   } satisfies Record<CompanyRole, string>,
   roleHints: {
-    owner: "The company's main contact, an employee with signing authority. The only one who submits changes and transfers ownership.",
-    proxy: "A backup to the account owner, often a consultant helping with the application. Can do everything except submit changes and transfer ownership.",
+    owner: "The company's main contact, an employee with signing authority. Works on every profile, manages users, submits the application and its changes, and transfers ownership.",
+    proxy: "A backup to the account owner, often a consultant helping with the application. Prepares the company, application and security profiles for the account owner to submit, and manages users.",
     "full-access": "Works on the company, application and security profiles and adds users.",
-    "admin-only": "Manages users and the company profile; no access to the application or security profile.",
+    "admin-only": "Manages users and the company profile.",
   } satisfies Record<CompanyRole, string>,
   statuses: { active: "Active", deactivated: "Deactivated" },
 

@@ -10,10 +10,10 @@ export const usersFr: UsersMessages = {
     "admin-only": "Utilisateur administratif seulement",
   },
   roleHints: {
-    owner: "Le principal contact de l’entreprise, un employé ayant le pouvoir de signature. Le seul à soumettre des changements et à transférer la propriété.",
-    proxy: "Remplace le propriétaire du compte, souvent un consultant qui aide à préparer la demande. Peut tout faire, sauf soumettre des changements et transférer la propriété.",
+    owner: "Le principal contact de l’entreprise, un employé ayant le pouvoir de signature. Travaille à tous les profils, gère les utilisateurs, soumet la demande et ses changements, et transfère la propriété.",
+    proxy: "Remplace le propriétaire du compte, souvent un consultant qui aide à préparer la demande. Prépare les profils de l’entreprise, de la demande et de la sécurité, que le propriétaire du compte soumet, et gère les utilisateurs.",
     "full-access": "Travaille aux profils de l’entreprise, de la demande et de la sécurité, et ajoute des utilisateurs.",
-    "admin-only": "Gère les utilisateurs et le profil de l’entreprise; n’a pas accès aux profils de la demande et de la sécurité.",
+    "admin-only": "Gère les utilisateurs et le profil de l’entreprise.",
   },
   statuses: { active: "Actif", deactivated: "Désactivé" },
 
