@@ -16,6 +16,7 @@ import { applyTransition } from "../src/features/membership/service.ts";
 import { createStaffUser } from "../src/features/staff/service.ts";
 import { DAY_MS } from "../src/platform/clock.ts";
 import type { TransitionName } from "../src/domain/membership.ts";
+import { pageText as text } from "./helpers/page-text.ts";
 
 let portal: TestPortal;
 const people: Record<"owner" | "proxy" | "full" | "admin", Person> = {
@@ -42,16 +43,6 @@ before(async () => {
 });
 after(() => portal.close());
 
-/** The page's text, with the titles of its notices (the design system shows them from an attribute). */
-function text(html: string): string {
-  const titles = [...html.matchAll(/notice-title="([^"]*)"/g)].map((m) => m[1]!).join(" ");
-  return `${titles} ${html}`
-    .replace(/<[^>]+>/g, " ")
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, "&")
-    .replace(/&quot;/g, '"')
-    .replace(/\s+/g, " ");
-}
 
 let n = 0;
 /** A company of the four people (owner, proxy, full-access, admin-only), its profiles complete unless `skip`. */

@@ -7,21 +7,13 @@ import { createTestPortal, type TestPortal } from "./helpers/app.ts";
 import { fieldErrors, person, signUpAndSignIn } from "./helpers/identity.ts";
 import type { TestClient } from "./helpers/client.ts";
 import { authorizedCompany, memberOf } from "./helpers/companies.ts";
+import { pageText as text } from "./helpers/page-text.ts";
 
 let portal: TestPortal;
 let owner: TestClient;
 let admin: TestClient;
 let companyId: string;
 
-/** The page's words: a notice's heading is its notice-title attribute (gcds-notice draws it). */
-function text(html: string): string {
-  return html
-    .replace(/<gcds-notice\b[^>]*?\snotice-title="([^"]*)"[^>]*>/g, " $1 ")
-    .replace(/<[^>]+>/g, " ")
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, "&")
-    .replace(/\s+/g, " ");
-}
 
 const VALID = {
   legalName: "Profil Transport Ltée",

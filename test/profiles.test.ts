@@ -10,6 +10,7 @@ import { fieldErrors, person, signUpAndSignIn } from "./helpers/identity.ts";
 import type { TestClient } from "./helpers/client.ts";
 import { authorizedCompany, memberOf, type Member } from "./helpers/companies.ts";
 import { criteriaFor, currentCatalogue, questionsFor, type CatalogueItem } from "../src/domain/catalogue/index.ts";
+import { pageText as text } from "./helpers/page-text.ts";
 
 let portal: TestPortal;
 let owner: TestClient;
@@ -29,14 +30,6 @@ function notices(html: string): string[] {
   return [...html.matchAll(/notice-title="([^"]*)"/g)].map((m) => m[1]!.replace(/&#39;/g, "'").replace(/&amp;/g, "&"));
 }
 
-function text(html: string): string {
-  return html
-    .replace(/<[^>]+>/g, " ")
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, "&")
-    .replace(/&quot;/g, '"')
-    .replace(/\s+/g, " ");
-}
 
 /** A valid answer for an item, as the page's fields (a "no" on a must comes with its explanation). */
 function validFields(item: CatalogueItem, userId: string, answer: "yes" | "no" = "yes"): Record<string, string> {

@@ -18,6 +18,7 @@ import { canonicalJson, sha256Hex, type Snapshot, type SnapshotKind } from "../s
 import { currentCatalogue, criteriaFor } from "../src/domain/catalogue/index.ts";
 import { finalizeProposedDenials, sendInformationReminders } from "../src/features/review/jobs.ts";
 import { DAY_MS } from "../src/platform/clock.ts";
+import { pageText as text } from "./helpers/page-text.ts";
 
 let portal: TestPortal;
 let owner: Member;
@@ -25,14 +26,6 @@ let ownerEmail: string;
 let officer: TestClient;
 let trader: TestClient;
 
-function text(html: string): string {
-  return html
-    .replace(/<[^>]+>/g, " ")
-    .replace(/&#39;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, "&")
-    .replace(/\s+/g, " ");
-}
 
 let companies = 0;
 async function company(name: string, options: { complete?: boolean; lines?: string[] } = {}): Promise<string> {

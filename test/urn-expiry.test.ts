@@ -12,18 +12,10 @@ import { signedInStaff } from "./helpers/staff.ts";
 import { addMonths } from "../src/domain/urn-expiry.ts";
 import { expireInactiveUrns, sendUrnReminders } from "../src/features/expiry/service.ts";
 import { DAY_MS } from "../src/platform/clock.ts";
+import { pageText as text } from "./helpers/page-text.ts";
 
 let portal: TestPortal;
 
-/** The page's words: a notice's heading is its notice-title attribute (gcds-notice draws it). */
-function text(html: string): string {
-  return html
-    .replace(/<gcds-notice\b[^>]*?\snotice-title="([^"]*)"[^>]*>/g, " $1 ")
-    .replace(/<[^>]+>/g, " ")
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, "&")
-    .replace(/\s+/g, " ");
-}
 
 async function lastSignIn(member: Member): Promise<Date> {
   const row = await portal.database.db.selectFrom("people").select("last_sign_in_at").where("id", "=", member.personId).executeTakeFirstOrThrow();

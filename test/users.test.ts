@@ -8,6 +8,7 @@ import { createTestPortal, type TestPortal } from "./helpers/app.ts";
 import { fieldErrors, latestMail, person, signIn, signUpAndSignIn, type Person } from "./helpers/identity.ts";
 import type { TestClient } from "./helpers/client.ts";
 import { activeOwners, authorizedCompany, memberOf, type Member } from "./helpers/companies.ts";
+import { pageText as text } from "./helpers/page-text.ts";
 
 let portal: TestPortal;
 
@@ -27,15 +28,6 @@ async function auditCount(): Promise<number> {
   return (await portal.database.db.selectFrom("audit_events").select("id").execute()).length;
 }
 
-/** The page's words: a notice's heading is its notice-title attribute (gcds-notice draws it). */
-function text(html: string): string {
-  return html
-    .replace(/<gcds-notice\b[^>]*?\snotice-title="([^"]*)"[^>]*>/g, " $1 ")
-    .replace(/<[^>]+>/g, " ")
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, "&")
-    .replace(/\s+/g, " ");
-}
 
 before(async () => {
   portal = await createTestPortal();
