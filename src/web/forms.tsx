@@ -123,9 +123,15 @@ export function Textarea(p: { name: string; label: string; hint?: string | undef
   );
 }
 
+/**
+ * One checkbox (an agreement). The host carries the field's id, like every other field, so the
+ * error summary's link (#name) finds it and moves focus into the box (the component delegates
+ * focus); the box inside the shadow root has the same id, which its label and error point at.
+ */
 export function Checkbox(p: { name: string; label: string; legend: string; errors: FieldErrors; checked?: boolean; required?: boolean }) {
   return (
     <gcds-checkboxes
+      id={p.name}
       name={p.name}
       legend={p.legend}
       options={JSON.stringify([{ id: p.name, label: p.label, value: "yes", ...(p.checked ? { checked: true } : {}) }])}
