@@ -231,6 +231,18 @@ export async function deletePasskey(trx: Handle, owner: PasskeyOwner, passkeyId:
   return row ?? null;
 }
 
+/** Removes every passkey of the owner (in the caller's transaction), e.g. when a staff member's sign-in is reset; what was removed. */
+export async function deleteAllPasskeys(trx: Handle, owner: PasskeyOwner): Promise<{ id: string; name: string }[]> {
+  const rows = await trx.deleteFrom("passkeys").where(ownerColumn(owner), "=", owner.id).returning(["id", "name"]).execute();
+  return rows.sort((a, b) => Number(a.id) - Number(b.id));
+}
+
+/** Deletes the ceremonies of `kind` sessions whose challenge expired before `now` (a page opened and left). */
+export async function deleteExpiredChallenges(db: Handle, now: Date, kind: CeremonySession["kind"]): Promise<number> {
+  const result = await db.deleteFrom("webauthn_challenges").where("expires_at", "<=", now).where(sessionColumn({ kind, id: "0" }), "is not", null).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 // ---- authentication ----------------------------------------------------------------------
 
 /**

@@ -9,9 +9,25 @@ import type { StaffRole } from "../../src/features/staff/schema.ts";
 
 let counter = 0;
 
-export async function signedInStaff(portal: TestPortal, roles: StaffRole[], lang: "en" | "fr" = "en"): Promise<TestClient> {
+/** The password every staff member made by these helpers chooses at their first sign-in. */
+export const STAFF_OWN_PASSWORD = "a staff member's own passphrase";
+
+/** A staff member signed in, with what it takes to sign in again. */
+export interface StaffMember {
+  client: TestClient;
+  id: string;
+  username: string;
+  email: string;
+  /** Their own password (chosen at the first sign-in). */
+  password: string;
+  /** Their authenticator app: `totp.generate({ timestamp })` gives a code. */
+  totp: OTPAuth.TOTP;
+}
+
+export async function signedInStaffMember(portal: TestPortal, roles: StaffRole[], lang: "en" | "fr" = "en"): Promise<StaffMember> {
   const username = `agent${++counter}${roles[0]!.replace(/[^a-z]/g, "")}`.slice(0, 16);
-  const created = await createStaffUser(portal.deps, { username, displayName: "Sam Agent", email: `${username}@cbsa-asfc.gc.ca`, roles }, { type: "system", via: "test" });
+  const email = `${username}@cbsa-asfc.gc.ca`;
+  const created = await createStaffUser(portal.deps, { username, displayName: "Sam Agent", email, roles }, { type: "system", via: "test" });
   assert.ok(created.ok, JSON.stringify(created));
   const client = new TestClient(portal.app);
   const step = async (path: string, fields: Record<string, string>, next: string) => {
@@ -22,7 +38,10 @@ export async function signedInStaff(portal: TestPortal, roles: StaffRole[], lang
   await step("sign-in", { username, password: created.issued.password }, `/${lang}/staff/sign-in/totp`);
   const totp = OTPAuth.URI.parse(created.issued.totpUri) as OTPAuth.TOTP;
   await step("sign-in/totp", { code: totp.generate({ timestamp: portal.clock.now().getTime() }) }, `/${lang}/staff/sign-in/password`);
-  const own = "a staff member's own passphrase";
-  await step("sign-in/password", { password: own, confirmPassword: own }, `/${lang}/staff`);
-  return client;
+  await step("sign-in/password", { password: STAFF_OWN_PASSWORD, confirmPassword: STAFF_OWN_PASSWORD }, `/${lang}/staff`);
+  return { client, id: created.id, username, email, password: STAFF_OWN_PASSWORD, totp };
+}
+
+export async function signedInStaff(portal: TestPortal, roles: StaffRole[], lang: "en" | "fr" = "en"): Promise<TestClient> {
+  return (await signedInStaffMember(portal, roles, lang)).client;
 }

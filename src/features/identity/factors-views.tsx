@@ -2,16 +2,18 @@
 // removing passkeys, the authenticator app, email codes off and the recovery codes, and the
 // sign-in step that offers them. Every string comes from web/i18n/factors.{en,fr}.ts.
 import type { Child } from "hono/jsx";
-import type { PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
+import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
 import { Notice } from "../../web/notice.tsx";
 import type { AppContext } from "../../web/context.ts";
 import { formatDate, formatDateTime, messages } from "../../web/i18n/index.ts";
 import { ErrorSummary, Input, PostForm, SubmitButton, type FieldErrors } from "../../web/forms.tsx";
-import { PasskeyCeremony, WebauthnScripts } from "../../web/webauthn-form.tsx";
-import type { PasskeyView } from "../../platform/webauthn.ts";
+import { PasskeyCeremony, PasskeyTable, WebauthnScripts } from "../../web/webauthn-form.tsx";
 import { groupedSecret } from "../../platform/totp.ts";
 import type { AppSetup, FactorChoices, FactorSummary } from "./factors.ts";
 import { Heading } from "./views.tsx";
+
+// The passkey list and the page that adds one are shared with the staff pages (web/webauthn-form.tsx).
+export { AddPasskeyPage, PasskeyTable } from "../../web/webauthn-form.tsx";
 
 function f(c: AppContext) {
   return messages(c.get("locale")).factors;
@@ -40,38 +42,6 @@ export function AccountSecuritySection(props: { c: AppContext; summary: FactorSu
         <gcds-link href={`/${props.c.get("locale")}/account/security`}>{m.accountLink}</gcds-link>
       </gcds-text>
     </>
-  );
-}
-
-/** A table of passkeys with their dates and a link to remove each (traders' and staff pages). */
-export function PasskeyTable(props: { c: AppContext; passkeys: PasskeyView[]; removeHref: (id: string) => string }) {
-  const m = f(props.c);
-  const locale = props.c.get("locale");
-  if (props.passkeys.length === 0) return null;
-  return (
-    <table class="ttp-table" data-testid="passkeys">
-      <caption class="ttp-visually-hidden">{m.passkeysCaption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{m.colName}</th>
-          <th scope="col">{m.colAdded}</th>
-          <th scope="col">{m.colLastUsed}</th>
-          <th scope="col">{m.colActions}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.passkeys.map((p) => (
-          <tr data-passkey={p.name}>
-            <th scope="row">{p.name}</th>
-            <td>{formatDate(locale, p.createdAt)}</td>
-            <td>{p.lastUsedAt ? formatDateTime(locale, p.lastUsedAt) : m.never}</td>
-            <td>
-              <gcds-link href={props.removeHref(p.id)}>{m.removePasskeyLink(p.name)}</gcds-link>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }
 
@@ -143,29 +113,6 @@ export function SecurityPage(props: { c: AppContext; summary: FactorSummary; max
       <gcds-text>
         <gcds-link href={`/${lang}/account`}>{messages(lang).identity.backToAccount}</gcds-link>
       </gcds-text>
-    </>
-  );
-}
-
-/** Adding a passkey (traders and staff): the name, then the browser's ceremony. */
-export function AddPasskeyPage(props: { c: AppContext; options: PublicKeyCredentialCreationOptionsJSON; errors: FieldErrors; values: Record<string, string>; back: Child; before?: Child }) {
-  const m = f(props.c);
-  return (
-    <>
-      {props.before}
-      <Heading text={m.addPasskeyTitle} />
-      <ErrorSummary c={props.c} errors={props.errors} />
-      <gcds-text>{m.passkeyWhat}</gcds-text>
-      <ol class="ttp-list">
-        {m.addPasskeySteps.map((step) => (
-          <li>{step}</li>
-        ))}
-      </ol>
-      <PasskeyCeremony c={props.c} kind="register" options={props.options} unsupported={m.noPasskeyDevice} button={m.createPasskeyButton} id="passkey-form">
-        <Input name="name" label={m.passkeyName} hint={m.passkeyNameHint} required errors={props.errors} value={props.values.name} autocomplete="off" />
-      </PasskeyCeremony>
-      {props.back}
-      <WebauthnScripts />
     </>
   );
 }

@@ -13,12 +13,15 @@ import { field, readForm, type FieldErrors } from "../../web/forms.tsx";
 import type { Locale } from "../../domain/locale.ts";
 import { isStaffRole, STAFF_ROLES, type StaffRole } from "./schema.ts";
 import { clearStaffCookie, currentStaffSession, setStaffCookie } from "./sessions.ts";
-import { requireStaff, requireStaffStage, STAFF_TOOL_ROLES, staffStagePath } from "./guard.ts";
+import { requireStaff, requireStaffStage, STAFF_TOOL_ROLES, staffStagePath, type AuthenticatedStaff } from "./guard.ts";
 import { staffMessages } from "./messages.ts";
 import * as service from "./service.ts";
+import * as passkeys from "./passkeys.ts";
 import type { ChangePasswordResult, RequestMeta, StaffUserError } from "./service.ts";
 import * as views from "./views.tsx";
 import { passwordMessage } from "../../web/password-messages.ts";
+import { AddPasskeyPage } from "../../web/webauthn-form.tsx";
+import { MAX_RESPONSE_LENGTH } from "../../platform/webauthn.ts";
 
 const ID = ":id{[0-9]{1,18}}";
 
@@ -120,27 +123,44 @@ export function staffRoutes(deps: AppDeps): Hono<AppEnv> {
     return page(c, m(c).signInTitle, <views.SignInPage c={c} errors={errors} values={{ username }} />, 422);
   });
 
-  // ---- sign-in: the authenticator's code ---------------------------------------------------
-  const totpPage = async (c: AppContext, staffUserId: string, errors: FieldErrors, status: 200 | 422 | 429) => {
-    const state = await service.signInState(deps, staffUserId);
-    return page(c, m(c).totpTitle, <views.TotpPage c={c} errors={errors} firstTime={!state.totpConfirmed} />, status);
+  // ---- sign-in: the second factor (a passkey, or the authenticator's code) -------------------
+  const f = (c: AppContext) => messages(c.get("locale")).factors;
+  const totpPage = async (c: AppContext, session: Parameters<typeof service.staffSignInPasskeyOptions>[1], errors: FieldErrors, status: 200 | 422 | 429) => {
+    const [state, passkeyOptions] = await Promise.all([service.signInState(deps, session.staff.id), service.staffSignInPasskeyOptions(deps, session)]);
+    const title = passkeyOptions ? f(c).staffSignInTitle : m(c).totpTitle;
+    return page(c, title, <views.TotpPage c={c} errors={errors} firstTime={!state.totpConfirmed} passkeyOptions={passkeyOptions} />, status);
+  };
+  const signedInBySecondFactor = (c: AppContext, result: { stage: "change-password" } | { stage: "authenticated"; token: string }) => {
+    if (result.stage === "authenticated") setStaffCookie(c, https, result.token);
+    return c.redirect(staffStagePath(lang(c), result.stage), 303);
   };
   app.get(`${LANG}/staff/sign-in/totp`, async (c) => {
     const r = requireStaffStage(c, ["totp"]);
     if ("response" in r) return r.response;
-    return totpPage(c, r.session.staff.id, {}, 200);
+    return totpPage(c, r.session, {}, 200);
   });
   app.post(`${LANG}/staff/sign-in/totp`, async (c) => {
     const r = requireStaffStage(c, ["totp"]);
     if ("response" in r) return r.response;
-    const result = await service.verifyStaffTotp(deps, r.session, text(await readForm(c), "code").slice(0, 20), meta(c));
-    if (result.ok) {
-      if (result.stage === "authenticated") setStaffCookie(c, https, result.token);
-      return c.redirect(staffStagePath(lang(c), result.stage), 303);
+    const body = await readForm(c);
+    if (text(body, "method") === "passkey") {
+      const result = await service.verifyStaffPasskey(deps, r.session, text(body, "response").slice(0, MAX_RESPONSE_LENGTH + 1), meta(c));
+      if (result.ok) return signedInBySecondFactor(c, result);
+      if (result.reason === "throttled") return totpPage(c, r.session, { passkey: m(c).throttled(formatTime(lang(c), result.retryAt)) }, 429);
+      const messageOf = {
+        missing: f(c).passkeyMissing,
+        expired: f(c).passkeyRequestExpired,
+        invalid: f(c).staffPasskeyInvalid,
+        unknown: f(c).staffPasskeyUnknown,
+        counter: f(c).staffPasskeyCounter,
+      };
+      return totpPage(c, r.session, { passkey: messageOf[result.reason] }, 422);
     }
-    if (result.reason === "throttled") return totpPage(c, r.session.staff.id, { code: m(c).throttled(formatTime(lang(c), result.retryAt)) }, 429);
+    const result = await service.verifyStaffTotp(deps, r.session, text(body, "code").slice(0, 20), meta(c));
+    if (result.ok) return signedInBySecondFactor(c, result);
+    if (result.reason === "throttled") return totpPage(c, r.session, { code: m(c).throttled(formatTime(lang(c), result.retryAt)) }, 429);
     const message = result.reason === "format" ? m(c).totpFormat : result.reason === "reused" ? m(c).totpReused : m(c).totpWrong;
-    return totpPage(c, r.session.staff.id, { code: message }, 422);
+    return totpPage(c, r.session, { code: message }, 422);
   });
 
   // ---- sign-in: a password of one's own (first time, after a reset) --------------------------
@@ -183,6 +203,72 @@ export function staffRoutes(deps: AppDeps): Hono<AppEnv> {
     const r = requireStaff(c, []);
     if ("response" in r) return r.response;
     return page(c, m(c).homeTitle, <views.HomePage c={c} staff={r.staff} />);
+  });
+
+  // ---- the staff member's own account: details, authenticator app, passkeys --------------------
+  const account = (c: AppContext, query = "") => c.redirect(`/${lang(c)}/staff/account${query}`, 303);
+  const backToAccount = (c: AppContext) => (
+    <gcds-text>
+      <gcds-link href={`/${lang(c)}/staff/account`}>{f(c).staffBackToAccount}</gcds-link>
+    </gcds-text>
+  );
+
+  app.get(`${LANG}/staff/account`, async (c) => {
+    const r = requireStaff(c, []);
+    if ("response" in r) return r.response;
+    const q = c.req.query();
+    const details = await passkeys.staffAccount(deps, r.staff.staff.id);
+    const added = q.added ? details.passkeys.find((p) => p.id === q.added) : undefined;
+    const notice = added ? f(c).notices.passkeyAdded(added.name) : q.removed !== undefined ? f(c).notices.passkeyRemoved : undefined;
+    return page(c, f(c).staffAccountTitle, <views.AccountPage c={c} staff={r.staff} account={details} notice={notice} />);
+  });
+
+  const addPasskeyPage = async (c: AppContext, staff: AuthenticatedStaff, errors: FieldErrors, values: Record<string, string>, status: 200 | 422) => {
+    const options = await passkeys.staffPasskeyRegistration(deps, staff);
+    if (!options) return account(c);
+    return page(
+      c,
+      f(c).addPasskeyTitle,
+      <AddPasskeyPage c={c} options={options} errors={errors} values={values} back={backToAccount(c)} before={<views.StaffBar c={c} staff={staff} />} unsupported={f(c).staffNoPasskeyDevice} />,
+      status,
+    );
+  };
+  app.get(`${LANG}/staff/account/passkeys/new`, async (c) => {
+    const r = requireStaff(c, []);
+    if ("response" in r) return r.response;
+    return addPasskeyPage(c, r.staff, {}, {}, 200);
+  });
+  app.post(`${LANG}/staff/account/passkeys/new`, async (c) => {
+    const r = requireStaff(c, []);
+    if ("response" in r) return r.response;
+    const body = await readForm(c);
+    const name = service.cleanText(text(body, "name"));
+    const response = text(body, "response").slice(0, MAX_RESPONSE_LENGTH + 1);
+    if (!name) return addPasskeyPage(c, r.staff, { name: f(c).passkeyNameRequired }, { name }, 422);
+    if (name.length > passkeys.STAFF_PASSKEY_NAME_MAX) return addPasskeyPage(c, r.staff, { name: f(c).passkeyNameTooLong }, { name: name.slice(0, 200) }, 422);
+    if (!response) return addPasskeyPage(c, r.staff, { "passkey-form": f(c).passkeyNotCreated }, { name }, 422);
+    const result = await passkeys.addStaffPasskey(deps, r.staff, name, response, lang(c), meta(c));
+    if (result.ok) return account(c, `?added=${result.id}`);
+    if (result.reason === "limit") return account(c);
+    const message = result.reason === "expired" ? f(c).passkeyExpired : result.reason === "duplicate" ? f(c).passkeyDuplicate : f(c).passkeyInvalid;
+    return addPasskeyPage(c, r.staff, { "passkey-form": message }, { name }, 422);
+  });
+
+  app.get(`${LANG}/staff/account/passkeys/${ID}/remove`, async (c) => {
+    const r = requireStaff(c, []);
+    if ("response" in r) return r.response;
+    // Only one's own: another staff member's passkey (or a trader's) is not found.
+    const passkey = await passkeys.staffPasskeyOf(deps, r.staff.staff.id, c.req.param("id"));
+    if (!passkey) return errorPage(c, "notFound");
+    const title = f(c).removePasskeyTitle(passkey.name);
+    return page(c, title, <views.ConfirmPage c={c} staff={r.staff} title={title} text={f(c).staffRemovePasskeyText} button={f(c).removeButton} backHref={`/${lang(c)}/staff/account`} />);
+  });
+  app.post(`${LANG}/staff/account/passkeys/${ID}/remove`, async (c) => {
+    const r = requireStaff(c, []);
+    if ("response" in r) return r.response;
+    const result = await passkeys.removeStaffPasskey(deps, r.staff.staff.id, c.req.param("id"), lang(c), meta(c));
+    if (!result.ok) return errorPage(c, "notFound");
+    return account(c, "?removed=1");
   });
 
   // ---- staff accounts (administrators) -----------------------------------------------------
@@ -265,7 +351,7 @@ export function staffRoutes(deps: AppDeps): Hono<AppEnv> {
     if (!user || user.disabledAt) return errorPage(c, "notFound");
     const title = m(c).resetTitle(user.username);
     const refusal = user.id === r.staff.staff.id ? m(c).cannotResetSelf : undefined;
-    return page(c, title, <views.ConfirmPage c={c} staff={r.staff} title={title} text={m(c).resetText} button={m(c).resetButton} refusal={refusal} />);
+    return page(c, title, <views.ConfirmPage c={c} staff={r.staff} title={title} text={`${m(c).resetText} ${f(c).staffResetRemovesPasskeys}`} button={m(c).resetButton} refusal={refusal} />);
   });
   app.post(`${LANG}/staff/users/${ID}/reset`, async (c) => {
     const r = requireStaff(c, admins);
@@ -277,7 +363,7 @@ export function staffRoutes(deps: AppDeps): Hono<AppEnv> {
     });
     if (!result.ok && result.reason === "self") {
       const title = m(c).resetTitle(r.staff.staff.username);
-      return page(c, title, <views.ConfirmPage c={c} staff={r.staff} title={title} text={m(c).resetText} button={m(c).resetButton} refusal={m(c).cannotResetSelf} />, 422);
+      return page(c, title, <views.ConfirmPage c={c} staff={r.staff} title={title} text={`${m(c).resetText} ${f(c).staffResetRemovesPasskeys}`} button={m(c).resetButton} refusal={m(c).cannotResetSelf} />, 422);
     }
     if (!result.ok) return errorPage(c, "notFound");
     setCookie(c, revealCookie(id), revealKey, { path: "/", httpOnly: true, sameSite: "Strict", secure: https, maxAge: service.REVEAL_TTL_MS / 1000 });

@@ -10,7 +10,9 @@ import { sql } from "kysely";
 import { matchTotpStep, newTotpSecret, totpUri as platformTotpUri } from "../../platform/totp.ts";
 import type { AppDeps } from "../../web/context.ts";
 import { recordAudit, type AuditEvent } from "../../platform/audit.ts";
-import { reserveAttempt, settleSuccess, type ThrottlePolicy } from "../../platform/throttle.ts";
+import { cancelReservation, reserveAttempt, settleSuccess, type ThrottlePolicy } from "../../platform/throttle.ts";
+import { authenticationOptions, verifyAuthentication } from "../../platform/webauthn.ts";
+import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
 import { checkPassword, normalizePassword } from "../../domain/password-policy.ts";
 import { hashPassword, validateNewPassword, type GckeySignUpError } from "../identity/service.ts";
 import { staffDb, STAFF_ROLES, type StaffRole, type StaffTx } from "./schema.ts";
@@ -22,6 +24,7 @@ import {
   setStaffStage,
   type StaffSession,
 } from "./sessions.ts";
+import { ownerOfStaff, removeStaffPasskeysOnReset, staffRp, type StaffPasskeyDeps } from "./passkeys.ts";
 
 /** What the staff services need: the database and the one clock (the CLI has no web app). */
 export type StaffDeps = Pick<AppDeps, "db" | "clock">;
@@ -299,7 +302,7 @@ export type ResetResult = { ok: true; issued: IssuedSignIn } | { ok: false; reas
 /**
  * New sign-in details for an enabled account (a lost device, a forgotten password, a lock
  * after too many wrong passwords): a new one-time password and authenticator key; the old
- * ones stop working and the person's sessions end. Not one's own (another administrator, or
+ * ones stop working, the person's passkeys are removed and their sessions end. Not one's own (another administrator, or
  * the command line, does that).
  */
 export async function resetStaffSignIn(
@@ -311,7 +314,7 @@ export async function resetStaffSignIn(
 ): Promise<ResetResult> {
   if (actor.type === "staff" && actor.id === id) return { ok: false, reason: "self" };
   const db = staffDb(deps.db);
-  const user = await db.selectFrom("staff_users").select(["username"]).where("id", "=", id).where("disabled_at", "is", null).executeTakeFirst();
+  const user = await db.selectFrom("staff_users").select(["username", "email"]).where("id", "=", id).where("disabled_at", "is", null).executeTakeFirst();
   if (!user) return { ok: false, reason: "notFound" };
   const password = generateOneTimePassword(user.username);
   const totpSecret = newTotpSecret();
@@ -336,11 +339,13 @@ export async function resetStaffSignIn(
       .executeTakeFirst();
     if (!row) return { ok: false as const, reason: "notFound" as const };
     const ended = await endStaffUserSessions(trx, deps.clock, id, "sign-in-reset");
+    // The person's passkeys go with the old key: a lost or taken device must not outlive the reset.
+    const passkeysRemoved = await removeStaffPasskeysOnReset(trx, deps, id, user.email, auditActor(actor), requestId);
     await recordAudit(trx, deps.clock, {
       actor: auditActor(actor),
       action: "staff.sign-in-reset",
       subject: { type: "staff-user", id },
-      after: { mustChangePassword: true, newAuthenticatorKey: true, sessionsEnded: ended },
+      after: { mustChangePassword: true, newAuthenticatorKey: true, sessionsEnded: ended, passkeysRemoved },
       requestId,
     });
     if (onReset) await onReset(trx, issued);
@@ -522,17 +527,7 @@ export async function verifyStaffTotp(deps: StaffDeps, session: StaffSession, in
         .where("id", "=", userId)
         .where((eb) => eb.or([eb("last_totp_step", "is", null), eb("last_totp_step", "<", String(step))]))
         .executeTakeFirst();
-      if (Number(claimed.numUpdatedRows) === 1) {
-        if (user.must_change_password) {
-          await setStaffStage(trx, session.id, "change-password");
-          await recordAudit(trx, deps.clock, { actor: { type: "staff", id: userId }, action: "staff.sign-in.totp-verified", subject: { type: "staff-user", id: userId }, after: { session: session.id, stage: "change-password" }, requestId: meta.requestId });
-          return { ok: true, stage: "change-password" };
-        }
-        const token = await authenticateStaffSession(trx, deps.clock, session.id);
-        await trx.updateTable("staff_users").set({ last_sign_in_at: now }).where("id", "=", userId).execute();
-        await recordAudit(trx, deps.clock, { actor: { type: "staff", id: userId }, action: "staff.sign-in.completed", subject: { type: "staff-user", id: userId }, after: { session: session.id }, requestId: meta.requestId });
-        return { ok: true, stage: "authenticated", token };
-      }
+      if (Number(claimed.numUpdatedRows) === 1) return secondFactorPassed(trx, deps, session, user.must_change_password, { method: "totp" }, meta);
     }
     await recordAudit(trx, deps.clock, {
       actor: { type: "staff", id: userId },
@@ -544,6 +539,80 @@ export async function verifyStaffTotp(deps: StaffDeps, session: StaffSession, in
     return { ok: false, reason: failure ?? "reused" };
   });
   if (result.ok) await settleSuccess(deps.db, reserved.reservation, [key]);
+  return result;
+}
+
+/**
+ * The second factor was right (a TOTP code, or a passkey): the sign-in moves on to a password of
+ * the person's own (first time, after a reset), or completes with a new token.
+ */
+async function secondFactorPassed(
+  trx: StaffTx,
+  deps: StaffDeps,
+  session: StaffSession,
+  mustChangePassword: boolean,
+  factor: { method: "totp" } | { method: "passkey"; passkey: string },
+  meta: RequestMeta,
+): Promise<Extract<TotpResult, { ok: true }>> {
+  const userId = session.staff.id;
+  const now = deps.clock.now();
+  const actor = { type: "staff" as const, id: userId };
+  const subject = { type: "staff-user", id: userId };
+  if (factor.method === "passkey") await recordAudit(trx, deps.clock, { actor, action: "staff.sign-in.passkey-verified", subject, after: { session: session.id, passkey: factor.passkey }, requestId: meta.requestId });
+  if (mustChangePassword) {
+    await setStaffStage(trx, session.id, "change-password");
+    if (factor.method === "totp") await recordAudit(trx, deps.clock, { actor, action: "staff.sign-in.totp-verified", subject, after: { session: session.id, stage: "change-password" }, requestId: meta.requestId });
+    return { ok: true, stage: "change-password" };
+  }
+  const token = await authenticateStaffSession(trx, deps.clock, session.id);
+  await trx.updateTable("staff_users").set({ last_sign_in_at: now }).where("id", "=", userId).execute();
+  await recordAudit(trx, deps.clock, { actor, action: "staff.sign-in.completed", subject, after: { session: session.id, method: factor.method }, requestId: meta.requestId });
+  return { ok: true, stage: "authenticated", token };
+}
+
+/** The passkey ceremony the code step offers first (its challenge kept for this staff session); null without passkeys. */
+export async function staffSignInPasskeyOptions(deps: StaffPasskeyDeps, session: StaffSession): Promise<PublicKeyCredentialRequestOptionsJSON | null> {
+  return authenticationOptions(deps.db, deps.clock, staffRp(deps), { kind: "staff", id: session.id }, ownerOfStaff(session.staff.id));
+}
+
+export type StaffPasskeyResult =
+  | Extract<TotpResult, { ok: true }>
+  /** missing: no answer was sent; expired: no passkey request for this session (expired, used, never made). */
+  | { ok: false; reason: "missing" | "expired" }
+  /** invalid: the answer does not verify (another challenge or origin, a replay); unknown: not one of this staff member's passkeys; counter: its counter went back. */
+  | { ok: false; reason: "invalid" | "unknown" | "counter" }
+  | { ok: false; reason: "throttled"; retryAt: Date };
+
+/**
+ * The second factor by passkey, in place of the TOTP code: the browser's assertion for the
+ * challenge this staff session was given, by one of the staff member's own passkeys, its counter
+ * moving forward. Each try is counted on the same growing delays as the codes (SEC-3, SEC-7).
+ */
+export async function verifyStaffPasskey(deps: StaffPasskeyDeps, session: StaffSession, responseText: string, meta: RequestMeta): Promise<StaffPasskeyResult> {
+  if (!responseText) return { ok: false, reason: "missing" };
+  const userId = session.staff.id;
+  const key = `staff-totp:user:${userId}`;
+  const reserved = await reserveAttempt(deps.db, [{ key, policy: STAFF_TOTP_POLICY }], deps.clock.now());
+  if (!reserved.ok) return { ok: false, reason: "throttled", retryAt: reserved.retryAt };
+  const checked = await verifyAuthentication(deps.db, deps.clock, staffRp(deps), { kind: "staff", id: session.id }, ownerOfStaff(userId), responseText);
+  const db = staffDb(deps.db);
+  if (!checked.ok) {
+    // No challenge for this session: nothing was compared, the try is given back.
+    if (checked.reason === "expired") await cancelReservation(deps.db, reserved.reservation);
+    await db.transaction().execute((trx) =>
+      recordAudit(trx, deps.clock, {
+        actor: { type: "staff", id: userId },
+        action: "staff.sign-in.passkey-refused",
+        subject: { type: "staff-user", id: userId },
+        after: { session: session.id, reason: checked.reason, ...("detail" in checked && checked.detail ? { detail: checked.detail } : {}) },
+        requestId: meta.requestId,
+      }),
+    );
+    return { ok: false, reason: checked.reason === "replayed" ? "invalid" : checked.reason };
+  }
+  const user = await db.selectFrom("staff_users").select(["must_change_password"]).where("id", "=", userId).executeTakeFirstOrThrow();
+  const result = await db.transaction().execute((trx) => secondFactorPassed(trx, deps, session, user.must_change_password, { method: "passkey", passkey: checked.passkeyId }, meta));
+  await settleSuccess(deps.db, reserved.reservation, [key]);
   return result;
 }
 

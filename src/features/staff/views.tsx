@@ -2,16 +2,19 @@
 // web/i18n/staff.{en,fr}.ts (and the shared form and password-rule messages).
 import { Notice, type NoticeRole } from "../../web/notice.tsx";
 import type { AppContext } from "../../web/context.ts";
-import { formatDate, messages } from "../../web/i18n/index.ts";
+import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
+import { formatDate, formatDateTime, messages } from "../../web/i18n/index.ts";
 import { CsrfField, ErrorSummary, Input, PostForm, SubmitButton, type FieldErrors } from "../../web/forms.tsx";
 import { FORBIDDEN_PASSWORD_CHARACTERS, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../../domain/password-policy.ts";
 import { STAFF_ROLES, type StaffRole } from "./schema.ts";
 import { staffToolsFor, type AuthenticatedStaff } from "./guard.ts";
 import { staffMessages } from "./messages.ts";
 import type { IssuedSignIn, StaffUserView } from "./service.ts";
+import type { StaffAccount } from "./passkeys.ts";
+import { PasskeyCeremony, PasskeyTable, WebauthnScripts } from "../../web/webauthn-form.tsx";
+import { MAX_PASSKEYS } from "../../platform/webauthn.ts";
 
 type Values = Record<string, string>;
-
 
 function sm(c: AppContext) {
   return staffMessages(c.get("locale"));
@@ -20,7 +23,6 @@ function sm(c: AppContext) {
 function Heading(props: { text: string }) {
   return <gcds-heading tag="h1">{props.text}</gcds-heading>;
 }
-
 
 /**
  * Who is signed in, the way home, sign-out: at the top of every page of a signed-in staff
@@ -36,6 +38,9 @@ export function StaffBar(props: { c: AppContext; staff?: AuthenticatedStaff }) {
     <nav class="ttp-account-bar" aria-label={m.nav}>
       <span>{m.signedInAs(staff.staff.displayName, staff.staff.username)}</span>
       <a href={`/${lang}/staff`}>{m.homeLink}</a>
+      <a href={`/${lang}/staff/account`} data-testid="staff-account-link">
+        {m.accountLink}
+      </a>
       <form method="post" action={`/${lang}/staff/sign-out`}>
         <CsrfField c={props.c} />
         <button type="submit" class="ttp-link-button">
@@ -77,19 +82,49 @@ export function SignInPage(props: { c: AppContext; errors: FieldErrors; values: 
   );
 }
 
-export function TotpPage(props: { c: AppContext; errors: FieldErrors; firstTime: boolean }) {
+/**
+ * The second step: with passkeys, *Use a passkey* first (a form posting method=passkey and the
+ * browser's answer), then the code of the authenticator app, which always works.
+ */
+export function TotpPage(props: { c: AppContext; errors: FieldErrors; firstTime: boolean; passkeyOptions: PublicKeyCredentialRequestOptionsJSON | null }) {
   const m = sm(props.c);
+  const f = messages(props.c.get("locale")).factors;
+  const action = `/${props.c.get("locale")}/staff/sign-in/totp`;
+  const codeForm = (
+    <PostForm c={props.c} action={action}>
+      <input type="hidden" name="method" value="code" />
+      <Input name="code" label={m.totpLabel} hint={m.totpHint} inputmode="numeric" autocomplete="one-time-code" required={!props.passkeyOptions} size={8} errors={props.errors} />
+      <SubmitButton role={props.passkeyOptions ? "secondary" : "primary"}>{m.continueButton}</SubmitButton>
+    </PostForm>
+  );
   return (
     <>
-      <Heading text={m.totpTitle} />
+      <Heading text={props.passkeyOptions ? f.staffSignInTitle : m.totpTitle} />
       <ErrorSummary c={props.c} errors={props.errors} />
-      <gcds-text>{m.totpIntro}</gcds-text>
-      {props.firstTime ? <gcds-text>{m.totpFirstTime}</gcds-text> : null}
-      <PostForm c={props.c}>
-        <Input name="code" label={m.totpLabel} hint={m.totpHint} inputmode="numeric" autocomplete="one-time-code" required size={8} errors={props.errors} />
-        <SubmitButton>{m.continueButton}</SubmitButton>
-      </PostForm>
+      {props.passkeyOptions ? (
+        <>
+          <gcds-text>{f.staffPasskeyOrCode}</gcds-text>
+          <section id="passkey" tabindex={-1} data-testid="staff-passkey-sign-in">
+            <gcds-heading tag="h2">{f.usePasskeyHeading}</gcds-heading>
+            <gcds-text>{f.staffUsePasskeyText}</gcds-text>
+            {props.errors.passkey ? <Notice role="danger" title={props.errors.passkey} /> : null}
+            <PasskeyCeremony c={props.c} kind="authenticate" options={props.passkeyOptions} unsupported={f.staffNoPasskeyDeviceSignIn} button={f.usePasskeyButton} action={action} testid="staff-passkey-form">
+              <input type="hidden" name="method" value="passkey" />
+            </PasskeyCeremony>
+          </section>
+          <gcds-heading tag="h2">{f.staffUseCodeHeading}</gcds-heading>
+          <gcds-text>{m.totpIntro}</gcds-text>
+          {codeForm}
+        </>
+      ) : (
+        <>
+          <gcds-text>{m.totpIntro}</gcds-text>
+          {props.firstTime ? <gcds-text>{m.totpFirstTime}</gcds-text> : null}
+          {codeForm}
+        </>
+      )}
       <CancelSignIn c={props.c} />
+      {props.passkeyOptions ? <WebauthnScripts /> : null}
     </>
   );
 }
@@ -324,7 +359,16 @@ export function DetailsGonePage(props: { c: AppContext; staff: AuthenticatedStaf
 }
 
 /** "Are you sure?" before disabling an account or resetting its sign-in details; posts back to itself. */
-export function ConfirmPage(props: { c: AppContext; staff: AuthenticatedStaff; title: string; text: string; button: string; refusal?: string | undefined }) {
+export function ConfirmPage(props: {
+  c: AppContext;
+  staff: AuthenticatedStaff;
+  title: string;
+  text: string;
+  button: string;
+  refusal?: string | undefined;
+  /** Where Cancel leads: the staff accounts unless said. */
+  backHref?: string;
+}) {
   const m = sm(props.c);
   const lang = props.c.get("locale");
   return (
@@ -339,8 +383,69 @@ export function ConfirmPage(props: { c: AppContext; staff: AuthenticatedStaff; t
         </PostForm>
       )}
       <gcds-text>
-        <gcds-link href={`/${lang}/staff/users`}>{m.cancel}</gcds-link>
+        <gcds-link href={props.backHref ?? `/${lang}/staff/users`}>{m.cancel}</gcds-link>
       </gcds-text>
+    </>
+  );
+}
+
+// ---- the staff member's own account ------------------------------------------------------------
+
+/** Their name, username and roles, their authenticator app, their passkeys (to add and remove). */
+export function AccountPage(props: { c: AppContext; staff: AuthenticatedStaff; account: StaffAccount; notice?: string | undefined }) {
+  const m = sm(props.c);
+  const f = messages(props.c.get("locale")).factors;
+  const lang = props.c.get("locale");
+  const a = props.account;
+  const base = `/${lang}/staff/account`;
+  return (
+    <>
+      <StaffBar c={props.c} staff={props.staff} />
+      <Heading text={f.staffAccountTitle} />
+      {props.notice ? <Notice role="success" title={props.notice} /> : null}
+      <gcds-heading tag="h2">{f.staffDetailsHeading}</gcds-heading>
+      <dl class="ttp-details" data-testid="staff-account">
+        <dt>{f.staffName}</dt>
+        <dd>{a.displayName}</dd>
+        <dt>{f.staffUsername}</dt>
+        <dd>
+          <span class="ttp-id">{a.username}</span>
+        </dd>
+        <dt>{f.staffEmail}</dt>
+        <dd>{a.email}</dd>
+        <dt>{f.staffRoles}</dt>
+        <dd>
+          <ul class="ttp-list" data-testid="staff-roles">
+            {a.roles.map((r) => (
+              <li>{m.roles[r]}</li>
+            ))}
+          </ul>
+        </dd>
+      </dl>
+
+      <gcds-heading tag="h2">{f.staffTitle}</gcds-heading>
+      <gcds-text>{f.staffIntro}</gcds-text>
+      <gcds-heading tag="h3">{f.appHeading}</gcds-heading>
+      <gcds-text data-testid="staff-totp-status">{a.totpConfirmedAt ? f.staffAppSince(formatDate(lang, a.totpConfirmedAt)) : f.staffAppText}</gcds-text>
+      {a.totpLastUsedAt ? <gcds-text>{f.staffAppLastUsed(formatDateTime(lang, a.totpLastUsedAt))}</gcds-text> : null}
+      {a.totpConfirmedAt ? <gcds-text>{f.staffAppText}</gcds-text> : null}
+
+      <gcds-heading tag="h3">{f.passkeysHeading}</gcds-heading>
+      <gcds-text>{f.passkeyWhat}</gcds-text>
+      {a.passkeys.length === 0 ? (
+        <gcds-text data-testid="staff-no-passkeys">{f.staffNoPasskeys}</gcds-text>
+      ) : (
+        <PasskeyTable c={props.c} passkeys={a.passkeys} removeHref={(id) => `${base}/passkeys/${id}/remove`} />
+      )}
+      {a.passkeys.length >= MAX_PASSKEYS ? (
+        <gcds-text>{f.passkeyLimit(MAX_PASSKEYS)}</gcds-text>
+      ) : (
+        <div class="ttp-actions">
+          <gcds-button type="link" href={`${base}/passkeys/new`} button-role="secondary" data-testid="add-passkey">
+            {f.addPasskeyLink}
+          </gcds-button>
+        </div>
+      )}
     </>
   );
 }

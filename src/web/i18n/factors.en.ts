@@ -152,15 +152,37 @@ export const factorsEn = {
   passkeyRequestExpired: "The passkey request expired. Select Use your passkey again.",
   passkeyMissing: "No passkey was received from your browser. Select Use your passkey and follow your browser's instructions.",
 
-  // ---- staff ------------------------------------------------------------------------------------
-  staffLink: "Sign-in security",
+  // ---- staff (STAFF-1): their account page, their passkeys, the code step at sign-in ---------------
+  staffAccountTitle: "Your staff account",
+  staffDetailsHeading: "Your details",
+  staffName: "Name",
+  staffUsername: "Username",
+  staffEmail: "Work email",
+  staffRoles: "Roles",
   staffTitle: "Your sign-in security",
   staffIntro:
     "After your password, you confirm it's you with the authenticator app set up with your account, or with a passkey. Add a passkey to sign in without typing a code.",
   staffAppText: "Your authenticator app was set up with your account. An administrator can issue a new key if you lose it.",
+  staffAppSince: (since: string) => `Your authenticator app was set up with your account and first used on ${since}.`,
+  staffAppLastUsed: (when: string) => `Last code accepted: ${when}.`,
   staffNoPasskeys: "You have no passkey. You sign in with your authenticator app's codes.",
+  staffNoPasskeyDevice:
+    "This browser or device cannot use passkeys here (or JavaScript is turned off). Keep signing in with your authenticator app's codes, or add a passkey from a computer or phone that can use one.",
+  staffRemovePasskeyText:
+    "You will no longer be able to sign in with this passkey; your authenticator app's codes still work. Remove it also from the device or password manager where it is kept.",
+  staffBackToAccount: "Back to your account",
+  staffResetRemovesPasskeys: "Their passkeys are removed too: they sign in with the new key, and may then add passkeys again.",
+
+  staffSignInTitle: "Confirm it's you",
+  staffUsePasskeyText: "Your browser asks for the passkey you added to your staff account: on this device, on your phone, or on your security key.",
+  staffNoPasskeyDeviceSignIn: "This browser or device cannot use passkeys here (or JavaScript is turned off). Enter a code from your authenticator app below.",
   staffPasskeyOrCode: "Use your passkey, or enter a code from your authenticator app.",
   staffUseCodeHeading: "Or use your authenticator app",
+  staffPasskeyInvalid:
+    "The passkey could not be verified: this answer was not made for this sign-in on this site, or it was already used. Select Use your passkey again, or enter a code from your authenticator app.",
+  staffPasskeyUnknown: "This passkey is not registered to your staff account. Use a passkey you added to your account, or enter a code from your authenticator app.",
+  staffPasskeyCounter:
+    "This passkey was refused: its signature counter went backwards, which can mean it was copied. Enter a code from your authenticator app, and tell a staff administrator.",
 
   // ---- emails ------------------------------------------------------------------------------------
   emails: {
@@ -188,6 +210,9 @@ export const factorsEn = {
     staffPasskeyAdded: (name: string) => `A passkey named “${name}” was added to your CBSA staff account of the Trusted Trader Portal.`,
     staffPasskeyRemovedSubject: "A passkey was removed from your staff account — Trusted Trader Portal",
     staffPasskeyRemoved: (name: string) => `The passkey named “${name}” was removed from your CBSA staff account of the Trusted Trader Portal.`,
+    staffPasskeysResetSubject: "Your passkeys were removed from your staff account — Trusted Trader Portal",
+    staffPasskeysReset: (names: string[]) =>
+      `A staff administrator reset your sign-in details for the Trusted Trader Portal, so your passkeys were removed: ${names.map((n) => `“${n}”`).join(", ")}. Sign in with the new details you were given; you may then add passkeys again.`,
   },
 };
 

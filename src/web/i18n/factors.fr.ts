@@ -150,14 +150,37 @@ export const factorsFr: FactorsMessages = {
   passkeyRequestExpired: "La demande de clé d’accès a expiré. Sélectionnez de nouveau Utiliser votre clé d’accès.",
   passkeyMissing: "Votre navigateur n’a transmis aucune clé d’accès. Sélectionnez Utiliser votre clé d’accès et suivez les instructions de votre navigateur.",
 
-  staffLink: "Sécurité de la connexion",
+  staffAccountTitle: "Votre compte du personnel",
+  staffDetailsHeading: "Vos renseignements",
+  staffName: "Nom",
+  staffUsername: "Nom d’utilisateur",
+  staffEmail: "Courriel professionnel",
+  staffRoles: "Rôles",
   staffTitle: "La sécurité de votre connexion",
   staffIntro:
     "Après votre mot de passe, vous confirmez votre identité avec l’application d’authentification configurée avec votre compte, ou avec une clé d’accès. Ajoutez une clé d’accès pour vous connecter sans taper de code.",
   staffAppText: "Votre application d’authentification a été configurée avec votre compte. Un administrateur peut émettre une nouvelle clé si vous la perdez.",
+  staffAppSince: (since: string) => `Votre application d’authentification a été configurée avec votre compte et utilisée pour la première fois le ${since}.`,
+  staffAppLastUsed: (when: string) => `Dernier code accepté\u00a0: ${when}.`,
   staffNoPasskeys: "Vous n’avez aucune clé d’accès. Vous vous connectez avec les codes de votre application d’authentification.",
+  staffNoPasskeyDevice:
+    "Ce navigateur ou cet appareil ne peut pas utiliser de clé d’accès ici (ou JavaScript est désactivé). Continuez de vous connecter avec les codes de votre application d’authentification, ou ajoutez une clé d’accès à partir d’un ordinateur ou d’un téléphone qui le permet.",
+  staffRemovePasskeyText:
+    "Vous ne pourrez plus vous connecter avec cette clé d’accès; les codes de votre application d’authentification fonctionnent toujours. Retirez-la aussi de l’appareil ou du gestionnaire de mots de passe où elle est conservée.",
+  staffBackToAccount: "Retour à votre compte",
+  staffResetRemovesPasskeys: "Ses clés d’accès sont aussi retirées\u00a0: la personne se connecte avec la nouvelle clé, puis peut ajouter de nouveau des clés d’accès.",
+
+  staffSignInTitle: "Confirmez votre identité",
+  staffUsePasskeyText: "Votre navigateur vous demande la clé d’accès ajoutée à votre compte du personnel\u00a0: sur cet appareil, sur votre téléphone ou sur votre clé de sécurité.",
+  staffNoPasskeyDeviceSignIn: "Ce navigateur ou cet appareil ne peut pas utiliser de clé d’accès ici (ou JavaScript est désactivé). Entrez ci-dessous un code de votre application d’authentification.",
   staffPasskeyOrCode: "Utilisez votre clé d’accès, ou entrez un code de votre application d’authentification.",
   staffUseCodeHeading: "Ou utiliser votre application d’authentification",
+  staffPasskeyInvalid:
+    "La clé d’accès n’a pas pu être vérifiée\u00a0: cette réponse n’a pas été faite pour cette connexion sur ce site, ou elle a déjà servi. Sélectionnez de nouveau Utiliser votre clé d’accès, ou entrez un code de votre application d’authentification.",
+  staffPasskeyUnknown:
+    "Cette clé d’accès n’est pas enregistrée dans votre compte du personnel. Utilisez une clé d’accès ajoutée à votre compte, ou entrez un code de votre application d’authentification.",
+  staffPasskeyCounter:
+    "Cette clé d’accès a été refusée\u00a0: son compteur de signatures a reculé, ce qui peut vouloir dire qu’elle a été copiée. Entrez un code de votre application d’authentification et avisez un administrateur du personnel.",
 
   emails: {
     ifNotYou: "Si vous n’êtes pas à l’origine de ce changement, connectez-vous et vérifiez dès maintenant la sécurité de votre connexion, puis communiquez avec l’UTCC.",
@@ -185,8 +208,13 @@ export const factorsFr: FactorsMessages = {
     recoveryUsed: (left: number) =>
       `Un code de récupération vient de servir à une connexion à votre compte du Portail des négociants dignes de confiance. ${left === 1 ? "Il reste 1 code de récupération" : `Il reste ${left} codes de récupération`}. Vous pouvez en obtenir de nouveaux à la page de sécurité de la connexion de votre compte.`,
     staffPasskeyAddedSubject: "Une clé d’accès a été ajoutée à votre compte du personnel — Portail des négociants dignes de confiance",
-    staffPasskeyAdded: (name: string) => `Une clé d’accès nommée « ${name} » a été ajoutée à votre compte du personnel de l’ASFC du Portail des négociants dignes de confiance.`,
+    staffPasskeyAdded: (name: string) =>
+      `Une clé d’accès nommée «\u00a0${name}\u00a0» a été ajoutée à votre compte du personnel de l’ASFC du Portail des négociants dignes de confiance.`,
     staffPasskeyRemovedSubject: "Une clé d’accès a été retirée de votre compte du personnel — Portail des négociants dignes de confiance",
-    staffPasskeyRemoved: (name: string) => `La clé d’accès nommée « ${name} » a été retirée de votre compte du personnel de l’ASFC du Portail des négociants dignes de confiance.`,
+    staffPasskeyRemoved: (name: string) =>
+      `La clé d’accès nommée «\u00a0${name}\u00a0» a été retirée de votre compte du personnel de l’ASFC du Portail des négociants dignes de confiance.`,
+    staffPasskeysResetSubject: "Vos clés d’accès ont été retirées de votre compte du personnel — Portail des négociants dignes de confiance",
+    staffPasskeysReset: (names: string[]) =>
+      `Un administrateur du personnel a réinitialisé vos données de connexion au Portail des négociants dignes de confiance. Vos clés d’accès ont donc été retirées\u00a0: ${names.map((n) => `«\u00a0${n}\u00a0»`).join(", ")}. Connectez-vous avec les nouvelles données qui vous ont été remises; vous pourrez ensuite ajouter de nouveau des clés d’accès.`,
   },
 };

@@ -5,6 +5,7 @@ export const staffEn = {
   nav: "Staff account",
   signedInAs: (name: string, username: string) => `Signed in as ${name} (${username})`,
   homeLink: "Staff home",
+  accountLink: "My account",
   signOut: "Sign out",
 
   // ---- sign-in ---------------------------------------------------------------------------

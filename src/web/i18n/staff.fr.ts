@@ -7,6 +7,7 @@ export const staffFr: StaffMessages = {
   nav: "Compte du personnel",
   signedInAs: (name: string, username: string) => `Session ouverte : ${name} (${username})`,
   homeLink: "Accueil du personnel",
+  accountLink: "Mon compte",
   signOut: "Fermer la session",
 
   // ---- ouverture de session -------------------------------------------------------------
