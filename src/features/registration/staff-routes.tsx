@@ -15,6 +15,7 @@ import { requireStaff } from "../staff/guard.ts";
 import { parseIdentity, type Values } from "./schema.ts";
 import { parseAddress } from "../../web/address.tsx";
 import * as service from "./service.ts";
+import * as staffService from "./staff-service.ts";
 import * as views from "./staff-views.tsx";
 import { unbreakable } from "../../web/identifier.tsx";
 
@@ -42,14 +43,14 @@ export function registrationStaffRoutes(deps: AppDeps): Hono<AppEnv> {
     const recorded = c.req.query("recorded");
     const notice = recorded && /^\d{1,18}$/.test(recorded) ? r(c).mailRoom.recordedNotice(recorded) : undefined;
     const error = c.req.query("none") !== undefined ? r(c).mailRoom.noneSelected : undefined;
-    return renderPage(c, r(c).mailRoom.title, <views.MailRoomPage c={c} letters={await service.queuedLetters(deps)} notice={notice} error={error} />);
+    return renderPage(c, r(c).mailRoom.title, <views.MailRoomPage c={c} letters={await staffService.queuedLetters(deps)} notice={notice} error={error} />);
   });
 
   app.get(`${LANG}/staff/mail-room/letters.pdf`, async (c) => {
     const g = requireStaff(c, MAIL_ROOM);
     if ("response" in g) return g.response;
     const ids = c.req.queries("ids")?.filter((id) => /^\d{1,18}$/.test(id)).slice(0, 200) ?? [];
-    const letters = await service.lettersToPrint(deps, g.staff.staff.id, ids, requestMeta(c));
+    const letters = await staffService.lettersToPrint(deps, g.staff.staff.id, ids, requestMeta(c));
     if (letters.length === 0) return c.redirect(`/${lang(c)}/staff/mail-room?none=1`, 303);
     return pdfResponse(c, await renderActivationLetters(letters, { title: r(c).letter.title }), "letters.pdf");
   });
@@ -58,12 +59,12 @@ export function registrationStaffRoutes(deps: AppDeps): Hono<AppEnv> {
     const g = requireStaff(c, MAIL_ROOM);
     if ("response" in g) return g.response;
     const id = c.req.param("letterId");
-    const letters = await service.lettersToPrint(deps, g.staff.staff.id, [id], requestMeta(c));
+    const letters = await staffService.lettersToPrint(deps, g.staff.staff.id, [id], requestMeta(c));
     if (letters.length === 0) return errorPage(c, "notFound");
     return pdfResponse(c, await renderActivationLetters(letters, { title: r(c).letter.title }), `letter-L-${id}.pdf`);
   });
 
-  const findQueued = (id: string) => service.queuedLetter(deps, id);
+  const findQueued = (id: string) => staffService.queuedLetter(deps, id);
 
   app.get(`${LANG}/staff/mail-room/letters/:letterId{[0-9]{1,18}}`, async (c) => {
     const g = requireStaff(c, MAIL_ROOM);
@@ -77,7 +78,7 @@ export function registrationStaffRoutes(deps: AppDeps): Hono<AppEnv> {
     if ("response" in g) return g.response;
     const t = r(c).mailRoom;
     const letter = await findQueued(c.req.param("letterId"));
-    if (!letter) return renderPage(c, t.title, <views.MailRoomPage c={c} letters={await service.queuedLetters(deps)} error={t.notQueued} />, 409);
+    if (!letter) return renderPage(c, t.title, <views.MailRoomPage c={c} letters={await staffService.queuedLetters(deps)} error={t.notQueued} />, 409);
     const body = await readForm(c);
     const values = { tracking: typeof body.tracking === "string" ? body.tracking.slice(0, 40) : "", sentOn: typeof body.sentOn === "string" ? body.sentOn.trim().slice(0, 20) : "" };
     const errors: FieldErrors = {};
@@ -86,9 +87,9 @@ export function registrationStaffRoutes(deps: AppDeps): Hono<AppEnv> {
     const validDate = /^\d{4}-\d{2}-\d{2}$/.test(values.sentOn) && !Number.isNaN(Date.parse(`${values.sentOn}T12:00:00Z`)) && new Date(`${values.sentOn}T12:00:00Z`).toISOString().startsWith(values.sentOn);
     if (!validDate) errors.sentOn = values.sentOn ? t.dateInvalid : messages(lang(c)).forms.required;
     if (tracking && validDate) {
-      const result = await service.recordLetterSent(deps, g.staff.staff.id, letter.id, tracking, values.sentOn, requestMeta(c));
+      const result = await staffService.recordLetterSent(deps, g.staff.staff.id, letter.id, tracking, values.sentOn, requestMeta(c));
       if (result.ok) return c.redirect(`/${lang(c)}/staff/mail-room?recorded=${letter.id}`, 303);
-      if (result.reason === "not-queued") return renderPage(c, t.title, <views.MailRoomPage c={c} letters={await service.queuedLetters(deps)} error={t.notQueued} />, 409);
+      if (result.reason === "not-queued") return renderPage(c, t.title, <views.MailRoomPage c={c} letters={await staffService.queuedLetters(deps)} error={t.notQueued} />, 409);
       errors.sentOn = t.dateOutOfRange;
     }
     return renderPage(c, t.recordHeading(letter.id, letter.legalName), <views.RecordMailingPage c={c} letter={letter} errors={errors} values={values} />, 422);
@@ -100,15 +101,15 @@ export function registrationStaffRoutes(deps: AppDeps): Hono<AppEnv> {
     if ("response" in g) return g.response;
     const canCreate = COMPANIES_CREATE.some((role) => g.staff.staff.roles.includes(role));
     const created = c.req.query("created");
-    const company = created && /^\d{1,18}$/.test(created) ? (await service.recentCompanies(deps, 200)).find((co) => co.id === created) : undefined;
+    const company = created && /^\d{1,18}$/.test(created) ? (await staffService.recentCompanies(deps, 200)).find((co) => co.id === created) : undefined;
     const notice = company ? r(c).staffCompanies.createdNotice(company.legalName, unbreakable(formatClientNumber(company.clientNumber))) : undefined;
-    return renderPage(c, r(c).staffCompanies.listTitle, <views.StaffCompaniesPage c={c} companies={await service.recentCompanies(deps)} canCreate={canCreate} notice={notice} />);
+    return renderPage(c, r(c).staffCompanies.listTitle, <views.StaffCompaniesPage c={c} companies={await staffService.recentCompanies(deps)} canCreate={canCreate} notice={notice} />);
   });
 
   app.get(`${LANG}/staff/companies/:companyId{[0-9]{1,18}}`, async (c) => {
     const g = requireStaff(c, COMPANIES_VIEW);
     if ("response" in g) return g.response;
-    const timeline = await service.companyTimeline(deps, c.req.param("companyId"));
+    const timeline = await staffService.companyTimeline(deps, c.req.param("companyId"));
     if (!timeline) return errorPage(c, "notFound");
     return renderPage(c, messages(lang(c)).expiry.timeline.title(timeline.company.legalName), <views.CompanyTimelinePage c={c} company={timeline.company} events={timeline.events} />);
   });

@@ -7,7 +7,7 @@ import { Checkboxes, ErrorSummary, Input, PostForm, Radios, SubmitButton, type F
 import { formatClientNumber } from "../../domain/client-number.ts";
 import { LINES_OF_BUSINESS } from "../../domain/eligibility.ts";
 import type { Values } from "./schema.ts";
-import type { CompanySummary, QueuedLetter, TimelineEvent } from "./service.ts";
+import type { CompanySummary, QueuedLetter, TimelineEvent } from "./staff-service.ts";
 import { IdentityFields } from "./views.tsx";
 import { AddressFields } from "../../web/address.tsx";
 import { Notice } from "../../web/notice.tsx";
