@@ -12,7 +12,7 @@ import { TestClient } from "./helpers/client.ts";
 import { fieldErrors, latestMail, person, signUpAndSignIn } from "./helpers/identity.ts";
 import { pageText } from "./helpers/page-text.ts";
 import { SoftwareAuthenticator } from "./helpers/software-authenticator.ts";
-import { signedInStaffMember, type StaffMember } from "./helpers/staff.ts";
+import { addStaffPasskey, passkeyOptionsIn, signedInStaffMember, type StaffMember } from "./helpers/staff.ts";
 
 const ORIGIN = "http://localhost";
 const STEP = 30_000;
@@ -34,27 +34,14 @@ function unescapeHtml(s: string): string {
   return s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 }
 
-type Options = { challenge: string; allowCredentials?: { id: string }[]; excludeCredentials?: { id: string }[]; rp?: { id: string; name: string }; rpId?: string; user?: { name: string } };
+const optionsIn = passkeyOptionsIn;
 
-/** The passkey options a page hands the browser (its ceremony form's data-options). */
-function optionsIn(html: string): Options {
-  const raw = /data-options="([^"]*)"/.exec(html)?.[1];
-  assert.ok(raw, "the page carries passkey options");
-  return JSON.parse(unescapeHtml(raw)) as Options;
-}
-
-async function pageOptions(res: Response): Promise<Options> {
+async function pageOptions(res: Response): Promise<ReturnType<typeof passkeyOptionsIn>> {
   assert.equal(res.status, 200, `page status ${res.status}`);
   return optionsIn(await res.text());
 }
 
-/** Adds a passkey on the staff member's account page; its id. */
-async function addPasskey(client: TestClient, authenticator: SoftwareAuthenticator, name: string, lang = "en"): Promise<string> {
-  const options = await pageOptions(await client.get(`/${lang}/staff/account/passkeys/new`));
-  const res = await client.postForm(`/${lang}/staff/account/passkeys/new`, { name, response: JSON.stringify(authenticator.register(options)) });
-  expectRedirect(res, new RegExp(`^/${lang}/staff/account\\?added=\\d+$`), `adding ${name}`);
-  return /added=(\d+)/.exec(res.headers.get("location")!)![1]!;
-}
+const addPasskey = addStaffPasskey;
 
 async function signOut(client: TestClient, lang = "en"): Promise<void> {
   expectRedirect(await client.postForm(`/${lang}/staff/sign-out`, {}), `/${lang}/staff/sign-in?signedOut=1`, "sign-out");

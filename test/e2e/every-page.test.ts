@@ -29,7 +29,8 @@ import { authorizedCompany, memberOf, type Member } from "../helpers/companies.t
 import { completeProfiles } from "../helpers/applications.ts";
 import { makeMember, meta, openCase, pipOfficer, today, type Officer } from "../helpers/membership.ts";
 import { BNS, readQueuedLetter } from "../helpers/registration.ts";
-import { signedInStaff } from "../helpers/staff.ts";
+import { addStaffPasskey, signedInStaff } from "../helpers/staff.ts";
+import { SoftwareAuthenticator } from "../helpers/software-authenticator.ts";
 import { getPaths } from "../helpers/routes.ts";
 import { skipUnless } from "../helpers/skip.ts";
 import { horizontalOverflow, postOwnForm, rawKeys, routePattern, wrappableIdentifiers } from "../helpers/every-page.ts";
@@ -201,6 +202,8 @@ let fullAccessMember: Member;
 let officer: Officer;
 let staff: TestClient;
 let staffUserId = "";
+/** A passkey of the signed-in staff member, for its removal page. */
+let staffPasskeyId = "";
 
 const co = {
   /** Profiles complete, not applied: every profile page, ready to submit. */
@@ -306,6 +309,7 @@ async function seed(): Promise<void> {
   await officerDo(co.cancelled, "decide", { status: "suspended", transition: "cancel", "reasons-cancel": "No action plan was submitted." });
 
   staff = await signedInStaff(portal, ["admin", "mail-room", "tccu", "pip-officer"]);
+  staffPasskeyId = await addStaffPasskey(staff, new SoftwareAuthenticator({ origin: server.baseUrl }), "Office laptop");
   // A colleague in the staff list, whose account the administrator may disable or reset.
   const colleague = await createStaffUser(portal.deps, { username: "evcolleague", displayName: "Alex Colleague", email: "evcolleague@cbsa-asfc.gc.ca", roles: ["mail-room"] }, { type: "system", via: "test" });
   assert.ok(colleague.ok, JSON.stringify(colleague));
@@ -566,6 +570,10 @@ async function staffPages(lang: Lang): Promise<void> {
   await visit(v, lang, issued, { status: 410, state: "gone" });
   await visit(v, lang, `${s}/users/${staffUserId}/disable`);
   await visit(v, lang, `${s}/users/${staffUserId}/reset`);
+  await visit(v, lang, `${s}/account`);
+  await visit(v, lang, `${s}/account/passkeys/new`);
+  await submit(v, lang, { name: "" });
+  await visit(v, lang, `${s}/account/passkeys/${staffPasskeyId}/remove`);
   await visit(v, lang, `${s}/mail-room`, { state: "after" });
   await visit(v, lang, `${s}/companies`);
   await visit(v, lang, `${s}/companies?q=nothing-matches-this`, { state: "no-match" });

@@ -6,6 +6,7 @@ import type { TestPortal } from "./app.ts";
 import { TestClient } from "./client.ts";
 import { createStaffUser } from "../../src/features/staff/service.ts";
 import type { StaffRole } from "../../src/features/staff/schema.ts";
+import type { SoftwareAuthenticator } from "./software-authenticator.ts";
 
 let counter = 0;
 
@@ -44,4 +45,26 @@ export async function signedInStaffMember(portal: TestPortal, roles: StaffRole[]
 
 export async function signedInStaff(portal: TestPortal, roles: StaffRole[], lang: "en" | "fr" = "en"): Promise<TestClient> {
   return (await signedInStaffMember(portal, roles, lang)).client;
+}
+
+function unescapeHtml(s: string): string {
+  return s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+}
+
+/** The passkey options a page hands the browser (its ceremony form's data-options). */
+export function passkeyOptionsIn(html: string): { challenge: string; allowCredentials?: { id: string }[]; excludeCredentials?: { id: string }[]; rp?: { id: string; name: string }; rpId?: string; user?: { name: string } } {
+  const raw = /data-options="([^"]*)"/.exec(html)?.[1];
+  assert.ok(raw, "the page carries passkey options");
+  return JSON.parse(unescapeHtml(raw)) as ReturnType<typeof passkeyOptionsIn>;
+}
+
+/** Adds a passkey on a signed-in staff member's account page, as the browser would with `authenticator`; its id. */
+export async function addStaffPasskey(client: TestClient, authenticator: SoftwareAuthenticator, name: string, lang: "en" | "fr" = "en"): Promise<string> {
+  const page = await client.get(`/${lang}/staff/account/passkeys/new`);
+  assert.equal(page.status, 200, `add-passkey page: ${page.status}`);
+  const res = await client.postForm(`/${lang}/staff/account/passkeys/new`, { name, response: JSON.stringify(authenticator.register(passkeyOptionsIn(await page.text()))) });
+  assert.equal(res.status, 303, `adding ${name}: ${res.status}`);
+  const id = new RegExp(`^/${lang}/staff/account\\?added=(\\d+)$`).exec(res.headers.get("location") ?? "")?.[1];
+  assert.ok(id, `adding ${name}: ${res.headers.get("location")}`);
+  return id;
 }
