@@ -127,6 +127,8 @@ export function staffRoutes(deps: AppDeps): Hono<AppEnv> {
   const f = (c: AppContext) => messages(c.get("locale")).factors;
   const totpPage = async (c: AppContext, session: Parameters<typeof service.staffSignInPasskeyOptions>[1], errors: FieldErrors, status: 200 | 422 | 429) => {
     const [state, passkeyOptions] = await Promise.all([service.signInState(deps, session.staff.id), service.staffSignInPasskeyOptions(deps, session)]);
+    // Without a passkey left to offer (removed meanwhile), a passkey's message goes with the code field.
+    if (!passkeyOptions && errors.passkey) errors = { code: errors.passkey };
     const title = passkeyOptions ? f(c).staffSignInTitle : m(c).totpTitle;
     return page(c, title, <views.TotpPage c={c} errors={errors} firstTime={!state.totpConfirmed} passkeyOptions={passkeyOptions} />, status);
   };
