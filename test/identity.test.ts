@@ -122,18 +122,19 @@ describe("GCKey sign-up rules", () => {
     const errors = fieldErrors(await res.text());
     const password = errors.find((e) => e.startsWith("Votre mot de passe"));
     assert.ok(password, errors.join(" | "));
-    assert.match(password, /ne peut pas contenir ces caractères : « »/);
+    assert.match(password, /ne peut pas contenir ces caractères, que la CléGC n’accepte pas\u00a0: « »/);
     assert.match(password, /ne peut pas contenir votre nom d’utilisateur/);
     assert.ok(errors.includes("Entrez une réponse d’au moins 3 caractères."));
     const rows = await portal.database.db.selectFrom("credentials").select("id").where("username_normalized", "=", "regles2026").execute();
     assert.equal(rows.length, 0);
   });
 
-  it("shows the rules before the person types", async () => {
+  it("shows the rules before the person types, as the password field's hint", async () => {
     const html = await (await portal.app.request("/en/gckey/create")).text();
-    assert.match(html, /Your password must:/);
-    assert.match(html, /have 12 to 128 characters/);
-    assert.match(html, /• ·/);
+    const field = /<gcds-input id="password"[^>]*>/.exec(html)?.[0] ?? "";
+    assert.match(field, /hint="Use 12 to 128 characters/);
+    assert.match(field, /letters of other languages \(ß, ð, þ, ø, and the capitals Ð, Þ, Ø\)/);
+    assert.match(field, /• ·/);
   });
 
   it("refuses a username that is taken, whatever its case", async () => {
@@ -439,7 +440,7 @@ describe("the person's own contact details", () => {
     const page = await (await client.get("/en/account?saved=1")).text();
     assert.match(page, /Your contact details were saved/);
     assert.match(page, /Gagnon-Roy/);
-    assert.match(page, /Français/);
+    assert.match(page, /<dd>French<\/dd>/);
     const audit = await portal.database.db.selectFrom("audit_events").select(["before", "after"]).where("action", "=", "person.contact-updated").executeTakeFirstOrThrow();
     assert.equal((audit.after as { family_name: string }).family_name, "Gagnon-Roy");
   });

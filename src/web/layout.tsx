@@ -49,6 +49,11 @@ export interface LayoutProps {
   dateModified?: string;
   signedIn?: SignedInChrome | undefined;
   company?: CompanyChrome | undefined;
+  /**
+   * The page holds an error summary (a form came back with errors): its title starts with
+   * "Error: " and a script moves focus to the summary (the design system's error-summary pattern).
+   */
+  hasErrors?: boolean;
 }
 
 function CompanyBar(props: { locale: Locale; company: CompanyChrome }) {
@@ -137,6 +142,8 @@ function AccountBar(props: { locale: Locale; chrome: SignedInChrome; path: strin
 interface StaticChrome {
   assets: string;
   signedInAssets: string;
+  /** The script that moves focus to the error summary (static/error-summary.js). */
+  errorSummaryScript: string;
   footer: string;
 }
 
@@ -166,11 +173,19 @@ function staticChrome(locale: Locale): StaticChrome {
     chrome = {
       assets,
       signedInAssets: assets + rendered(<script type="module" src="/assets/session-timeout.js"></script>),
+      errorSummaryScript: rendered(<script type="module" src="/assets/error-summary.js"></script>),
       footer: rendered(<gcds-footer display="full" contextual-heading={t.site.contextualHeading} contextual-links={footerLinks} lang={locale}></gcds-footer>),
     };
     STATIC_CHROME.set(locale, chrome);
   }
   return chrome;
+}
+
+/** The page's <title>: "Error: " first when a form came back with errors (the design system's error-summary pattern). */
+export function pageTitle(locale: Locale, title: string, hasErrors: boolean): string {
+  const t = messages(locale);
+  const whole = title === t.site.name ? `${t.site.name} - Canada.ca` : `${title} - ${t.site.name} - Canada.ca`;
+  return hasErrors ? `${t.forms.errorTitlePrefix}${whole}` : whole;
 }
 
 export function Layout(props: LayoutProps) {
@@ -183,14 +198,17 @@ export function Layout(props: LayoutProps) {
         <head>
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <title>{props.title === t.site.name ? `${t.site.name} - Canada.ca` : `${props.title} - ${t.site.name} - Canada.ca`}</title>
+          <title>{pageTitle(props.locale, props.title, props.hasErrors ?? false)}</title>
           {raw(props.signedIn ? chrome.signedInAssets : chrome.assets)}
+          {props.hasErrors ? raw(chrome.errorSummaryScript) : null}
         </head>
         <body>
           <gcds-header lang-href={alternateHref(props.path, props.query ?? "", props.locale)} skip-to-href="#main-content" lang={props.locale}></gcds-header>
           {props.signedIn ? <AccountBar locale={props.locale} chrome={props.signedIn} path={props.path} /> : null}
           {props.company ? <CompanyBar locale={props.locale} company={props.company} /> : null}
           <main id="main-content" tabindex={-1}>
+            {/* Empty until the idle warning's session is extended: session-timeout.js then writes its data-extended-text (WCAG 4.1.3). */}
+            {props.signedIn ? <div id="session-timeout-status" class="ttp-session-status" role="status" data-extended-text={t.identity.sessionExtended}></div> : null}
             {props.children}
             <DateModified label={t.site.dateModified} date={props.dateModified ?? CONTENT_DATE} />
           </main>

@@ -1,6 +1,7 @@
 // Rendering helpers: every HTML answer goes through here, so pages get a doctype, the
 // page chrome and the right status.
 import type { Child } from "hono/jsx";
+import { raw } from "hono/html";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppContext } from "./context.ts";
 import { Layout, type CompanyChrome, type SignedInChrome } from "./layout.tsx";
@@ -30,8 +31,23 @@ function signedInChrome(c: AppContext, path: string): SignedInChrome | undefined
   return { ...base, accountBar: true, extendUrl: `/${lang}/session/extend`, signOutUrl: `/${lang}/sign-out`, endedUrl: `/${lang}/sign-in?ended=1` };
 }
 
-export function renderPage(c: AppContext, title: string, body: Child, status: ContentfulStatusCode = 200): Response | Promise<Response> {
+/** How forms.tsx's ErrorSummary starts in the HTML; what a person typed is escaped, so it cannot fake one. */
+const ERROR_SUMMARY_TAG = "<gcds-error-summary";
+
+/** The HTML of a page's body (a JSX node, a string, or a list of them). */
+async function bodyHtml(body: Child): Promise<string> {
+  // hono/jsx nodes render to a string, or to a promise of one when a part is async.
+  const node = (<>{body}</>) as unknown as { toString(): string | Promise<string> };
+  return await node.toString();
+}
+
+/**
+ * A whole page. The body is rendered first: when it holds an error summary (a form came back
+ * with errors), the title starts with "Error: " and focus moves to the summary (layout.tsx).
+ */
+export async function renderPage(c: AppContext, title: string, body: Child, status: ContentfulStatusCode = 200): Promise<Response> {
   const url = new URL(c.req.url);
+  const inner = await bodyHtml(body);
   const html = (
     <Layout
       locale={c.get("locale")}
@@ -40,8 +56,9 @@ export function renderPage(c: AppContext, title: string, body: Child, status: Co
       query={url.searchParams.toString()}
       signedIn={signedInChrome(c, url.pathname)}
       company={companyInUse(c)}
+      hasErrors={inner.includes(ERROR_SUMMARY_TAG)}
     >
-      {body}
+      {raw(inner)}
     </Layout>
   );
   return c.html(html, status);

@@ -58,7 +58,7 @@ const TEXT = {
     family: "Nom de famille",
     email: "Adresse courriel",
     phone: "Numéro de téléphone",
-    language: "Français",
+    language: "français",
     createProfile: "Créer le profil",
     mfaAgree: "J’ai lu et j’accepte les conditions de l’authentification multifacteur.",
     continue: "Continuer",

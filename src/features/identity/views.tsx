@@ -5,7 +5,7 @@ import { Notice } from "../../web/notice.tsx";
 import type { AppContext } from "../../web/context.ts";
 import { formatDateTime, messages } from "../../web/i18n/index.ts";
 import { ErrorSummary, Input, PostForm, Radios, SubmitButton, Checkbox, type FieldErrors } from "../../web/forms.tsx";
-import { FORBIDDEN_PASSWORD_CHARACTERS, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../../domain/password-policy.ts";
+import { passwordHint } from "../../web/password-messages.ts";
 import { formatUrn } from "../../domain/urn.ts";
 import type { ActiveSessionSummary } from "../../platform/sessions.ts";
 import { RECOVERY_QUESTIONS, type PersonView } from "./service.ts";
@@ -67,19 +67,10 @@ export function GckeySignInPage(props: { c: AppContext; errors: FieldErrors; val
   );
 }
 
-export function PasswordRules(props: { c: AppContext }) {
+/** A new password's field, with every rule of ID-2 as its hint (tied to the field, shown before typing). */
+function NewPasswordInput(props: { c: AppContext; errors: FieldErrors }) {
   const m = t(props.c).identity;
-  const forbidden = [...FORBIDDEN_PASSWORD_CHARACTERS].join(" ");
-  return (
-    <div id="password-rules">
-      <gcds-text>{m.passwordRulesTitle}</gcds-text>
-      <ul class="ttp-list">
-        {m.passwordRules(PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH, forbidden).map((rule) => (
-          <li>{rule}</li>
-        ))}
-      </ul>
-    </div>
-  );
+  return <Input name="password" label={m.newPassword} hint={passwordHint(props.c.get("locale"))} type="password" autocomplete="new-password" required errors={props.errors} />;
 }
 
 function RecoveryAnswers(props: { c: AppContext; errors: FieldErrors; values: Values; required: boolean }) {
@@ -101,8 +92,7 @@ export function GckeyCreatePage(props: { c: AppContext; errors: FieldErrors; val
       <ErrorSummary c={props.c} errors={props.errors} />
       <PostForm c={props.c}>
         <Input name="username" label={m.username} hint={m.usernameHint} autocomplete="username" required errors={props.errors} value={props.values.username} />
-        <PasswordRules c={props.c} />
-        <Input name="password" label={m.newPassword} type="password" autocomplete="new-password" required errors={props.errors} />
+        <NewPasswordInput c={props.c} errors={props.errors} />
         <Input name="confirmPassword" label={m.confirmPassword} type="password" autocomplete="new-password" required errors={props.errors} />
         <gcds-heading tag="h2">{m.recoveryHeading}</gcds-heading>
         <gcds-text>{m.recoveryIntro}</gcds-text>
@@ -142,8 +132,7 @@ export function ResetPage(props: { c: AppContext; errors: FieldErrors; values: V
         <gcds-heading tag="h2">{m.resetAnswersHeading}</gcds-heading>
         <RecoveryAnswers c={props.c} errors={props.errors} values={props.values} required={false} />
         <gcds-heading tag="h2">{m.resetNewPasswordHeading}</gcds-heading>
-        <PasswordRules c={props.c} />
-        <Input name="password" label={m.newPassword} type="password" autocomplete="new-password" required errors={props.errors} />
+        <NewPasswordInput c={props.c} errors={props.errors} />
         <Input name="confirmPassword" label={m.confirmPassword} type="password" autocomplete="new-password" required errors={props.errors} />
         <SubmitButton>{m.resetButton}</SubmitButton>
       </PostForm>
@@ -153,7 +142,6 @@ export function ResetPage(props: { c: AppContext; errors: FieldErrors; values: V
 
 function ProfileFields(props: { c: AppContext; errors: FieldErrors; values: Values; withEmail: boolean }) {
   const m = t(props.c).identity;
-  const langs = t(props.c).languages;
   return (
     <>
       <Input name="givenName" label={m.givenName} autocomplete="given-name" required errors={props.errors} value={props.values.givenName} />
@@ -168,8 +156,9 @@ function ProfileFields(props: { c: AppContext; errors: FieldErrors; values: Valu
         errors={props.errors}
         value={props.values.preferredLocale ?? props.c.get("locale")}
         options={[
-          { value: "en", label: langs.en },
-          { value: "fr", label: langs.fr },
+          // In the page's language ("French" on an English page), so no option is in another language (WCAG 3.1.2).
+          { value: "en", label: m.languageNames.en },
+          { value: "fr", label: m.languageNames.fr },
         ]}
       />
     </>
@@ -246,12 +235,25 @@ export function CodePage(props: { c: AppContext; errors: FieldErrors; maskedEmai
           {m.verifyButton}
         </SubmitButton>
       </PostForm>
-      <PostForm c={props.c}>
-        <input type="hidden" name="action" value="resend" />
-        <SubmitButton role="secondary">{m.resendButton}</SubmitButton>
-      </PostForm>
       {props.instead}
-      <CancelSignIn c={props.c} />
+      {/* One primary action (verify); asking for a new code and cancelling are links (issue 15: three stacked buttons). */}
+      <ul class="ttp-list">
+        <li>
+          <PostForm c={props.c}>
+            <input type="hidden" name="action" value="resend" />
+            <button type="submit" class="ttp-link-button">
+              {m.resendButton}
+            </button>
+          </PostForm>
+        </li>
+        <li>
+          <PostForm c={props.c} action={`/${props.c.get("locale")}/sign-out`}>
+            <button type="submit" class="ttp-link-button">
+              {m.cancelSignIn}
+            </button>
+          </PostForm>
+        </li>
+      </ul>
     </>
   );
 }
@@ -266,7 +268,6 @@ export function AccountPage(props: {
   security?: Child | undefined;
 }) {
   const m = t(props.c).identity;
-  const langs = t(props.c).languages;
   const lang = props.c.get("locale");
   const p = props.person;
   return (
@@ -290,7 +291,7 @@ export function AccountPage(props: {
         <dt>{m.phone}</dt>
         <dd>{p.phone}</dd>
         <dt>{m.preferredLanguage}</dt>
-        <dd>{langs[p.preferredLocale]}</dd>
+        <dd>{m.languageNames[p.preferredLocale]}</dd>
       </dl>
       <ul class="ttp-list">
         <li>
@@ -444,8 +445,7 @@ export function ChangePasswordPage(props: { c: AppContext; errors: FieldErrors }
       <ErrorSummary c={props.c} errors={props.errors} />
       <PostForm c={props.c}>
         <Input name="currentPassword" label={m.currentPassword} type="password" autocomplete="current-password" required errors={props.errors} />
-        <PasswordRules c={props.c} />
-        <Input name="password" label={m.newPassword} type="password" autocomplete="new-password" required errors={props.errors} />
+        <NewPasswordInput c={props.c} errors={props.errors} />
         <Input name="confirmPassword" label={m.confirmPassword} type="password" autocomplete="new-password" required errors={props.errors} />
         <SubmitButton>{m.changePasswordButton}</SubmitButton>
       </PostForm>

@@ -77,6 +77,8 @@ export const en = {
   },
   forms: {
     errorSummary: "There was a problem",
+    /** Starts the title of a page whose form came back with errors. */
+    errorTitlePrefix: "Error: ",
     required: "This information is required.",
     tooLong: (max: number) => `Use ${max} characters or fewer.`,
     emailInvalid: "Enter an email address in the format name@example.com.",
@@ -113,6 +115,15 @@ export const en = {
     usernameHint: "8 to 16 letters (a to z) and digits. It is not case-sensitive.",
     usernameInvalid: "Use 8 to 16 letters (a to z) and digits only.",
     usernameTaken: "This username is not available. Choose another.",
+    /**
+     * The password field's hint (tied to the field): every rule of ID-2 in plain words. `lower`
+     * and `upper` are the letters GCKey refuses, `symbols` the symbols it refuses.
+     */
+    passwordHint: (min: number, max: number, lower: string, upper: string, symbols: string) =>
+      `Use ${min} to ${max} characters: a phrase of several words is easy to remember and hard to guess. ` +
+      `Spaces, digits and letters with accents (such as é, à, ç and ö) are all accepted. ` +
+      `GCKey does not accept a few letters of other languages (${lower}, and the capitals ${upper}) nor these symbols: ${symbols}. ` +
+      `Your password cannot contain your username or be a common password.`,
     passwordRulesTitle: "Your password must:",
     passwordRules: (min: number, max: number, forbidden: string) => [
       `have ${min} to ${max} characters (spaces and accented letters are allowed; a long passphrase is best)`,
@@ -124,7 +135,7 @@ export const en = {
     confirmPassword: "Confirm your password",
     passwordTooShort: (min: number) => `Your password must have at least ${min} characters.`,
     passwordTooLong: (max: number) => `Your password must have ${max} characters or fewer.`,
-    passwordForbidden: (chars: string) => `Your password cannot contain these characters: ${chars}`,
+    passwordForbidden: (chars: string) => `Your password cannot contain these characters, which GCKey does not accept: ${chars}. Letters with accents, such as é, are accepted.`,
     passwordContainsUsername: "Your password cannot contain your username.",
     passwordCommon: "This password is too common. Choose another, such as a phrase of several words.",
     passwordMismatch: "The two passwords are not the same.",
@@ -150,6 +161,8 @@ export const en = {
     phoneHint: "For example 613-555-0123. Add an extension after x.",
     preferredLanguage: "Preferred official language",
     preferredLanguageHint: "For the emails we send you.",
+    /** The official languages, named in the page's language (a choice in a form, a value on the account page). */
+    languageNames: { en: "English", fr: "French" },
     createProfileButton: "Create profile",
     mfaTermsTitle: "Multi-factor authentication",
     mfaTermsIntro: "To protect your company's information, you confirm your identity with a second factor each time you sign in.",
@@ -256,6 +269,7 @@ export const en = {
     timeoutTitle: "Your session is about to end",
     timeoutText: "For your security, you will be signed out soon because there has been no activity. Do you want to stay signed in?",
     staySignedIn: "Stay signed in",
+    sessionExtended: "Your session was extended: you are still signed in.",
     timeoutEnded: "Your session ended because there was no activity.",
   },
   emails: {

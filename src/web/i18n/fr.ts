@@ -77,6 +77,7 @@ export const fr: Messages = {
   },
   forms: {
     errorSummary: "Un problème est survenu",
+    errorTitlePrefix: "Erreur\u00a0: ",
     required: "Ce renseignement est obligatoire.",
     tooLong: (max: number) => `Utilisez ${max} caractères ou moins.`,
     emailInvalid: "Entrez une adresse courriel au format nom@exemple.com.",
@@ -113,10 +114,15 @@ export const fr: Messages = {
     usernameHint: "De 8 à 16 lettres (a à z) et chiffres. Les majuscules et minuscules ne sont pas distinguées.",
     usernameInvalid: "Utilisez de 8 à 16 lettres (a à z) et chiffres seulement.",
     usernameTaken: "Ce nom d’utilisateur n’est pas disponible. Choisissez-en un autre.",
-    passwordRulesTitle: "Votre mot de passe doit :",
+    passwordHint: (min: number, max: number, lower: string, upper: string, symbols: string) =>
+      `Utilisez de ${min} à ${max} caractères\u00a0: une phrase de plusieurs mots est facile à retenir et difficile à deviner. ` +
+      `Les espaces, les chiffres et les lettres accentuées (comme é, à, ç et ö) sont tous acceptés. ` +
+      `La CléGC n’accepte pas quelques lettres d’autres langues (${lower} et les majuscules ${upper}) ni ces symboles\u00a0: ${symbols}. ` +
+      `Votre mot de passe ne peut pas contenir votre nom d’utilisateur ni être un mot de passe courant.`,
+    passwordRulesTitle: "Votre mot de passe doit\u00a0:",
     passwordRules: (min: number, max: number, forbidden: string) => [
       `compter de ${min} à ${max} caractères (les espaces et les lettres accentuées sont permis; une longue phrase de passe est préférable)`,
-      `ne pas contenir ces caractères : ${forbidden}`,
+      `ne pas contenir ces caractères\u00a0: ${forbidden}`,
       "ne pas contenir votre nom d’utilisateur",
       "ne pas être un mot de passe courant",
     ],
@@ -124,7 +130,7 @@ export const fr: Messages = {
     confirmPassword: "Confirmez votre mot de passe",
     passwordTooShort: (min: number) => `Votre mot de passe doit compter au moins ${min} caractères.`,
     passwordTooLong: (max: number) => `Votre mot de passe doit compter ${max} caractères ou moins.`,
-    passwordForbidden: (chars: string) => `Votre mot de passe ne peut pas contenir ces caractères : ${chars}`,
+    passwordForbidden: (chars: string) => `Votre mot de passe ne peut pas contenir ces caractères, que la CléGC n’accepte pas\u00a0: ${chars}. Les lettres accentuées, comme é, sont acceptées.`,
     passwordContainsUsername: "Votre mot de passe ne peut pas contenir votre nom d’utilisateur.",
     passwordCommon: "Ce mot de passe est trop courant. Choisissez-en un autre, par exemple une phrase de plusieurs mots.",
     passwordMismatch: "Les deux mots de passe ne sont pas identiques.",
@@ -149,6 +155,7 @@ export const fr: Messages = {
     phone: "Numéro de téléphone",
     phoneHint: "Par exemple 613-555-0123. Ajoutez un poste après x.",
     preferredLanguage: "Langue officielle de préférence",
+    languageNames: { en: "anglais", fr: "français" },
     preferredLanguageHint: "Pour les courriels que nous vous envoyons.",
     createProfileButton: "Créer le profil",
     mfaTermsTitle: "Authentification multifacteur",
@@ -256,6 +263,7 @@ export const fr: Messages = {
     timeoutTitle: "Votre session va bientôt prendre fin",
     timeoutText: "Pour votre sécurité, votre session sera bientôt fermée en raison d’inactivité. Voulez-vous la garder ouverte?",
     staySignedIn: "Garder la session ouverte",
+    sessionExtended: "Votre session a été prolongée\u00a0: elle reste ouverte.",
     timeoutEnded: "Votre session a pris fin en raison d’inactivité.",
   },
   emails: {
