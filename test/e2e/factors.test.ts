@@ -6,7 +6,10 @@
 // 2. authenticator app: the trader sets one up from the key shown on the page, confirming it
 //    with a code computed here at the portal's (test) clock, and signs in with a later code;
 // 3. recovery codes: the same trader turns email codes off, reads the 10 recovery codes shown
-//    once, signs in with one of them, and is refused, with a clear message, the second time.
+//    once, signs in with one of them, and is refused, with a clear message, the second time;
+// 4. staff: a CBSA staff member signs in the first time (password, the authenticator app's code,
+//    an own password), adds a named passkey on their account page, signs out, and signs in with
+//    the password then the passkey, offered first on the code step.
 // The portal is served at http://localhost:<port> with that as BASE_URL: a secure context whose
 // host is the relying party ID (WebAuthn refuses IP addresses). The words of the pages are
 // written out here (not read from src/web/i18n), so a wrong word on a page fails the test.
@@ -19,6 +22,7 @@ import { browserTests, closeBrowserPortal, expectAccessible, pageHeading, watchP
 import { person, signUpAndSignIn, type Person } from "../helpers/identity.ts";
 import { noticeOrText } from "../helpers/notice.ts";
 import { addVirtualAuthenticator, openLocalhostPortal } from "../helpers/virtual-authenticator.ts";
+import { createStaffUser } from "../../src/features/staff/service.ts";
 
 const { describe, it, before, after } = browserTests();
 
@@ -128,10 +132,72 @@ const T = {
   },
 } as const;
 
+/** The words of the staff pages (STAFF-1). */
+const S = {
+  en: {
+    signInTitle: "CBSA staff sign-in",
+    username: "Username",
+    password: "Password",
+    signInButton: "Sign in",
+    totpTitle: "Enter the code from your authenticator app",
+    totp: "6-digit code",
+    continue: "Continue",
+    passwordTitle: "Choose your own password",
+    newPassword: "New password",
+    confirmPassword: "Confirm your new password",
+    savePassword: "Save and continue",
+    home: "CBSA staff tools",
+    accountLink: "My account",
+    signOut: "Sign out",
+    accountTitle: "Your staff account",
+    noPasskeys: "You have no passkey. You sign in with your authenticator app's codes.",
+    addPasskey: "Add a passkey",
+    addPasskeyTitle: "Add a passkey",
+    passkeyName: "Name of the passkey",
+    createPasskey: "Create passkey",
+    phone: "Desk phone",
+    passkeyAdded: (name: string) => `The passkey ${name} was added. You can use it the next time you sign in.`,
+    never: "Never",
+    passkeyStepTitle: "Confirm it's you",
+    usePasskeyHeading: "Use a passkey",
+    useCodeHeading: "Or use your authenticator app",
+    usePasskey: "Use your passkey",
+  },
+  fr: {
+    signInTitle: "Ouverture de session du personnel de l’ASFC",
+    username: "Nom d’utilisateur",
+    password: "Mot de passe",
+    signInButton: "Ouvrir une session",
+    totpTitle: "Entrez le code de votre application d’authentification",
+    totp: "Code à 6 chiffres",
+    continue: "Continuer",
+    passwordTitle: "Choisissez votre propre mot de passe",
+    newPassword: "Nouveau mot de passe",
+    confirmPassword: "Confirmez votre nouveau mot de passe",
+    savePassword: "Enregistrer et continuer",
+    home: "Outils du personnel de l’ASFC",
+    accountLink: "Mon compte",
+    signOut: "Fermer la session",
+    accountTitle: "Votre compte du personnel",
+    noPasskeys: "Vous n’avez aucune clé d’accès. Vous vous connectez avec les codes de votre application d’authentification.",
+    addPasskey: "Ajouter une clé d’accès",
+    addPasskeyTitle: "Ajouter une clé d’accès",
+    passkeyName: "Nom de la clé d’accès",
+    createPasskey: "Créer la clé d’accès",
+    phone: "Téléphone du bureau",
+    passkeyAdded: (name: string) => `La clé d’accès ${name} a été ajoutée. Vous pourrez l’utiliser à votre prochaine connexion.`,
+    never: "Jamais",
+    passkeyStepTitle: "Confirmez votre identité",
+    usePasskeyHeading: "Utiliser une clé d’accès",
+    useCodeHeading: "Ou utiliser votre application d’authentification",
+    usePasskey: "Utiliser votre clé d’accès",
+  },
+} as const;
+
 /** Recovery codes as the portal writes them: 2 groups of 5 (Crockford's base 32). */
 const RECOVERY_CODE = /^[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$/;
 
-describe("passkeys, an authenticator app and recovery codes in the browser", () => {
+describe("passkeys, an authenticator app and recovery codes in the browser, for traders and staff", () => {
   let portal: TestPortal;
   let server: RunningServer;
   let browser: Browser;
@@ -348,6 +414,86 @@ describe("passkeys, an authenticator app and recovery codes in the browser", () 
       await acceptTerms(page, lang);
 
       onlyRefusals(problems, [[422, `/${lang}/sign-in/factor`]]);
+      await context.close();
+    });
+
+    it(`a staff member adds a passkey to their account and signs in with it on the code step (${lang})`, async () => {
+      const s = S[lang];
+      const username = `pkstaff${lang}`;
+      const created = await createStaffUser(
+        portal.deps,
+        { username, displayName: lang === "en" ? "Robin Officer" : "Dominique Agente", email: `${username}@cbsa-asfc.gc.ca`, roles: ["pip-officer"] },
+        { type: "system", via: "test" },
+      );
+      assert.ok(created.ok, JSON.stringify(created));
+      const context = await browser.newContext({ locale: lang === "en" ? "en-CA" : "fr-CA" });
+      contexts.push(context);
+      const page = await context.newPage();
+      const problems = watchProblems(page);
+      const authenticator = await addVirtualAuthenticator(context, page);
+      const own = "a staff member's own passphrase";
+
+      const password = async (secret: string, label: string) => {
+        await page.goto(`${base}/${lang}/staff/sign-in`);
+        await onPage(page, lang, s.signInTitle, label);
+        await field(page, s.username).fill(username);
+        await field(page, s.password).fill(secret);
+        await button(page, s.signInButton).click();
+        await page.waitForURL(`**/${lang}/staff/sign-in/totp`);
+      };
+
+      // The first sign-in: password, the authenticator app's code (no passkey yet), an own password.
+      await password(created.issued.password, "18-staff-sign-in");
+      await onPage(page, lang, s.totpTitle, "19-staff-totp");
+      const app = new TOTP({ secret: created.issued.totpSecret, digits: 6, period: 30, algorithm: "SHA1" });
+      await field(page, s.totp).fill(app.generate({ timestamp: portal.clock.now().getTime() }));
+      await button(page, s.continue).click();
+      await page.waitForURL(`**/${lang}/staff/sign-in/password`);
+      await onPage(page, lang, s.passwordTitle, "20-staff-password");
+      await field(page, s.newPassword).fill(own);
+      await field(page, s.confirmPassword).fill(own);
+      await button(page, s.savePassword).click();
+      await page.waitForURL(`**/${lang}/staff`);
+      await onPage(page, lang, s.home, "21-staff-home");
+
+      // The account page, from the staff bar; a named passkey.
+      await page.getByRole("link", { name: s.accountLink, exact: true }).click();
+      await page.waitForURL(`**/${lang}/staff/account`);
+      await onPage(page, lang, s.accountTitle, "22-staff-account");
+      await page.getByText(s.noPasskeys, { exact: true }).waitFor();
+      await page.getByRole("link", { name: s.addPasskey, exact: true }).click();
+      await page.waitForURL(`**/${lang}/staff/account/passkeys/new`);
+      await onPage(page, lang, s.addPasskeyTitle, "23-staff-passkey-add");
+      await field(page, s.passkeyName).fill(s.phone);
+      await button(page, s.createPasskey).click();
+      await page.waitForURL(new RegExp(`/${lang}/staff/account\\?added=\\d+$`));
+      await onPage(page, lang, s.accountTitle, "24-staff-account-passkey-added");
+      await noticeOrText(page, s.passkeyAdded(s.phone)).first().waitFor();
+      const held = await authenticator.credentials();
+      assert.equal(held.length, 1, "the authenticator holds the staff member's passkey");
+      const countBefore = held[0]!.signCount;
+      const cells = await page.getByTestId("passkeys").locator(`tr[data-passkey="${s.phone}"]`).getByRole("cell").allInnerTexts();
+      assert.equal(cells[1], s.never, "not used yet");
+
+      // Sign out; the password, then the passkey on the code step.
+      await button(page, s.signOut).first().click();
+      await page.waitForURL(`**/${lang}/staff/sign-in?signedOut=1`);
+      await password(own, "25-staff-sign-in-again");
+      await onPage(page, lang, s.passkeyStepTitle, "26-staff-totp-passkey");
+      assert.deepEqual(await headings(page), [s.usePasskeyHeading, s.useCodeHeading], "the passkey first, the app's code still offered");
+      assert.equal(await field(page, s.totp).count(), 1, "the code field is still there");
+      await button(page, s.usePasskey).click();
+      await page.waitForURL(`**/${lang}/staff`);
+      await onPage(page, lang, s.home, "27-staff-home-passkey");
+      assert.equal((await authenticator.credentials())[0]!.signCount, countBefore + 1, "the passkey answered once");
+
+      await page.getByRole("link", { name: s.accountLink, exact: true }).click();
+      await page.waitForURL(`**/${lang}/staff/account`);
+      await onPage(page, lang, s.accountTitle, "28-staff-account-passkey-used");
+      const used = await page.getByTestId("passkeys").locator(`tr[data-passkey="${s.phone}"]`).getByRole("cell").allInnerTexts();
+      assert.notEqual(used[1], s.never, "the passkey's last use is shown");
+
+      assert.deepEqual(problems, []);
       await context.close();
     });
   }
