@@ -13,6 +13,7 @@ import type { IssuedSignIn, StaffUserView } from "./service.ts";
 import type { StaffAccount } from "./passkeys.ts";
 import { PasskeyCeremony, PasskeyTable, WebauthnScripts } from "../../web/webauthn-form.tsx";
 import { MAX_PASSKEYS } from "../../platform/webauthn.ts";
+import { Table } from "../../web/table.tsx";
 
 type Values = Record<string, string>;
 
@@ -84,7 +85,8 @@ export function SignInPage(props: { c: AppContext; errors: FieldErrors; values: 
 
 /**
  * The second step: with passkeys, *Use a passkey* first (a form posting method=passkey and the
- * browser's answer), then the code of the authenticator app, which always works.
+ * browser's answer), then the code of the authenticator app, which always works (its form has no
+ * method field: anything but a passkey is a code).
  */
 export function TotpPage(props: { c: AppContext; errors: FieldErrors; firstTime: boolean; passkeyOptions: PublicKeyCredentialRequestOptionsJSON | null }) {
   const m = sm(props.c);
@@ -92,7 +94,6 @@ export function TotpPage(props: { c: AppContext; errors: FieldErrors; firstTime:
   const action = `/${props.c.get("locale")}/staff/sign-in/totp`;
   const codeForm = (
     <PostForm c={props.c} action={action}>
-      <input type="hidden" name="method" value="code" />
       <Input name="code" label={m.totpLabel} hint={m.totpHint} inputmode="numeric" autocomplete="one-time-code" required={!props.passkeyOptions} size={8} errors={props.errors} />
       <SubmitButton role={props.passkeyOptions ? "secondary" : "primary"}>{m.continueButton}</SubmitButton>
     </PostForm>
@@ -218,7 +219,7 @@ export function UsersPage(props: { c: AppContext; staff: AuthenticatedStaff; use
           {m.createUserLink}
         </gcds-button>
       </div>
-      <table class="ttp-table">
+      <Table caption={m.usersTitle} hideCaption>
         <thead>
           <tr>
             <th scope="col">{m.colUsername}</th>
@@ -252,7 +253,7 @@ export function UsersPage(props: { c: AppContext; staff: AuthenticatedStaff; use
             </tr>
           ))}
         </tbody>
-      </table>
+      </Table>
     </>
   );
 }
