@@ -4,6 +4,7 @@ import { Hono } from "hono";
 import type { AppDeps, AppEnv } from "../web/context.ts";
 import { formatDateTime, messages } from "../web/i18n/index.ts";
 import { IdsInText } from "../web/identifier.tsx";
+import { Table } from "../web/table.tsx";
 import { renderPage } from "../web/render.tsx";
 import { errorPage } from "../web/errors.tsx";
 import { LANG } from "../web/paths.ts";
@@ -29,7 +30,7 @@ export function mailboxRoutes(deps: AppDeps): Hono<AppEnv> {
         {rows.length === 0 ? (
           <gcds-text>{t.empty}</gcds-text>
         ) : (
-          <table class="ttp-table">
+          <Table caption={t.title} hideCaption>
             <thead>
               <tr>
                 <th scope="col">{t.received}</th>
@@ -48,7 +49,7 @@ export function mailboxRoutes(deps: AppDeps): Hono<AppEnv> {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </Table>
         )}
       </>,
     );

@@ -6,6 +6,7 @@ import { CONTACT_OFFICES, DEVELOPMENT_CONTACTS, type ContactOffice, type Contact
 import type { Locale } from "../domain/locale.ts";
 import { messages } from "./i18n/index.ts";
 import type { HelpTopic } from "./i18n/help.en.ts";
+import { IdsInText } from "./identifier.tsx";
 
 export type Contacts = Readonly<Record<ContactOffice, ContactPoint>>;
 
@@ -34,14 +35,19 @@ function Details(props: { locale: Locale; point: ContactPoint }) {
     <dl class="ttp-details">
       <dt>{t.phone}</dt>
       <dd>
-        <a href={telHref(props.point.phone)}>{props.point.phone}</a>
+        <a class="ttp-id" href={telHref(props.point.phone)}>
+          {props.point.phone}
+        </a>
       </dd>
       <dt>{t.email}</dt>
       <dd>
         <a href={`mailto:${props.point.email}`}>{props.point.email}</a>
       </dd>
       <dt>{t.hours}</dt>
-      <dd>{props.point.hours[props.locale]}</dd>
+      {/* "8:30 a.m.", "16 h 30": each time stays on one line. */}
+      <dd>
+        <IdsInText text={props.point.hours[props.locale]} />
+      </dd>
     </dl>
   );
 }

@@ -13,6 +13,7 @@ import type { ActionPlanView, AppealState, StatementFile, StatementKind } from "
 import { STATEMENT_ITEM } from "./statements.ts";
 import { BackLink, Checklist, day, Declaration } from "./views.tsx";
 import { unbreakable } from "../../web/identifier.tsx";
+import { Table } from "../../web/table.tsx";
 
 function m(c: AppContext) {
   return messages(c.get("locale"));
@@ -33,8 +34,7 @@ export function changeWhere(c: AppContext, d: SnapshotDifference, divisions: Map
 export function ChangesTable(props: { c: AppContext; differences: SnapshotDifference[]; divisions: Map<string, string> }) {
   const t = m(props.c).member;
   return (
-    <table class="ttp-table" data-testid="changes">
-      <caption>{t.changesCaption}</caption>
+    <Table caption={t.changesCaption} testid="changes">
       <thead>
         <tr>
           <th scope="col">{t.colWhere}</th>
@@ -49,7 +49,7 @@ export function ChangesTable(props: { c: AppContext; differences: SnapshotDiffer
           </tr>
         ))}
       </tbody>
-    </table>
+    </Table>
   );
 }
 
@@ -93,8 +93,7 @@ function StatementFiles(props: { c: AppContext; base: string; kind: StatementKin
       {props.files.length === 0 ? (
         <gcds-text>{t.noFiles}</gcds-text>
       ) : (
-        <table class="ttp-table">
-          <caption>{t.filesCaption}</caption>
+        <Table caption={t.filesCaption}>
           <thead>
             <tr>
               <th scope="col">{t.colFile}</th>
@@ -123,7 +122,7 @@ function StatementFiles(props: { c: AppContext; base: string; kind: StatementKin
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       )}
       <UploadForm c={props.c} action={fileBase} item={STATEMENT_ITEM} inputId={inputId} label={t.chooseFile} maxFileMb={props.maxFileMb} error={error} button={t.attachButton} />
     </section>

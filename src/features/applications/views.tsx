@@ -10,6 +10,7 @@ import type { RequestedItem } from "../../platform/db/schema.ts";
 import type { Readiness } from "./snapshot.ts";
 import type { CompanyRecord, InformalReviewState, InformationRequestView, SubmissionRecord, SubmitState } from "./service.ts";
 import { unbreakable } from "../../web/identifier.tsx";
+import { Table } from "../../web/table.tsx";
 
 function m(c: AppContext) {
   return messages(c.get("locale"));
@@ -41,8 +42,7 @@ export function Checklist(props: { c: AppContext; base: string; readiness: Readi
     { label: t.securityProfile, done: props.readiness.security, href: `${props.base}/security` },
   ];
   return (
-    <table class="ttp-table" data-testid="checklist">
-      <caption>{t.checklistCaption}</caption>
+    <Table caption={t.checklistCaption} testid="checklist">
       <thead>
         <tr>
           <th scope="col">{t.profileColumn}</th>
@@ -59,7 +59,7 @@ export function Checklist(props: { c: AppContext; base: string; readiness: Readi
           </tr>
         ))}
       </tbody>
-    </table>
+    </Table>
   );
 }
 
@@ -330,8 +330,7 @@ export function RecordPage(props: { c: AppContext; base: string; record: Company
       {r.submissions.length === 0 ? (
         <gcds-text>{t.noSubmissions}</gcds-text>
       ) : (
-        <table class="ttp-table" data-testid="submissions">
-          <caption>{t.submissionsCaption}</caption>
+        <Table caption={t.submissionsCaption} testid="submissions">
           <thead>
             <tr>
               <th scope="col">{t.reference}</th>
@@ -364,15 +363,14 @@ export function RecordPage(props: { c: AppContext; base: string; record: Company
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       )}
 
       <gcds-heading tag="h2">{t.requestsHeading}</gcds-heading>
       {r.requests.length === 0 ? (
         <gcds-text>{t.noRequests}</gcds-text>
       ) : (
-        <table class="ttp-table" data-testid="requests">
-          <caption>{t.requestsCaption}</caption>
+        <Table caption={t.requestsCaption} testid="requests">
           <thead>
             <tr>
               <th scope="col">{t.requestedOn}</th>
@@ -393,15 +391,14 @@ export function RecordPage(props: { c: AppContext; base: string; record: Company
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       )}
 
       <gcds-heading tag="h2">{t.decisionsHeading}</gcds-heading>
       {r.decisions.length === 0 ? (
         <gcds-text>{t.noDecisions}</gcds-text>
       ) : (
-        <table class="ttp-table" data-testid="decisions">
-          <caption>{t.decisionsCaption}</caption>
+        <Table caption={t.decisionsCaption} testid="decisions">
           <thead>
             <tr>
               <th scope="col">{t.reference}</th>
@@ -426,7 +423,7 @@ export function RecordPage(props: { c: AppContext; base: string; record: Company
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       )}
       <BackLink href={props.base} text={t.backToDashboard} />
     </>

@@ -19,6 +19,7 @@ import type { CompanyProfile, Dashboard, SectionState } from "./service.ts";
 import { helpHref } from "../../web/contact.tsx";
 import type { HelpTopic } from "../../web/i18n/help.en.ts";
 import { FACILITY_SLOTS, type Values } from "./schema.ts";
+import { Table } from "../../web/table.tsx";
 
 function m(c: AppContext) {
   return messages(c.get("locale"));
@@ -31,8 +32,7 @@ export function ChooseCompanyPage(props: { c: AppContext; companies: Membership[
     <>
       <gcds-heading tag="h1">{t.companies.chooseTitle}</gcds-heading>
       <gcds-text>{props.companies.length === 1 ? t.companies.chooseIntroOne : t.companies.chooseIntro}</gcds-text>
-      <table class="ttp-table" data-testid="companies">
-        <caption>{t.companies.chooseTableCaption}</caption>
+      <Table caption={t.companies.chooseTableCaption} testid="companies">
         <thead>
           <tr>
             <th scope="col">{t.registration.companyName}</th>
@@ -53,7 +53,7 @@ export function ChooseCompanyPage(props: { c: AppContext; companies: Membership[
             </tr>
           ))}
         </tbody>
-      </table>
+      </Table>
       <gcds-text>
         <gcds-link href={`/${lang}/registration`}>{t.companies.registerOrActivate}</gcds-link>
       </gcds-text>
@@ -116,7 +116,8 @@ export function DashboardPage(props: { c: AppContext; dashboard: Dashboard; noti
         <dd>{t.users.roles[role]}</dd>
       </dl>
       {d.status === "activated" ? (
-        <Notice role="warning" title={t.registration.awaitingTerms}>
+        <Notice role="warning" title={t.companies.awaitingTermsTitle}>
+          <gcds-text>{t.registration.awaitingTerms}</gcds-text>
           {role === "owner" ? (
             <gcds-text>
               <gcds-link href={`${base}/terms`}>{t.registration.acceptTermsLink}</gcds-link>

@@ -5,6 +5,7 @@ import { messages } from "../../web/i18n/index.ts";
 import { HELP_TOPICS, type HelpTopic, type HelpTopicText } from "../../web/i18n/help.en.ts";
 import { COMPANY_ROLES, matrixRows } from "../../domain/permissions.ts";
 import { AllContacts, helpHref } from "../../web/contact.tsx";
+import { Table } from "../../web/table.tsx";
 
 function Topic(props: { id: HelpTopic; text: HelpTopicText; children?: unknown }) {
   const { text } = props;
@@ -26,9 +27,7 @@ function RolesTable(props: { c: AppContext }) {
   const t = messages(props.c.get("locale"));
   const table = t.help.rolesTable;
   return (
-    <div class="ttp-table-scroll">
-      <table class="ttp-table ttp-roles-table" data-testid="roles-table">
-        <caption>{table.caption}</caption>
+    <Table caption={table.caption} class="ttp-roles-table" testid="roles-table">
         <thead>
           <tr>
             <th scope="col">{table.action}</th>
@@ -47,8 +46,7 @@ function RolesTable(props: { c: AppContext }) {
             </tr>
           ))}
         </tbody>
-      </table>
-    </div>
+    </Table>
   );
 }
 

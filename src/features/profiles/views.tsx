@@ -10,6 +10,7 @@ import type { Conflict } from "./changes.ts";
 import type { ApplicationOverview, CategorySummary, CompanyUserOption, Division, DivisionSummary, EvidenceView, ItemsPage, StoredItem } from "./service.ts";
 import { countsAsClean } from "./service.ts";
 import { fieldName, scalarText as scalar, type FormValues } from "./schema.ts";
+import { Table } from "../../web/table.tsx";
 
 function m(c: AppContext) {
   return messages(c.get("locale"));
@@ -59,8 +60,7 @@ export function ApplicationPage(props: { c: AppContext; base: string; overview: 
       <gcds-text>{p.applicationIntro}</gcds-text>
       <ProgressLine c={props.c} progress={o.progress} testid="application-progress" />
       <gcds-heading tag="h2">{p.partsHeading}</gcds-heading>
-      <table class="ttp-table" data-testid="parts">
-        <caption>{p.partsHeading}</caption>
+      <Table caption={p.partsHeading} testid="parts">
         <thead>
           <tr>
             <th scope="col">{p.partColumn}</th>
@@ -79,7 +79,7 @@ export function ApplicationPage(props: { c: AppContext; base: string; overview: 
             </tr>
           ))}
         </tbody>
-      </table>
+      </Table>
       <gcds-heading tag="h2">{p.linesHeading}</gcds-heading>
       <gcds-text>{p.linesIntro}</gcds-text>
       <ul class="ttp-list" data-testid="lines">
@@ -352,8 +352,7 @@ function EvidenceBlock(props: { c: AppContext; item: CatalogueItem; files: Evide
       {props.files.length === 0 ? (
         <p>{p.evidenceNone}</p>
       ) : (
-        <table class="ttp-table">
-          <caption>{p.evidenceTableCaption(props.item.id)}</caption>
+        <Table caption={p.evidenceTableCaption(props.item.id)}>
           <thead>
             <tr>
               <th scope="col">{p.evidenceFile}</th>
@@ -392,7 +391,7 @@ function EvidenceBlock(props: { c: AppContext; item: CatalogueItem; files: Evide
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       )}
       <UploadForm c={props.c} action={props.base} item={props.item.id} inputId={inputId} label={p.uploadLabel(props.item.id)} maxFileMb={props.maxFileMb} error={error} button={p.uploadButton} />
     </section>
@@ -446,8 +445,7 @@ export function SecurityPage(props: { c: AppContext; base: string; divisions: Di
       <gcds-text>{p.securityIntro}</gcds-text>
       <ProgressLine c={props.c} progress={props.progress} testid="security-progress" />
       <gcds-heading tag="h2">{p.divisionsHeading}</gcds-heading>
-      <table class="ttp-table" data-testid="divisions">
-        <caption>{p.divisionsHeading}</caption>
+      <Table caption={p.divisionsHeading} testid="divisions">
         <thead>
           <tr>
             <th scope="col">{p.divisionName}</th>
@@ -466,7 +464,7 @@ export function SecurityPage(props: { c: AppContext; base: string; divisions: Di
             </tr>
           ))}
         </tbody>
-      </table>
+      </Table>
       <gcds-text>
         <gcds-link href={`${props.base}/security/divisions/new`}>{p.addDivision}</gcds-link>
       </gcds-text>
@@ -496,8 +494,7 @@ export function DivisionPage(props: { c: AppContext; base: string; division: Div
       </gcds-text>
       <ProgressLine c={props.c} progress={props.progress} testid="division-progress" />
       <gcds-heading tag="h2">{p.divisionCategories}</gcds-heading>
-      <table class="ttp-table" data-testid="categories">
-        <caption>{p.divisionCategories}</caption>
+      <Table caption={p.divisionCategories} testid="categories">
         <thead>
           <tr>
             <th scope="col">{p.categoryColumn}</th>
@@ -520,7 +517,7 @@ export function DivisionPage(props: { c: AppContext; base: string; division: Div
             </tr>
           ))}
         </tbody>
-      </table>
+      </Table>
       <BackLink href={`${props.base}/security`}>{p.backToSecurity}</BackLink>
     </>
   );

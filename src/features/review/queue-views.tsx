@@ -11,6 +11,7 @@ import { StaffBar } from "../staff/views.tsx";
 import { lineName } from "../profiles/views.tsx";
 import { calendarDate } from "./service.ts";
 import type { QueueFilters, QueueRow } from "./queue.ts";
+import { Table } from "../../web/table.tsx";
 
 function m(c: AppContext) {
   return messages(c.get("locale"));
@@ -79,8 +80,7 @@ export function QueuePage(props: QueuePageProps) {
       {props.rows.length === 0 ? (
         <gcds-text>{t.empty}</gcds-text>
       ) : (
-        <table class="ttp-table" data-testid="queue">
-          <caption>{t.caption(props.rows.length)}</caption>
+        <Table caption={t.caption(props.rows.length)} testid="queue">
           <thead>
             <tr>
               <th scope="col">{t.colCompany}</th>
@@ -136,7 +136,7 @@ export function QueuePage(props: QueuePageProps) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       )}
       {props.next ? (
         <gcds-text>

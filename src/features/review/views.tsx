@@ -2,6 +2,7 @@
 // queue-views.tsx, the case's action forms in case-actions.tsx.
 // Every string comes from web/i18n/review.{en,fr}.ts, the catalogue's own texts and the
 // membership words (statuses).
+import type { Child } from "hono/jsx";
 import type { AppContext } from "../../web/context.ts";
 import { formatDateTime, messages } from "../../web/i18n/index.ts";
 import { Notice } from "../../web/notice.tsx";
@@ -15,7 +16,8 @@ import { ActionsSection, type ActionForm } from "./case-actions.tsx";
 import { lineName, valueText } from "../profiles/views.tsx";
 import { findingKey, type CaseView } from "./case.ts";
 import { calendarDate, FINDING_OUTCOMES } from "./service.ts";
-import { unbreakable } from "../../web/identifier.tsx";
+import { Id, unbreakable } from "../../web/identifier.tsx";
+import { Table } from "../../web/table.tsx";
 
 function m(c: AppContext) {
   return messages(c.get("locale"));
@@ -81,8 +83,7 @@ function ItemsTable(props: { c: AppContext; view: CaseView; caption: string; sub
   const r = m(props.c).review;
   const users = [...props.view.people].map(([personId, name]) => ({ personId, name }));
   return (
-    <table class="ttp-table">
-      <caption>{props.caption}</caption>
+    <Table caption={props.caption}>
       <thead>
         <tr>
           <th scope="col">{r.colItem}</th>
@@ -111,7 +112,7 @@ function ItemsTable(props: { c: AppContext; view: CaseView; caption: string; sub
           );
         })}
       </tbody>
-    </table>
+    </Table>
   );
 }
 
@@ -357,8 +358,7 @@ function DifferencesSection(props: { c: AppContext; view: CaseView }) {
       {v.differences.length === 0 ? (
         <gcds-text>{r.noDifferences}</gcds-text>
       ) : (
-        <table class="ttp-table" data-testid="differences">
-          <caption>{r.differencesCaption}</caption>
+        <Table caption={r.differencesCaption} testid="differences">
           <thead>
             <tr>
               <th scope="col">{r.colWhere}</th>
@@ -377,7 +377,7 @@ function DifferencesSection(props: { c: AppContext; view: CaseView }) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       )}
     </>
   );
@@ -389,28 +389,33 @@ function TimelineSection(props: { c: AppContext; view: CaseView }) {
   const lang = props.c.get("locale");
   const events = props.view.timeline;
   if (events.length === 0) return <gcds-text>{r.noTimeline}</gcds-text>;
+  // Every event in words, as the company timeline says it (the review's, the profiles', the
+  // membership's transitions and events): never the audit's own key (application.submitted was
+  // shown raw).
   const what = (action: string) => {
     if (r.actions[action]) return r.actions[action];
+    if (all.expiry.timeline.actions[action]) return all.expiry.timeline.actions[action];
     const name = action.replace(/^membership\./, "");
     if (action.startsWith("membership.") && name in all.membership.changed) return all.membership.changed[name as keyof typeof all.membership.changed];
+    if (action.startsWith("membership.") && name in all.membership.events) return all.membership.events[name as keyof typeof all.membership.events];
     return action;
   };
-  const details = (after: Record<string, unknown> | null) => {
-    if (!after) return "";
-    const out: string[] = [];
+  const details = (after: Record<string, unknown> | null): Child[] => {
+    if (!after) return [];
+    const out: Child[] = [];
     if (typeof after["reasons"] === "string" && after["reasons"]) out.push(r.detailsReasons(after["reasons"]));
     if (typeof after["message"] === "string") out.push(after["message"]);
     if (typeof after["dueOn"] === "string") out.push(r.detailsDue(calendarDate(lang, after["dueOn"])));
     if (typeof after["date"] === "string" && typeof after["facility"] === "string") out.push(r.detailsSite(calendarDate(lang, after["date"]), after["facility"]));
-    if (typeof after["outcome"] === "string" && r.svOutcomes[after["outcome"]]) out.push(r.svOutcomes[after["outcome"]]!);
+    if (typeof after["outcome"] === "string" && r.svOutcomes[after["outcome"]]) out.push(r.svOutcomes[after["outcome"]]);
     if (typeof after["note"] === "string" && after["note"]) out.push(after["note"]);
     if (Array.isArray(after["findings"])) out.push(r.detailsCount(after["findings"].length));
-    if (typeof after["decision"] === "string") out.push(after["decision"]);
-    return out.join(" · ");
+    // The decision's reference (D-2026-000001) never breaks.
+    if (typeof after["decision"] === "string") out.push(<Id>{after["decision"]}</Id>);
+    return out.flatMap((part, i) => (i === 0 ? [part] : [" · ", part]));
   };
   return (
-    <table class="ttp-table" data-testid="timeline">
-      <caption>{r.timelineCaption}</caption>
+    <Table caption={r.timelineCaption} testid="timeline">
       <thead>
         <tr>
           <th scope="col">{r.colWhen}</th>
@@ -431,7 +436,7 @@ function TimelineSection(props: { c: AppContext; view: CaseView }) {
           </tr>
         ))}
       </tbody>
-    </table>
+    </Table>
   );
 }
 
@@ -485,8 +490,7 @@ export function CasePage(props: CasePageProps) {
       {v.requests.length === 0 ? (
         <gcds-text>{r.noRequests}</gcds-text>
       ) : (
-        <table class="ttp-table" data-testid="requests">
-          <caption>{r.requestsCaption}</caption>
+        <Table caption={r.requestsCaption} testid="requests">
           <thead>
             <tr>
               <th scope="col">{r.colRequested}</th>
@@ -507,14 +511,13 @@ export function CasePage(props: CasePageProps) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       )}
 
       {v.actionPlans.length > 0 ? (
         <>
           <gcds-heading tag="h2">{r.actionPlansHeading}</gcds-heading>
-          <table class="ttp-table" data-testid="action-plans">
-            <caption>{r.actionPlansCaption}</caption>
+          <Table caption={r.actionPlansCaption} testid="action-plans">
             <thead>
               <tr>
                 <th scope="col">{r.colRequested}</th>
@@ -533,7 +536,7 @@ export function CasePage(props: CasePageProps) {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </Table>
         </>
       ) : null}
 
@@ -541,8 +544,7 @@ export function CasePage(props: CasePageProps) {
       {v.siteValidations.length === 0 ? (
         <gcds-text>{r.noSiteValidations}</gcds-text>
       ) : (
-        <table class="ttp-table" data-testid="site-validations">
-          <caption>{r.siteValidationsCaption}</caption>
+        <Table caption={r.siteValidationsCaption} testid="site-validations">
           <thead>
             <tr>
               <th scope="col">{r.colDate}</th>
@@ -561,15 +563,14 @@ export function CasePage(props: CasePageProps) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       )}
 
       <gcds-heading tag="h2">{r.decisionsHeading}</gcds-heading>
       {v.decisions.length === 0 ? (
         <gcds-text>{r.noDecisions}</gcds-text>
       ) : (
-        <table class="ttp-table" data-testid="decisions">
-          <caption>{r.decisionsCaption}</caption>
+        <Table caption={r.decisionsCaption} testid="decisions">
           <thead>
             <tr>
               <th scope="col">{r.colWhen}</th>
@@ -588,7 +589,7 @@ export function CasePage(props: CasePageProps) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       )}
 
       <gcds-heading tag="h2">{r.timelineHeading}</gcds-heading>

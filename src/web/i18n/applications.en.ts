@@ -3,6 +3,9 @@
 // record (APP-16). applications.fr.ts is typed against this object.
 import type { SubmissionKind } from "../../platform/db/schema.ts";
 
+/** A sentence's full stop, unless the time that ends it has one already ("4:43 a.m."). */
+const endSentence = (s: string): string => (s.endsWith(".") ? s : `${s}.`);
+
 export const applicationsEn = {
   submitTitle: "Submit your application",
   resubmitTitle: "Resubmit your profiles for revalidation",
@@ -86,7 +89,7 @@ export const applicationsEn = {
 
   informalTitle: "Ask for an informal review",
   informalIntro: "The CBSA proposes to deny your application. You may ask for an informal review: a PIP officer reviews the application again before the decision is made final.",
-  informalDeadline: (when: string) => `You can ask until ${when}.`,
+  informalDeadline: (when: string) => `You can ask until ${endSentence(when)}`,
   statement: "Your statement (optional)",
   statementHint: "Explain why the application should not be denied. At most 4,000 characters.",
   statementTooLong: "Use at most 4,000 characters.",
@@ -143,7 +146,7 @@ export const applicationsEn = {
   dashboardRequest: (requested: string, due: string) => `Requested on ${requested}, due on ${due}`,
   dashboardOpenRequest: (due: string) => `Open the request due on ${due}`,
   dashboardDenialProposed: "The CBSA proposes to deny the application.",
-  dashboardInformalUntil: (when: string) => `The account owner may ask for an informal review until ${when}.`,
+  dashboardInformalUntil: (when: string) => `The account owner may ask for an informal review until ${endSentence(when)}`,
   dashboardInformalOwnerOnly: "Only the account owner can ask for an informal review.",
   dashboardRecord: "Your company's record",
 };

@@ -60,6 +60,8 @@ export const companiesEn = {
     "membership-event": (p: { event: string; status: string }, x: NotificationText) => x.membershipEvent(p.event, p.status),
   },
 
+  /** The dashboard's notice while the owner has not accepted the terms: a short title, the rule in its body. */
+  awaitingTermsTitle: "The account cannot be used yet",
   reactivateHeading: "Users to reactivate",
   reactivateText: "These users lost access when a user reference number expired, theirs or the account owner's. Every one of them has a valid number now: reactivate them to give them back access to the company.",
   reactivateAll: "Reactivate all these users",

@@ -41,18 +41,19 @@ export const companiesFr: CompaniesMessages = {
     "user-left": (p: { name: string }) => `${p.name} a quitté l’entreprise.`,
     "ownership-transferred": (p: { from: string; to: string }) => `${p.from} a transféré la propriété du compte à ${p.to}.`,
     "letter-sent": (p: { sentOn: string }, x: NotificationText) => `La lettre d’activation a été envoyée par courrier recommandé le ${x.day(p.sentOn)}.`,
-    "company-authorized": () => "Le propriétaire du compte a accepté les conditions d’utilisation : le compte de l’entreprise est autorisé.",
+    "company-authorized": () => "Le propriétaire du compte a accepté les conditions d’utilisation\u00a0: le compte de l’entreprise est autorisé.",
     "profile-updated": (p: { name: string }) => `${p.name} a mis à jour le profil de l’entreprise.`,
-    "user-urn-expired": (p: { name: string }) => `Le numéro de référence d’utilisateur de ${p.name} a expiré : son accès a été désactivé.`,
+    "user-urn-expired": (p: { name: string }) => `Le numéro de référence d’utilisateur de ${p.name} a expiré\u00a0: son accès a été désactivé.`,
     "owner-urn-expired": (p: { name: string }) =>
-      `Le numéro de référence d’utilisateur du propriétaire du compte, ${p.name}, a expiré : l’accès de tous les autres utilisateurs a été désactivé jusqu’à ce que le propriétaire, muni d’un nouveau numéro, les réactive.`,
+      `Le numéro de référence d’utilisateur du propriétaire du compte, ${p.name}, a expiré\u00a0: l’accès de tous les autres utilisateurs a été désactivé jusqu’à ce que le propriétaire, muni d’un nouveau numéro, les réactive.`,
     "membership-changed": (p: { transition: string; status: string }, x: NotificationText) => x.membership(p.transition, p.status),
     "membership-event": (p: { event: string; status: string }, x: NotificationText) => x.membershipEvent(p.event, p.status),
   },
 
+  awaitingTermsTitle: "Le compte ne peut pas encore être utilisé",
   reactivateHeading: "Utilisateurs à réactiver",
   reactivateText:
-    "Ces utilisateurs ont perdu leur accès à l’expiration d’un numéro de référence d’utilisateur, le leur ou celui du propriétaire du compte. Chacun a maintenant un numéro valide : réactivez-les pour leur redonner accès à l’entreprise.",
+    "Ces utilisateurs ont perdu leur accès à l’expiration d’un numéro de référence d’utilisateur, le leur ou celui du propriétaire du compte. Chacun a maintenant un numéro valide\u00a0: réactivez-les pour leur redonner accès à l’entreprise.",
   reactivateAll: "Réactiver tous ces utilisateurs",
   reactivatedAll: (n: number) => (n <= 1 ? `${n} utilisateur a été réactivé.` : `${n} utilisateurs ont été réactivés.`),
 
@@ -77,7 +78,7 @@ export const companiesFr: CompaniesMessages = {
   mailingSame: "La même que l’adresse du siège social",
   facilities: "Installations",
   facilitiesHint: "Entrepôts, terminaux et autres lieux où l’entreprise manutentionne des marchandises, un par groupe de champs. Laissez un groupe vide pour le retirer.",
-  facilityName: (n: number) => `Installation ${n} : nom`,
+  facilityName: (n: number) => `Installation ${n}\u00a0: nom`,
   facilityLegend: (n: number) => `Installation ${n}`,
   addFacilityHint: "Pour ajouter d’autres installations, enregistrez puis mettez à jour le profil de nouveau.",
   primaryContact: "Personne-ressource principale",

@@ -1,6 +1,9 @@
 // English words of a member's life (APP-5 changes, APP-13 action plans, APP-14 appeals,
 // withdrawal, APP-16's download) on the trader's pages and the dashboard. member.fr.ts is typed
 // against this object.
+/** A sentence's full stop, unless the time that ends it has one already ("4:43 a.m."). */
+const endSentence = (s: string): string => (s.endsWith(".") ? s : `${s}.`);
+
 export const memberEn = {
   // Submitting changes (APP-5).
   changesTitle: "Submit changes",
@@ -35,9 +38,9 @@ export const memberEn = {
   dashboardChangesOwnerOnly: "Only the account owner can submit changes.",
   dashboardSuspended: "Your company's membership is suspended.",
   dashboardActionPlanDue: (due: string) => `The action plan the CBSA asked for is due on ${due}.`,
-  dashboardActionPlanSubmitted: (when: string) => `The action plan was submitted on ${when}. The CBSA will reinstate or cancel the membership.`,
+  dashboardActionPlanSubmitted: (when: string) => `The action plan was submitted on ${endSentence(when)} The CBSA will reinstate or cancel the membership.`,
   dashboardCancelled: "Your company's membership is cancelled.",
-  dashboardAppealUntil: (when: string) => `The account owner may appeal this decision until ${when}.`,
+  dashboardAppealUntil: (when: string) => `The account owner may appeal this decision until ${endSentence(when)}`,
   dashboardCancellationFinal: "The cancellation is final.",
   dashboardAppealOwnerOnly: "Only the account owner can appeal.",
   dashboardRevalidationDueTitle: "The membership is due for revalidation",
@@ -63,7 +66,7 @@ export const memberEn = {
 
   appealTitle: "Appeal the cancellation",
   appealIntro: "Within 30 days of the cancellation, the account owner may appeal it. Explain why the membership should not be cancelled and attach what supports the appeal. A PIP officer other than the one who cancelled the membership decides it.",
-  appealDeadline: (when: string) => `You may appeal until ${when}.`,
+  appealDeadline: (when: string) => `You may appeal until ${endSentence(when)}`,
   appealStatement: "Statement of appeal",
   appealStatementHint: "Why the cancellation should be reversed, and what your company has done since.",
   appealButton2: "Submit the appeal",

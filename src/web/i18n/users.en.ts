@@ -41,7 +41,7 @@ export const usersEn = {
   addIntro: "The person needs their own portal account first. Enter their family name, user reference number (URN) and email address exactly as in their portal account.",
   familyName: "Family name",
   urn: "User reference number (URN)",
-  urnHint: "For example URN-7Q2M-K4XD-9. The person sees it on their account page.",
+  urnHint: "For example URN\u20117Q2M\u2011K4XD\u20119. The person sees it on their account page.",
   email: "Email address",
   roleLegend: "Role",
   addButton: "Add the user",

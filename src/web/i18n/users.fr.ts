@@ -42,7 +42,7 @@ export const usersFr: UsersMessages = {
     "La personne doit d’abord avoir son propre compte du portail. Entrez son nom de famille, son numéro de référence d’utilisateur (NRU) et son adresse courriel exactement comme dans son compte du portail.",
   familyName: "Nom de famille",
   urn: "Numéro de référence d’utilisateur (NRU)",
-  urnHint: "Par exemple URN-7Q2M-K4XD-9. La personne le voit sur la page de son compte.",
+  urnHint: "Par exemple URN\u20117Q2M\u2011K4XD\u20119. La personne le voit sur la page de son compte.",
   email: "Adresse courriel",
   roleLegend: "Rôle",
   addButton: "Ajouter l’utilisateur",
