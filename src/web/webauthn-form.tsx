@@ -9,6 +9,7 @@ import type { AppContext } from "./context.ts";
 import { CsrfField, ErrorSummary, Input, SubmitButton, type FieldErrors } from "./forms.tsx";
 import { formatDate, formatDateTime, messages } from "./i18n/index.ts";
 import type { PasskeyView } from "../platform/webauthn.ts";
+import { Table } from "./table.tsx";
 
 /** The scripts of a page with a ceremony: the library's build, then ours (deferred, from our origin). */
 export function WebauthnScripts() {
@@ -68,8 +69,7 @@ export function PasskeyTable(props: { c: AppContext; passkeys: PasskeyView[]; re
   const locale = props.c.get("locale");
   if (props.passkeys.length === 0) return null;
   return (
-    <table class="ttp-table" data-testid="passkeys">
-      <caption class="ttp-visually-hidden">{m.passkeysCaption}</caption>
+    <Table caption={m.passkeysCaption} hideCaption testid="passkeys">
       <thead>
         <tr>
           <th scope="col">{m.colName}</th>
@@ -90,7 +90,7 @@ export function PasskeyTable(props: { c: AppContext; passkeys: PasskeyView[]; re
           </tr>
         ))}
       </tbody>
-    </table>
+    </Table>
   );
 }
 

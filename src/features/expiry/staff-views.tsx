@@ -3,6 +3,7 @@ import { StaffBar } from "../staff/views.tsx";
 import type { AppContext } from "../../web/context.ts";
 import { formatDate, formatDateTime, messages } from "../../web/i18n/index.ts";
 import { Notice } from "../../web/notice.tsx";
+import { Table } from "../../web/table.tsx";
 import { ErrorSummary, Input, PostForm, SubmitButton, type FieldErrors } from "../../web/forms.tsx";
 import { formatUrn } from "../../domain/urn.ts";
 import { formatClientNumber } from "../../domain/client-number.ts";
@@ -28,8 +29,7 @@ export function SearchPage(props: { c: AppContext; query: string; hits: PersonHi
       {props.hits === undefined ? null : props.hits.length === 0 ? (
         <gcds-text>{t.noResults}</gcds-text>
       ) : (
-        <table class="ttp-table" data-testid="hits">
-          <caption>{t.resultsCaption(props.hits.length, SEARCH_LIMIT)}</caption>
+        <Table caption={t.resultsCaption(props.hits.length, SEARCH_LIMIT)} testid="hits">
           <thead>
             <tr>
               <th scope="col">{t.colName}</th>
@@ -52,7 +52,7 @@ export function SearchPage(props: { c: AppContext; query: string; hits: PersonHi
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       )}
     </>
   );
@@ -90,8 +90,7 @@ export function PersonPage(props: { c: AppContext; person: TccuPerson; errors: F
       {p.companies.length === 0 ? (
         <gcds-text>{t.noCompanies}</gcds-text>
       ) : (
-        <table class="ttp-table" data-testid="memberships">
-          <caption>{t.companiesCaption}</caption>
+        <Table caption={t.companiesCaption} testid="memberships">
           <thead>
             <tr>
               <th scope="col">{t.colCompany}</th>
@@ -114,7 +113,7 @@ export function PersonPage(props: { c: AppContext; person: TccuPerson; errors: F
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       )}
       <gcds-heading tag="h2">{t.issueHeading}</gcds-heading>
       <gcds-text>{t.issueText}</gcds-text>

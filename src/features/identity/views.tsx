@@ -2,6 +2,7 @@
 import { ContactBlock } from "../../web/contact.tsx";
 import type { Child } from "hono/jsx";
 import { Notice } from "../../web/notice.tsx";
+import { Table } from "../../web/table.tsx";
 import type { AppContext } from "../../web/context.ts";
 import { formatDateTime, messages } from "../../web/i18n/index.ts";
 import { ErrorSummary, Input, PostForm, Radios, SubmitButton, Checkbox, type FieldErrors } from "../../web/forms.tsx";
@@ -404,7 +405,7 @@ export function SessionsPage(props: { c: AppContext; sessions: ActiveSessionSumm
       <Heading text={m.sessionsTitle} />
       {props.notice ? <Notice role="success" title={props.notice} /> : null}
       <gcds-text>{m.sessionsIntro}</gcds-text>
-      <table class="ttp-table">
+      <Table caption={m.sessionsTitle} hideCaption>
         <thead>
           <tr>
             <th scope="col">{m.sessionBrowser}</th>
@@ -424,7 +425,7 @@ export function SessionsPage(props: { c: AppContext; sessions: ActiveSessionSumm
             </tr>
           ))}
         </tbody>
-      </table>
+      </Table>
       {others > 0 ? (
         <PostForm c={props.c}>
           <SubmitButton role="danger">{m.endOthersButton}</SubmitButton>

@@ -11,6 +11,7 @@ import type { CompanySummary, QueuedLetter, TimelineEvent } from "./staff-servic
 import { IdentityFields } from "./views.tsx";
 import { AddressFields } from "../../web/address.tsx";
 import { Notice } from "../../web/notice.tsx";
+import { Table } from "../../web/table.tsx";
 
 function r(c: AppContext) {
   return messages(c.get("locale")).registration;
@@ -30,8 +31,7 @@ export function MailRoomPage(props: { c: AppContext; letters: QueuedLetter[]; no
         <gcds-text>{t.empty}</gcds-text>
       ) : (
         <form method="get" action={`/${lang}/staff/mail-room/letters.pdf`} target="_blank">
-          <table class="ttp-table">
-            <caption class="ttp-visually-hidden">{t.title}</caption>
+          <Table caption={t.title} hideCaption>
             <thead>
               <tr>
                 <th scope="col">{t.select}</th>
@@ -60,7 +60,7 @@ export function MailRoomPage(props: { c: AppContext; letters: QueuedLetter[]; no
                 </tr>
               ))}
             </tbody>
-          </table>
+          </Table>
           <button type="submit" class="ttp-button">
             {t.printSelected}
           </button>
@@ -106,7 +106,7 @@ export function StaffCompaniesPage(props: { c: AppContext; companies: CompanySum
           <gcds-link href={`/${lang}/staff/companies/new`}>{t.staffCompanies.title}</gcds-link>
         </gcds-text>
       ) : null}
-      <table class="ttp-table">
+      <Table caption={t.staffCompanies.listTitle} hideCaption>
         <thead>
           <tr>
             <th scope="col">{t.companyName}</th>
@@ -125,7 +125,7 @@ export function StaffCompaniesPage(props: { c: AppContext; companies: CompanySum
             </tr>
           ))}
         </tbody>
-      </table>
+      </Table>
     </>
   );
 }
@@ -194,8 +194,7 @@ export function CompanyTimelinePage(props: { c: AppContext; company: CompanySumm
       {props.events.length === 0 ? (
         <gcds-text>{t.none}</gcds-text>
       ) : (
-        <table class="ttp-table" data-testid="timeline">
-          <caption>{t.caption}</caption>
+        <Table caption={t.caption} testid="timeline">
           <thead>
             <tr>
               <th scope="col">{t.colWhen}</th>
@@ -214,7 +213,7 @@ export function CompanyTimelinePage(props: { c: AppContext; company: CompanySumm
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       )}
       <gcds-text>
         <gcds-link href={`/${lang}/staff/companies`}>{reg.staffCompanies.listTitle}</gcds-link>

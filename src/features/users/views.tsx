@@ -8,6 +8,7 @@ import { formatUrn } from "../../domain/urn.ts";
 import { can, type CompanyRole } from "../../domain/permissions.ts";
 import { OUTGOING_CHOICES, type CompanyUser, type Transferee, allowedChanges } from "./service.ts";
 import type { Values } from "./schema.ts";
+import { Table } from "../../web/table.tsx";
 
 function u(c: AppContext) {
   return messages(c.get("locale")).users;
@@ -44,8 +45,7 @@ export function UsersPage(props: { c: AppContext; users: CompanyUser[]; notice?:
           </li>
         ) : null}
       </ul>
-      <table class="ttp-table" data-testid="users">
-        <caption>{t.tableCaption(access.legalName)}</caption>
+      <Table caption={t.tableCaption(access.legalName)} testid="users">
         <thead>
           <tr>
             <th scope="col">{t.colName}</th>
@@ -86,7 +86,7 @@ export function UsersPage(props: { c: AppContext; users: CompanyUser[]; notice?:
             );
           })}
         </tbody>
-      </table>
+      </Table>
       <gcds-text>
         <gcds-link href={base(props.c)}>{messages(props.c.get("locale")).registration.dashboardTitle}</gcds-link>
       </gcds-text>
