@@ -125,6 +125,10 @@ describe("the owner cascade, the TCCU's new URN and reactivation (EXP-2, EXP-3)"
     // In the notice's title the URN is written with non-breaking hyphens, so it never wraps.
     const newUrn = /A new URN was issued: (URN\u2011[0-9A-Z]{4}\u2011[0-9A-Z]{4}\u2011[0-9A-Z])/.exec(after)?.[1]?.replaceAll("\u2011", "-");
     assert.ok(newUrn, after);
+    // What happens next, for this person (the owner of Cascade Ltée), and the form is not offered again.
+    assert.match(after, new RegExp(`What happens next The new URN was sent by email to ${ownerP.email.replace(/[.+]/g, "\\$&")}\\. The old URN no longer works\\.`));
+    assert.match(after, /As the account owner of Cascade Ltée, they sign in with the new URN and then reactivate the company's users whose access was deactivated\./);
+    assert.ok(!after.includes("Issue a new URN"), "no second issue form right after issuing");
     assert.match(after, new RegExp(`URN ${newUrn} URN status Valid`), "the details show the new URN as typed");
     assert.notEqual(newUrn, owner.formattedUrn);
     const mail = await latestMail(portal, ownerP.email);

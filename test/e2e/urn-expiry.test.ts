@@ -82,7 +82,8 @@ const T = {
     errorSummary: "There was a problem",
     reasonRequired: "Give the reason for issuing a new URN.",
     reasonText: "Identity verified by telephone, ticket 4411",
-    issued: (urn: string) => `A new URN was issued: ${urn}. It was sent to the person by email.`,
+    issued: (urn: string) => `A new URN was issued: ${urn}`,
+    issuedOwner: (company: string) => `As the account owner of ${company}, they sign in with the new URN and then reactivate the company's users whose access was deactivated.`,
     // The owner's way back.
     newUrnSubject: "Your new user reference number",
     newUrnText: "The Technical Commercial Client Unit (TCCU) issued you a new user reference number (URN): ",
@@ -142,7 +143,8 @@ const T = {
     errorSummary: "Un problème est survenu",
     reasonRequired: "Indiquez le motif de l’attribution d’un nouveau NRU.",
     reasonText: "Identité vérifiée par téléphone, billet 4411",
-    issued: (urn: string) => `Un nouveau NRU a été attribué : ${urn}. Il a été envoyé à la personne par courriel.`,
+    issued: (urn: string) => `Un nouveau NRU a été attribué\u00a0: ${urn}`,
+    issuedOwner: (company: string) => `En tant que propriétaire du compte de ${company}, la personne ouvre une session avec le nouveau NRU, puis réactive les utilisateurs de l’entreprise dont l’accès a été désactivé.`,
     newUrnSubject: "Votre nouveau numéro de référence d’utilisateur",
     newUrnText: "L’Unité technique des clients commerciaux (UTCC) vous a attribué un nouveau numéro de référence d’utilisateur (NRU) : ",
     dashboard: "Tableau de bord PEP",
@@ -432,8 +434,11 @@ describe("URN expiry and regaining access, in the browser", () => {
       const newUrn = reissued[t.urnLabel]!;
       assert.match(newUrn, URN);
       assert.notEqual(newUrn, ownerMember.formattedUrn, "a new number");
-      // The notice is its heading only (after the "Success" a screen reader hears first), the URN with non-breaking hyphens.
+      // The notice: its heading says what was issued (the URN with non-breaking hyphens), its body what happens next.
       await desk.getByText(t.issued(newUrn.replaceAll("-", "\u2011"))).first().waitFor();
+      // What happens next, and no second form to issue another URN at once.
+      assert.ok((await desk.getByTestId("issued-next").innerText()).includes(t.issuedOwner(company)), await desk.getByTestId("issued-next").innerText());
+      assert.equal(await desk.getByRole("button", { name: t.issueButton, exact: true }).count(), 0);
       assert.equal(reissued[t.urnStatus], t.valid);
       assert.equal(await desk.locator("gcds-error-summary").count(), 0);
       onlyRefusals(deskProblems, [[422, `/${lang}/staff/tccu/people/${ownerMember.personId}/new-urn`]], "the TCCU officer");

@@ -9,12 +9,10 @@ import { errorPage } from "../../web/errors.tsx";
 import { readForm } from "../../web/forms.tsx";
 import { requestMeta } from "../../web/request-meta.ts";
 import { textField } from "../../web/validation.ts";
-import { formatUrn } from "../../domain/urn.ts";
 import { searchWords } from "../../domain/names.ts";
 import { requireStaff, STAFF_TOOL_ROLES } from "../staff/guard.ts";
 import * as service from "./service.ts";
 import * as views from "./staff-views.tsx";
-import { unbreakable } from "../../web/identifier.tsx";
 
 const REASON_MAX = 500;
 
@@ -41,8 +39,8 @@ export function tccuRoutes(deps: AppDeps): Hono<AppEnv> {
     if ("response" in g) return g.response;
     const person = await service.personForTccu(deps, c.req.param("personId"));
     if (!person) return errorPage(c, "notFound");
-    const notice = c.req.query("issued") !== undefined ? t(c).issued(unbreakable(formatUrn(person.urn))) : undefined;
-    return renderPage(c, t(c).personTitle(name(person)), <views.PersonPage c={c} person={person} errors={{}} reason="" notice={notice} />);
+    const issued = c.req.query("issued") !== undefined;
+    return renderPage(c, t(c).personTitle(name(person)), <views.PersonPage c={c} person={person} errors={{}} reason="" issued={issued} />);
   });
 
   app.post(`${LANG}/staff/tccu/people/:personId{[0-9]{1,18}}/new-urn`, async (c) => {

@@ -3,11 +3,12 @@ import { StaffBar } from "../staff/views.tsx";
 import type { AppContext } from "../../web/context.ts";
 import { formatDate, formatDateTime, messages } from "../../web/i18n/index.ts";
 import { Notice } from "../../web/notice.tsx";
-import { Table } from "../../web/table.tsx";
 import { ErrorSummary, Input, PostForm, SubmitButton, type FieldErrors } from "../../web/forms.tsx";
 import { formatUrn } from "../../domain/urn.ts";
 import { formatClientNumber } from "../../domain/client-number.ts";
 import { SEARCH_LIMIT, type PersonHit, type TccuPerson } from "./service.ts";
+import { unbreakable } from "../../web/identifier.tsx";
+import { Table } from "../../web/table.tsx";
 
 function m(c: AppContext) {
   return messages(c.get("locale"));
@@ -58,7 +59,29 @@ export function SearchPage(props: { c: AppContext; query: string; hits: PersonHi
   );
 }
 
-export function PersonPage(props: { c: AppContext; person: TccuPerson; errors: FieldErrors; reason: string; notice?: string | undefined }) {
+/** After a new URN is issued: what was issued (the title) and what happens next, for this person. */
+function IssuedNotice(props: { c: AppContext; person: TccuPerson }) {
+  const lang = props.c.get("locale");
+  const t = m(props.c).expiry.tccu;
+  const p = props.person;
+  const list = (names: string[]) => new Intl.ListFormat(lang === "fr" ? "fr-CA" : "en-CA", { type: "conjunction" }).format(names);
+  const deactivated = p.companies.filter((co) => co.status !== "active").map((co) => co.legalName);
+  const owned = p.companies.filter((co) => co.role === "owner" && co.status === "active").map((co) => co.legalName);
+  return (
+    <Notice role="success" title={t.issued(unbreakable(formatUrn(p.urn)))}>
+      <gcds-text margin-bottom="0">{t.issuedNext}</gcds-text>
+      <ul class="ttp-list" data-testid="issued-next">
+        <li>{t.issuedSent(p.email)}</li>
+        {deactivated.length > 0 ? <li>{t.issuedStillDeactivated(list(deactivated))}</li> : null}
+        {owned.length > 0 ? <li>{t.issuedOwner(list(owned))}</li> : null}
+        {p.companies.length === 0 ? <li>{t.issuedNoCompanies}</li> : null}
+      </ul>
+    </Notice>
+  );
+}
+
+/** A person for the TCCU; `issued` right after a new URN: the notice says what happens next and the form is not offered again. */
+export function PersonPage(props: { c: AppContext; person: TccuPerson; errors: FieldErrors; reason: string; issued?: boolean }) {
   const all = m(props.c);
   const t = all.expiry.tccu;
   const lang = props.c.get("locale");
@@ -68,7 +91,7 @@ export function PersonPage(props: { c: AppContext; person: TccuPerson; errors: F
       <StaffBar c={props.c} />
       <gcds-heading tag="h1">{t.personTitle(`${p.givenName} ${p.familyName}`)}</gcds-heading>
       <ErrorSummary c={props.c} errors={props.errors} />
-      {props.notice ? <Notice role="success" title={props.notice} /> : null}
+      {props.issued ? <IssuedNotice c={props.c} person={p} /> : null}
       <dl class="ttp-details" data-testid="person">
         <dt>{t.colUrn}</dt>
         <dd class="ttp-id">{formatUrn(p.urn)}</dd>
@@ -115,12 +138,16 @@ export function PersonPage(props: { c: AppContext; person: TccuPerson; errors: F
           </tbody>
         </Table>
       )}
-      <gcds-heading tag="h2">{t.issueHeading}</gcds-heading>
-      <gcds-text>{t.issueText}</gcds-text>
-      <PostForm c={props.c} action={`/${lang}/staff/tccu/people/${p.personId}/new-urn`}>
-        <Input name="reason" label={t.reason} hint={t.reasonHint} required errors={props.errors} value={props.reason} autocomplete="off" />
-        <SubmitButton>{t.issueButton}</SubmitButton>
-      </PostForm>
+      {props.issued ? null : (
+        <>
+          <gcds-heading tag="h2">{t.issueHeading}</gcds-heading>
+          <gcds-text>{t.issueText}</gcds-text>
+          <PostForm c={props.c} action={`/${lang}/staff/tccu/people/${p.personId}/new-urn`}>
+            <Input name="reason" label={t.reason} hint={t.reasonHint} required errors={props.errors} value={props.reason} autocomplete="off" />
+            <SubmitButton>{t.issueButton}</SubmitButton>
+          </PostForm>
+        </>
+      )}
       <gcds-text>
         <gcds-link href={`/${lang}/staff/tccu`}>{t.backToSearch}</gcds-link>
       </gcds-text>
