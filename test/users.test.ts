@@ -238,6 +238,7 @@ describe("reassigning the account owner (USR-4)", () => {
     assert.match(page, /pouvoir de signature/, "the reminder about signing authority");
     assert.match(page, /non un consultant ou un employé temporaire/);
     assert.match(page, /doit d’abord créer son propre compte/, "what to do when the new owner is not a portal user");
+    assert.ok(page.indexOf("doit d’abord créer son propre compte") < page.indexOf("Continuer"), "said before the Continue button, not after it");
 
     // A portal user who is not a user of the company cannot receive ownership.
     const stranger = await owner.client.postForm(`/fr/companies/${companyId}/transfer`, {

@@ -227,6 +227,9 @@ export function TransferPage(props: { c: AppContext; errors: FieldErrors; values
       {props.refusal ? <Notice role="danger" title={props.refusal} /> : null}
       <gcds-text>{t.transferIntro}</gcds-text>
       <TransferReminder c={props.c} />
+      {/* Said before the form: who cannot be identified here yet, and what they do first. */}
+      <gcds-heading tag="h2">{t.notPortalUserTitle}</gcds-heading>
+      <gcds-text>{t.notPortalUser}</gcds-text>
       <PostForm c={props.c}>
         <gcds-heading tag="h2">{t.transferIdentify}</gcds-heading>
         <gcds-text>{t.transferIdentifyHint}</gcds-text>
@@ -234,8 +237,6 @@ export function TransferPage(props: { c: AppContext; errors: FieldErrors; values
         <Radios name="outgoing" legend={t.outgoingLegend} required options={outgoingOptions(props.c)} errors={props.errors} value={props.values.outgoing} />
         <SubmitButton>{t.continue}</SubmitButton>
       </PostForm>
-      <gcds-heading tag="h2">{t.notPortalUserTitle}</gcds-heading>
-      <gcds-text>{t.notPortalUser}</gcds-text>
       <gcds-text>
         <gcds-link href={`${base(props.c)}/users`}>{t.backToUsers}</gcds-link>
       </gcds-text>
