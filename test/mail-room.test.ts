@@ -58,11 +58,29 @@ describe("the mail room", () => {
     const text = pdftotext(new Uint8Array(await batch.arrayBuffer()));
     assert.ok(text.indexOf("BATCH ONE INC.") >= 0 && text.indexOf("BATCH TWO INC.") > text.indexOf("BATCH ONE INC."), "both letters, in order");
     assert.equal((await mailRoom.get("/en/staff/mail-room/letters.pdf")).headers.get("location"), "/en/staff/mail-room?none=1");
+    // The queue's page names each row's checkbox ids-<id> (gcds-checkboxes sets its name in the
+    // form data, so rows sharing one name would send only the last): both rows, one PDF.
+    const queuePage = await (await mailRoom.get("/en/staff/mail-room")).text();
+    assert.match(queuePage, new RegExp(`<gcds-checkboxes name="ids-${one}" hide-label="true" options="[^"]*Select letter L\u2011${one} to Batch One Inc\\.`));
+    const rows = await mailRoom.get(`/en/staff/mail-room/letters.pdf?ids-${one}=${one}&ids-${two}=${two}`);
+    assert.equal(rows.headers.get("content-type"), "application/pdf");
+    const rowsText = pdftotext(new Uint8Array(await rows.arrayBuffer()));
+    assert.ok(rowsText.includes("BATCH ONE INC.") && rowsText.includes("BATCH TWO INC."), "both rows' letters");
 
     const bad = await mailRoom.postForm(`/en/staff/mail-room/letters/${one}`, { tracking: "RN123456784CA", sentOn: "2099-01-01" });
     assert.equal(bad.status, 422);
-    const errors = fieldErrors(await bad.text());
+    const badPage = await bad.text();
+    const errors = fieldErrors(badPage);
     assert.ok(errors.some((e) => e.startsWith("Enter a registered mail number")));
+    // The date sent is the design system's date input (day, month, year), given back as posted.
+    assert.match(badPage, /<gcds-date-input id="sentOn" name="sentOn" legend="Date sent" format="full" hint="[^"]+" value="2099-01-01"/);
+    // Nothing, or a date with a part missing (the component posts "2026--05"), each says what to do.
+    const empty = fieldErrors(await (await mailRoom.postForm(`/en/staff/mail-room/letters/${one}`, { tracking: "", sentOn: "" })).text());
+    assert.deepEqual(empty, ["Enter the registered mail tracking number.", "Enter the date the letter was sent."]);
+    const partial = await mailRoom.postForm(`/en/staff/mail-room/letters/${one}`, { tracking: "RN123456785CA", sentOn: "2026--05" });
+    const partialPage = await partial.text();
+    assert.deepEqual(fieldErrors(partialPage), ["Enter the date the letter was sent: its day, month and year."]);
+    assert.match(partialPage, /<gcds-date-input id="sentOn"[^>]* error-message="Enter the date the letter was sent: its day, month and year\."/);
     const future = await mailRoom.postForm(`/en/staff/mail-room/letters/${one}`, { tracking: "RN123456785CA", sentOn: "2099-01-01" });
     assert.ok(fieldErrors(await future.text()).includes("The date cannot be in the future or before the letter was queued."));
 

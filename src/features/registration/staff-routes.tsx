@@ -49,7 +49,11 @@ export function registrationStaffRoutes(deps: AppDeps): Hono<AppEnv> {
   app.get(`${LANG}/staff/mail-room/letters.pdf`, async (c) => {
     const g = requireStaff(c, MAIL_ROOM);
     if ("response" in g) return g.response;
-    const ids = c.req.queries("ids")?.filter((id) => /^\d{1,18}$/.test(id)).slice(0, 200) ?? [];
+    // `ids` repeated, or one `ids-<id>` per row: the mail room's page gives each row its own
+    // gcds-checkboxes, and the design system's formdata listener *sets* its name (it does not
+    // append), so rows sharing one name would post only the last row checked.
+    const posted = [...new URL(c.req.url).searchParams].filter(([name]) => name === "ids" || /^ids-\d{1,18}$/.test(name)).map(([, id]) => id);
+    const ids = [...new Set(posted.filter((id) => /^\d{1,18}$/.test(id)))].slice(0, 200);
     const letters = await staffService.lettersToPrint(deps, g.staff.staff.id, ids, requestMeta(c));
     if (letters.length === 0) return c.redirect(`/${lang(c)}/staff/mail-room?none=1`, 303);
     return pdfResponse(c, await renderActivationLetters(letters, { title: r(c).letter.title }), "letters.pdf");
@@ -83,9 +87,10 @@ export function registrationStaffRoutes(deps: AppDeps): Hono<AppEnv> {
     const values = { tracking: typeof body.tracking === "string" ? body.tracking.slice(0, 40) : "", sentOn: typeof body.sentOn === "string" ? body.sentOn.trim().slice(0, 20) : "" };
     const errors: FieldErrors = {};
     const tracking = parseTrackingNumber(values.tracking);
-    if (!tracking) errors.tracking = values.tracking ? t.trackingInvalid : messages(lang(c)).forms.required;
+    if (!tracking) errors.tracking = values.tracking ? t.trackingInvalid : t.trackingRequired;
     const validDate = /^\d{4}-\d{2}-\d{2}$/.test(values.sentOn) && !Number.isNaN(Date.parse(`${values.sentOn}T12:00:00Z`)) && new Date(`${values.sentOn}T12:00:00Z`).toISOString().startsWith(values.sentOn);
-    if (!validDate) errors.sentOn = values.sentOn ? t.dateInvalid : messages(lang(c)).forms.required;
+    // gcds-date-input posts YYYY-MM-DD, "-MM-DD" and the like when a part is missing, nothing when empty.
+    if (!validDate) errors.sentOn = values.sentOn.replace(/-/g, "") ? t.dateInvalid : t.sentOnRequired;
     if (tracking && validDate) {
       const result = await staffService.recordLetterSent(deps, g.staff.staff.id, letter.id, tracking, values.sentOn, requestMeta(c));
       if (result.ok) return c.redirect(`/${lang(c)}/staff/mail-room?recorded=${letter.id}`, 303);

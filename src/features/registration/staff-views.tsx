@@ -17,6 +17,28 @@ function r(c: AppContext) {
   return messages(c.get("locale")).registration;
 }
 
+/**
+ * The design system's date input (day, month, year): it posts one field, `name`, as YYYY-MM-DD
+ * (form-associated). Server-side errors go into its error-message; the host carries the id the
+ * error summary links to. A value shown again must be a whole date, or the component refuses it.
+ */
+function DateInput(p: { name: string; legend: string; hint?: string; value?: string; errors: FieldErrors; required?: boolean }) {
+  const whole = p.value && /^\d{4}-\d{2}-\d{2}$/.test(p.value) ? p.value : undefined;
+  return (
+    <gcds-date-input
+      id={p.name}
+      name={p.name}
+      legend={p.legend}
+      format="full"
+      hint={p.hint}
+      value={whole}
+      required={p.required ?? false}
+      error-message={p.errors[p.name]}
+      validate-on="other"
+    ></gcds-date-input>
+  );
+}
+
 export function MailRoomPage(props: { c: AppContext; letters: QueuedLetter[]; notice?: string | undefined; error?: string | undefined }) {
   const t = r(props.c).mailRoom;
   const lang = props.c.get("locale");
@@ -46,7 +68,9 @@ export function MailRoomPage(props: { c: AppContext; letters: QueuedLetter[]; no
               {props.letters.map((l) => (
                 <tr data-testid="queued-letter">
                   <td>
-                    <input type="checkbox" name="ids" value={l.id} id={`letter-${l.id}`} aria-label={`${t.select} L-${l.id}`} />
+                    {/* One design-system checkbox per row, its label hidden but naming the letter and the company;
+                        each row its own name (ids-<id>): gcds-checkboxes sets, not appends, its name in the form data. */}
+                    <gcds-checkboxes name={`ids-${l.id}`} hide-label options={JSON.stringify([{ id: `letter-${l.id}`, label: t.selectLetter(l.id, l.legalName), value: l.id }])}></gcds-checkboxes>
                   </td>
                   <td>
                     <a href={`/${lang}/staff/mail-room/letters/${l.id}/pdf`}>{t.openPdf(l.id)}</a>
@@ -83,7 +107,7 @@ export function RecordMailingPage(props: { c: AppContext; letter: QueuedLetter; 
       </gcds-text>
       <PostForm c={props.c}>
         <Input name="tracking" label={t.tracking} hint={t.trackingHint} required errors={props.errors} value={typeof props.values.tracking === "string" ? props.values.tracking : ""} size={16} autocomplete="off" />
-        <Input name="sentOn" label={t.sentOn} hint={t.sentOnHint} required errors={props.errors} value={typeof props.values.sentOn === "string" ? props.values.sentOn : ""} size={12} autocomplete="off" />
+        <DateInput name="sentOn" legend={t.sentOn} hint={t.sentOnHint} required errors={props.errors} value={typeof props.values.sentOn === "string" ? props.values.sentOn : ""} />
         <SubmitButton>{t.recordButton}</SubmitButton>
       </PostForm>
       <gcds-text>
