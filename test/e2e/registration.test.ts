@@ -31,6 +31,14 @@ const T = {
     postal: "Postal code",
     confirm: "Confirm and send the letter",
     queued: "being prepared for registered mail",
+    step: (n: number) => `Step ${n} of 4`,
+    registeredNext: "It goes by registered mail to the mailing address you confirmed",
+    registerAnother: "Register another company",
+    selectLetter: (id: string, company: string) => `Select letter L\u2011${id} to ${company}`,
+    print: "Print the selected letters as one PDF",
+    day: "Day",
+    month: "Month",
+    year: "Year",
     staffUsername: "Username",
     staffPassword: "Password",
     staffSignIn: "Sign in",
@@ -68,6 +76,14 @@ const T = {
     postal: "Code postal",
     confirm: "Confirmer et envoyer la lettre",
     queued: "en préparation pour l’envoi par courrier recommandé",
+    step: (n: number) => `Étape ${n} sur 4`,
+    registeredNext: "Elle est envoyée par courrier recommandé à l’adresse postale que vous avez confirmée",
+    registerAnother: "Inscrire une autre entreprise",
+    selectLetter: (id: string, company: string) => `Sélectionner la lettre L\u2011${id} à ${company}`,
+    print: "Imprimer les lettres sélectionnées en un seul PDF",
+    day: "Jour",
+    month: "Mois",
+    year: "Année",
     staffUsername: "Nom d’utilisateur",
     staffPassword: "Mot de passe",
     staffSignIn: "Ouvrir une session",
@@ -106,6 +122,11 @@ describe("registration and activation by registered mail, in the browser", () =>
     return page.getByRole("textbox", { name: label, exact: true });
   }
 
+  /** The h1 of a registration step says which step it is (gcds-stepper, in the page's language). */
+  async function expectStep(page: Page, step: string): Promise<void> {
+    await page.getByRole("heading", { level: 1, name: new RegExp(`^${step}\\s*:\\s*\\S`) }).waitFor();
+  }
+
   async function contextFor(client: TestClient, lang: "en" | "fr"): Promise<BrowserContext> {
     const context = await browser.newContext({ locale: lang === "en" ? "en-CA" : "fr-CA" });
     await context.addCookies([...client.cookies].map(([name, value]) => ({ name, value, url: server.baseUrl, httpOnly: true, sameSite: "Lax" as const })));
@@ -129,6 +150,7 @@ describe("registration and activation by registered mail, in the browser", () =>
       await page.getByRole("link", { name: t.register }).click();
       await page.waitForURL(`**/${lang}/registration/eligibility`);
       await expectAccessible(page, `register-${lang}-2-eligibility`);
+      await expectStep(page, t.step(1));
       await page.locator('gcds-radios[name="country"]').getByText(t.canada, { exact: true }).click();
       await page.locator('gcds-checkboxes[name="lines"]').getByText(t.importer, { exact: true }).click();
       for (const q of ["ownsOrOperatesFacilities", "tradeHistory12Months", "movementLast90Days", "solvent", "noRelevantConvictions", "carmRegistered"]) {
@@ -138,12 +160,14 @@ describe("registration and activation by registered mail, in the browser", () =>
 
       await page.waitForURL(`**/${lang}/registration/identity`);
       await expectAccessible(page, `register-${lang}-3-identity`);
+      await expectStep(page, t.step(2));
       await field(page, t.legalName).fill(company);
       await field(page, t.bn).fill(BNS[lang]);
       await page.getByRole("button", { name: t.next }).click();
 
       await page.waitForURL(`**/${lang}/registration/address`);
       await expectAccessible(page, `register-${lang}-4-address`);
+      await expectStep(page, t.step(3));
       await field(page, t.line1).fill("350 rue Albert");
       await field(page, t.city).fill("Ottawa");
       await page.getByRole("combobox", { name: t.province }).selectOption("ON");
@@ -152,11 +176,17 @@ describe("registration and activation by registered mail, in the browser", () =>
 
       await page.waitForURL(`**/${lang}/registration/confirm`);
       await expectAccessible(page, `register-${lang}-5-confirm`);
+      await expectStep(page, t.step(4));
       assert.equal(await page.getByTestId("printed-address").innerText(), `${company.toLocaleUpperCase("fr-CA")}\n350 RUE ALBERT\nOTTAWA ON  K1R 1B1\nCANADA`);
       await page.getByRole("button", { name: t.confirm }).click();
       await page.waitForURL(`**/${lang}/registration?registered=1`);
       await expectAccessible(page, `register-${lang}-6-registered`);
       await page.getByText(t.queued, { exact: false }).first().waitFor();
+      // What happens next, and no offer to register or activate again (only to register another).
+      assert.ok((await page.getByTestId("registered-next").innerText()).includes(t.registeredNext));
+      assert.equal(await page.getByRole("link", { name: t.register }).count(), 0);
+      assert.equal(await page.getByRole("link", { name: t.activate }).count(), 0);
+      await page.getByRole("link", { name: t.registerAnother }).waitFor();
 
       // The mail room.
       const issued = await createStaffUser(
@@ -192,6 +222,12 @@ describe("registration and activation by registered mail, in the browser", () =>
       const row = desk.getByTestId("queued-letter").filter({ hasText: company });
       const pdfHref = await row.getByRole("link", { name: /PDF/ }).getAttribute("href");
       assert.ok(pdfHref);
+      // The row's design-system checkbox, named after the letter and the company, prints it.
+      const letterId = /letters\/(\d+)\/pdf/.exec(pdfHref)![1]!;
+      await row.getByRole("checkbox", { name: t.selectLetter(letterId, company), exact: true }).check({ force: true });
+      const [printed] = await Promise.all([desk.waitForEvent("popup"), desk.getByRole("button", { name: t.print }).click()]);
+      assert.ok(new URL(printed.url()).searchParams.get(`ids-${letterId}`) === letterId, printed.url());
+      await printed.close();
       const pdf = await staff.request.get(`${server.baseUrl}${pdfHref}`);
       assert.equal(pdf.headers()["content-type"], "application/pdf");
       const letterText = pdftotext(await pdf.body());
@@ -204,7 +240,12 @@ describe("registration and activation by registered mail, in the browser", () =>
       await desk.waitForURL(/\/staff\/mail-room\/letters\/\d+$/);
       await expectAccessible(desk, `mailroom-${lang}-6-record`);
       await field(desk, t.tracking).fill("RN123456785CA");
-      await field(desk, t.sentOn).fill(calendarDate(portal.clock.now()));
+      // The date sent: the design system's date input (day, month and year; the month from a list).
+      const [year, month, day] = calendarDate(portal.clock.now()).split("-") as [string, string, string];
+      const sentOn = desk.locator('gcds-date-input[name="sentOn"]');
+      await sentOn.getByRole("textbox", { name: t.day, exact: true }).fill(day);
+      await sentOn.getByRole("combobox", { name: t.month, exact: true }).selectOption(month);
+      await sentOn.getByRole("textbox", { name: t.year, exact: true }).fill(year);
       await desk.getByRole("button", { name: t.record }).click();
       await desk.waitForURL(/\/staff\/mail-room\?recorded=\d+/);
       await desk.getByText(t.recorded, { exact: false }).first().waitFor();

@@ -30,8 +30,10 @@ export function registrationRoutes(deps: AppDeps): Hono<AppEnv> {
     const now = deps.clock.now();
     const pending = await service.pendingRegistrations(deps, s.session.personId);
     const q = c.req.query();
-    const notice = q.registered !== undefined ? r(c).registeredNotice : q.newcode !== undefined ? r(c).newCodeNotice : undefined;
-    return renderPage(c, r(c).hubTitle, <views.HubPage c={c} pending={pending} today={calendarDate(now)} now={now} notice={notice} />);
+    // Right after registering: the newest pending registration is the one just made.
+    const registered = q.registered !== undefined ? pending[pending.length - 1] : undefined;
+    const notice = q.newcode !== undefined ? r(c).newCodeNotice : undefined;
+    return renderPage(c, r(c).hubTitle, <views.HubPage c={c} pending={pending} today={calendarDate(now)} now={now} notice={notice} registered={registered} />);
   });
 
   // ---- register: eligibility → identity → address → confirm -----------------------------------

@@ -25,14 +25,36 @@ function str(v: string | string[] | undefined): string | undefined {
 }
 
 
-export function HubPage(props: { c: AppContext; pending: PendingRegistration[]; today: string; now: Date; notice?: string | undefined }) {
+/** Right after registering: what was registered, and what happens next (the letter, the code, how long). */
+function RegisteredNotice(props: { c: AppContext; registered: PendingRegistration }) {
+  const t = r(props.c);
+  const p = props.registered;
+  return (
+    <Notice role="success" title={t.registeredTitle(p.legalName)}>
+      <gcds-text margin-bottom="0">{t.nextHeading}</gcds-text>
+      <ol class="ttp-list" data-testid="registered-next">
+        <li>{t.nextLetter}</li>
+        {p.letter ? <li>{t.nextArrives(day(props.c, p.letter.expectedBy))}</li> : null}
+        <li>{t.nextActivate}</li>
+        {p.codeExpiresAt ? <li>{t.nextCodeExpires(formatDate(props.c.get("locale"), p.codeExpiresAt))}</li> : null}
+      </ol>
+    </Notice>
+  );
+}
+
+/**
+ * The registration page. `registered`: the company just registered — the page says what happens
+ * next instead of offering to register or activate again (a link to register another stays).
+ */
+export function HubPage(props: { c: AppContext; pending: PendingRegistration[]; today: string; now: Date; notice?: string | undefined; registered?: PendingRegistration | undefined }) {
   const t = r(props.c);
   const lang = props.c.get("locale");
   return (
     <>
       <gcds-heading tag="h1">{t.hubTitle}</gcds-heading>
+      {props.registered ? <RegisteredNotice c={props.c} registered={props.registered} /> : null}
       {props.notice ? <Notice role="success" title={props.notice} /> : null}
-      <gcds-text>{t.hubIntro}</gcds-text>
+      {props.registered ? null : <gcds-text>{t.hubIntro}</gcds-text>}
       {props.pending.length > 0 ? (
         <section aria-labelledby="pending-heading">
           <gcds-heading tag="h2" id="pending-heading">
@@ -61,13 +83,30 @@ export function HubPage(props: { c: AppContext; pending: PendingRegistration[]; 
           ))}
         </section>
       ) : null}
-      <gcds-heading tag="h2">{t.chooseHeading}</gcds-heading>
-      <gcds-grid columns="1fr" columns-tablet="1fr 1fr 1fr" tag="div">
-        <gcds-card card-title={t.registerTitle} card-title-tag="h3" href={`/${lang}/registration/eligibility`} description={t.registerText}></gcds-card>
-        <gcds-card card-title={t.newCodeTitle} card-title-tag="h3" href={`/${lang}/registration/new-code`} description={t.newCodeText}></gcds-card>
-        <gcds-card card-title={t.activateTitle} card-title-tag="h3" href={`/${lang}/registration/activate`} description={t.activateText}></gcds-card>
-      </gcds-grid>
+      {props.registered ? (
+        <gcds-text>
+          <gcds-link href={`/${lang}/registration/eligibility`}>{t.registerAnother}</gcds-link>
+        </gcds-text>
+      ) : (
+        <>
+          <gcds-heading tag="h2">{t.chooseHeading}</gcds-heading>
+          <gcds-grid columns="1fr" columns-tablet="1fr 1fr 1fr" tag="div">
+            <gcds-card card-title={t.registerTitle} card-title-tag="h3" href={`/${lang}/registration/eligibility`} description={t.registerText}></gcds-card>
+            <gcds-card card-title={t.newCodeTitle} card-title-tag="h3" href={`/${lang}/registration/new-code`} description={t.newCodeText}></gcds-card>
+            <gcds-card card-title={t.activateTitle} card-title-tag="h3" href={`/${lang}/registration/activate`} description={t.activateText}></gcds-card>
+          </gcds-grid>
+        </>
+      )}
     </>
+  );
+}
+
+/** The page's h1 with the step of registration it is (gcds-stepper: "Step 2 of 4", in the page's language). */
+function Step(props: { c: AppContext; current: 1 | 2 | 3 | 4; children: string }) {
+  return (
+    <gcds-stepper current-step={props.current} total-steps={4} tag="h1" lang={props.c.get("locale")}>
+      {props.children}
+    </gcds-stepper>
   );
 }
 
@@ -83,7 +122,7 @@ export function EligibilityPage(props: { c: AppContext; errors: FieldErrors; val
   const v = props.values;
   return (
     <>
-      <gcds-heading tag="h1">{t.eligibilityTitle}</gcds-heading>
+      <Step c={props.c} current={1}>{t.eligibilityTitle}</Step>
       <ErrorSummary c={props.c} errors={props.errors} />
       <gcds-text>{t.eligibilityIntro}</gcds-text>
       <PostForm c={props.c}>
@@ -194,7 +233,7 @@ export function IdentityPage(props: { c: AppContext; errors: FieldErrors; values
   const t = r(props.c);
   return (
     <>
-      <gcds-heading tag="h1">{t.identityTitle}</gcds-heading>
+      <Step c={props.c} current={2}>{t.identityTitle}</Step>
       <ErrorSummary c={props.c} errors={props.errors} />
       {props.droppedLines ? <Notice role="info" title={t.droppedLines} /> : null}
       <PostForm c={props.c}>
@@ -209,7 +248,7 @@ export function AddressPage(props: { c: AppContext; errors: FieldErrors; values:
   const t = r(props.c);
   return (
     <>
-      <gcds-heading tag="h1">{t.addressTitle}</gcds-heading>
+      <Step c={props.c} current={3}>{t.addressTitle}</Step>
       <ErrorSummary c={props.c} errors={props.errors} />
       <gcds-text>{t.addressIntro}</gcds-text>
       <PostForm c={props.c}>
@@ -225,7 +264,7 @@ export function ConfirmPage(props: { c: AppContext; draft: Required<Registration
   const lang = props.c.get("locale");
   return (
     <>
-      <gcds-heading tag="h1">{t.confirmTitle}</gcds-heading>
+      <Step c={props.c} current={4}>{t.confirmTitle}</Step>
       {props.error ? <Notice role="danger" title={props.error} /> : null}
       <gcds-text>{t.confirmIntro}</gcds-text>
       <pre class="ttp-address" data-testid="printed-address">
