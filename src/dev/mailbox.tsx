@@ -65,7 +65,7 @@ export function mailboxRoutes(deps: AppDeps): Hono<AppEnv> {
       t.messageTitle(m.subject),
       <>
         <gcds-heading tag="h1">{t.messageTitle(m.subject)}</gcds-heading>
-        <dl class="ttp-list">
+        <dl class="ttp-details">
           <dt>{t.to}</dt>
           <dd>{m.to_address}</dd>
           <dt>{t.received}</dt>

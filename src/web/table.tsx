@@ -18,12 +18,22 @@ export interface TableProps {
 }
 
 export function Table(props: TableProps) {
+  // The caption is as wide as the table: inside the region it scrolled out of sight with the
+  // columns. Its visible copy stands above the region, on the page's width; the caption itself
+  // stays in the table for screen readers (the copy is hidden from them, so it is read once).
   return (
-    <div class="ttp-table-scroll" role="region" aria-label={props.caption} tabindex={0}>
-      <table class={props.class ? `ttp-table ${props.class}` : "ttp-table"} data-testid={props.testid}>
-        <caption class={props.hideCaption ? "ttp-visually-hidden" : undefined}>{props.caption}</caption>
-        {props.children}
-      </table>
-    </div>
+    <>
+      {props.hideCaption ? null : (
+        <p class="ttp-table-caption" aria-hidden="true">
+          {props.caption}
+        </p>
+      )}
+      <div class="ttp-table-scroll" role="region" aria-label={props.caption} tabindex={0}>
+        <table class={props.class ? `ttp-table ${props.class}` : "ttp-table"} data-testid={props.testid}>
+          <caption class="ttp-visually-hidden">{props.caption}</caption>
+          {props.children}
+        </table>
+      </div>
+    </>
   );
 }
