@@ -31,9 +31,9 @@ export const fr: Messages = {
     signInButton: "Ouvrir une session dans le portail",
     browsersTitle: "Exigences techniques",
     browsers: "Pour utiliser le portail, vous devez utiliser Microsoft Edge ou Google Chrome.",
-    credentialsTitle: "Comment y accéder : choisir un justificatif d’identité",
+    credentialsTitle: "Comment y accéder\u00a0: choisir un justificatif d’identité",
     credentialsIntro:
-      "Chaque personne de votre entreprise qui utilisera le portail a besoin de son propre justificatif d’identité. Les justificatifs ne sont jamais partagés. Il en existe 2 types :",
+      "Chaque personne de votre entreprise qui utilisera le portail a besoin de son propre justificatif d’identité. Les justificatifs ne sont jamais partagés. Il en existe 2 types\u00a0:",
     gckeyTitle: "CléGC",
     gckey:
       "Un nom d’utilisateur et un mot de passe que vous choisissez. Si vous utilisez d’autres services en ligne du gouvernement du Canada, la CléGC vous permet d’utiliser les mêmes pour tous ces services.",
@@ -41,12 +41,12 @@ export const fr: Messages = {
     partner:
       "Ouvrez une session avec le nom d’utilisateur et le mot de passe que vous utilisez déjà auprès d’une institution financière participante. Le portail ne voit jamais vos identifiants bancaires.",
     urn:
-      "Après l’enregistrement de votre justificatif, vous recevez un courriel de confirmation avec votre numéro de référence de l’utilisateur (NRU). Conservez-le en lieu sûr : un titulaire de compte en a besoin pour vous ajouter à une entreprise.",
+      "Après l’enregistrement de votre justificatif, vous recevez un courriel de confirmation avec votre numéro de référence de l’utilisateur (NRU). Conservez-le en lieu sûr\u00a0: un titulaire de compte en a besoin pour vous ajouter à une entreprise.",
     stepsTitle: "Étapes pour inscrire votre entreprise",
     steps: [
       "Choisir un justificatif d’identité (CléGC ou Partenaire de connexion) et créer votre profil d’utilisateur du portail.",
-      "Choisir le titulaire du compte de votre entreprise : l’employé ayant le pouvoir de signature qui soumettra la demande.",
-      "Le titulaire du compte ouvre une session, confirme un code à usage unique envoyé par courriel et inscrit l’entreprise : admissibilité et adresse postale.",
+      "Choisir le titulaire du compte de votre entreprise\u00a0: l’employé ayant le pouvoir de signature qui soumettra la demande.",
+      "Le titulaire du compte ouvre une session, confirme un code à usage unique envoyé par courriel et inscrit l’entreprise\u00a0: admissibilité et adresse postale.",
       "Attendre le numéro de client et le code d’activation, envoyés par courrier recommandé dans un délai de 15 jours ouvrables.",
       "Ouvrir une session et activer votre entreprise avec le numéro de client et le code d’activation, puis accepter les conditions d’utilisation.",
       "Remplir les profils d’entreprise, de demande et de sécurité, puis soumettre la demande.",
@@ -229,7 +229,7 @@ export const fr: Messages = {
     sessionsLink: "Vos sessions actives",
     changePasswordLink: "Changer le mot de passe de votre CléGC",
     signOut: "Fermer la session",
-    signedInAs: (name: string) => `Session ouverte : ${name}`,
+    signedInAs: (name: string) => `Session ouverte\u00a0: ${name}`,
     contactTitle: "Modifier vos coordonnées",
     saveButton: "Enregistrer",
     contactSaved: "Vos coordonnées ont été enregistrées.",
@@ -272,24 +272,24 @@ export const fr: Messages = {
     urnSubject: "Votre numéro de référence de l’utilisateur pour le Portail des négociants dignes de confiance",
     urnBody: (name: string, urn: string) => [
       `Bonjour ${name},`,
-      `Votre profil d’utilisateur du portail a été créé. Votre numéro de référence de l’utilisateur (NRU) est : ${urn}`,
+      `Votre profil d’utilisateur du portail a été créé. Votre numéro de référence de l’utilisateur (NRU) est\u00a0: ${urn}`,
       "Conservez-le en lieu sûr. Un titulaire de compte a besoin de votre NRU, de votre nom de famille et de votre adresse courriel pour vous ajouter au compte d’une entreprise.",
       "Votre NRU expire si vous n’ouvrez pas de session dans le portail au moins une fois tous les 2 ans.",
     ],
     mfaSubject: "Votre code à usage unique pour le Portail des négociants dignes de confiance",
     mfaBody: (code: string) => [
-      `Votre code de connexion à usage unique est : ${code}`,
-      "Il expire dans 10 minutes et ne fonctionne qu’une fois. Ne donnez jamais ce code à personne : le personnel de l’ASFC ne vous le demandera jamais.",
-      "Si vous n’avez pas tenté d’ouvrir une session, quelqu’un connaît peut-être votre mot de passe : changez-le ou communiquez avec l’UTCC.",
+      `Votre code de connexion à usage unique est\u00a0: ${code}`,
+      "Il expire dans 10 minutes et ne fonctionne qu’une fois. Ne donnez jamais ce code à personne\u00a0: le personnel de l’ASFC ne vous le demandera jamais.",
+      "Si vous n’avez pas tenté d’ouvrir une session, quelqu’un connaît peut-être votre mot de passe\u00a0: changez-le ou communiquez avec l’UTCC.",
     ],
     resetSubject: "Réinitialiser le mot de passe de votre CléGC — Portail des négociants dignes de confiance",
     resetBody: (code: string) => [
-      `Votre code pour réinitialiser le mot de passe de votre CléGC est : ${code}`,
+      `Votre code pour réinitialiser le mot de passe de votre CléGC est\u00a0: ${code}`,
       "Il expire dans 10 minutes. Si vous n’avez pas demandé de réinitialisation, ignorez ce message; votre mot de passe n’a pas changé.",
     ],
     emailChangeSubject: "Confirmez votre nouvelle adresse courriel — Portail des négociants dignes de confiance",
     emailChangeBody: (code: string) => [
-      `Votre code pour confirmer cette adresse courriel dans le Portail des négociants dignes de confiance est : ${code}`,
+      `Votre code pour confirmer cette adresse courriel dans le Portail des négociants dignes de confiance est\u00a0: ${code}`,
       "Il expire dans 10 minutes. Si vous n’avez pas demandé ce changement, ignorez ce message.",
     ],
     passwordChangedSubject: "Le mot de passe de votre CléGC a été changé — Portail des négociants dignes de confiance",
@@ -320,6 +320,6 @@ export const fr: Messages = {
     subject: "Objet",
     received: "Reçu le",
     back: "Retour à la boîte de courriel",
-    messageTitle: (subject: string) => `Message : ${subject}`,
+    messageTitle: (subject: string) => `Message\u00a0: ${subject}`,
   },
 };
