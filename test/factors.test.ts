@@ -93,7 +93,7 @@ describe("passkeys for traders", () => {
     const res = await client.postForm("/en/account/security/passkeys/new", { name: "Work laptop", response: JSON.stringify(laptop.register(options)) });
     expectRedirect(res, /^\/en\/account\/security\?added=\d+$/, "added");
     const page = await (await client.get(res.headers.get("location")!)).text();
-    assert.match(page, /The passkey Work laptop was added/);
+    assert.match(page, /The passkey “Work laptop” was added\./);
 
     // The second: its options exclude the first, so one authenticator is not added twice.
     const second = await pageOptions(await client.get("/en/account/security/passkeys/new"));
@@ -213,7 +213,7 @@ describe("passkeys for traders", () => {
     expectRedirect(await next.postForm("/en/sign-in/factor", { method: "email" }), "/en/sign-in/code");
     const code = await latestCode(portal, p.email);
     const page = await (await next.get("/en/sign-in/code")).text();
-    assert.match(page, /Use your passkey or authenticator app instead/);
+    assert.match(page, /Confirm it&#39;s you another way|Confirm it's you another way/);
     expectRedirect(await next.postForm("/en/sign-in/code", { action: "factor" }), "/en/sign-in/factor");
     expectRedirect(await next.postForm("/en/sign-in/factor", { method: "email" }), "/en/sign-in/code");
     const newer = await latestCode(portal, p.email);
@@ -227,7 +227,7 @@ describe("passkeys for traders", () => {
     const [laptopRow] = await portal.database.db.selectFrom("passkeys").select("id").where("credential_id", "=", laptop.id).execute();
     const confirm = await client.get(`/en/account/security/passkeys/${laptopRow!.id}/remove`);
     assert.equal(confirm.status, 200);
-    assert.match(await confirm.text(), /Remove the passkey Work laptop\?/);
+    assert.match(await confirm.text(), /Remove the passkey “Work laptop”\?/);
     expectRedirect(await client.postForm(`/en/account/security/passkeys/${laptopRow!.id}/remove`, {}), "/en/account/security?removed=1");
     assert.match((await latestMail(portal, p.email)).subject, /A passkey was removed/);
     // Not someone else's, and not twice.
@@ -457,6 +457,10 @@ describe("email codes off, recovery codes", () => {
     const c = await signUpAndSignIn(portal, q);
     await setUpApp(c, "fr");
     await recoveryCodes(await c.postForm("/fr/account/security/email-codes/off", {}));
+    // An app and no passkey: the page names only the app.
+    const off = await (await c.get("/fr/account/security")).text();
+    assert.match(off, /Si vous ne pouvez pas utiliser votre application d’authentification, connectez-vous avec un code de récupération\./);
+    assert.doesNotMatch(off, /utiliser vos clés d’accès/);
     expectRedirect(await c.postForm("/fr/account/security/email-codes/on", {}), "/fr/account/security?email=on");
     const page = await (await c.get("/fr/account/security?email=on")).text();
     assert.match(page, /Les codes par courriel sont réactivés/);

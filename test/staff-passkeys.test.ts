@@ -100,6 +100,9 @@ describe("a staff member's account page", () => {
     assert.match(text, /Mail room/);
     assert.match(text, /Technical Commercial Client Unit \(TCCU\)/);
     assert.match(text, /Your authenticator app was set up with your account and first used on /);
+    assert.equal(text.split("set up with your account").length - 1, 1, "said once");
+    assert.match(text, /Roles Mail room, Technical Commercial Client Unit \(TCCU\)|Roles Technical Commercial Client Unit \(TCCU\), Mail room/, "the roles on one line, as the other values");
+    assert.doesNotMatch(text, /a\.m\.\./, "one full stop after a time");
     assert.match(text, /You have no passkey\. You sign in with your authenticator app's codes\./);
     assert.match(text, /Add a passkey/);
 
@@ -148,7 +151,7 @@ describe("staff passkeys", () => {
 
     laptopId = await addPasskey(staff.client, laptop, "Portable du bureau", "fr");
     const account = await (await staff.client.get(`/fr/staff/account?added=${laptopId}`)).text();
-    assert.match(pageText(account), /La clé d’accès Portable du bureau a été ajoutée/);
+    assert.match(pageText(account), /La clé d’accès «\sPortable du bureau\s» a été ajoutée\./);
     assert.match(account, /data-passkey="Portable du bureau"/);
     assert.match(pageText(account), /Retirer Portable du bureau/);
 
@@ -319,7 +322,7 @@ describe("staff passkeys", () => {
     const confirm = await staff.client.get(`/en/staff/account/passkeys/${laptopId}/remove`);
     assert.equal(confirm.status, 200);
     const confirmHtml = await confirm.text();
-    assert.match(pageText(confirmHtml), /Remove the passkey Portable du bureau\? .* your authenticator app's codes still work/);
+    assert.match(pageText(confirmHtml), /Remove the passkey “Portable du bureau”\? .* your authenticator app's codes still work/);
     assert.match(confirmHtml, /name="_csrf"/);
     assert.match(confirmHtml, /href="\/en\/staff\/account"/, "Cancel leads back to the account");
     expectRedirect(await staff.client.postForm(`/en/staff/account/passkeys/${laptopId}/remove`, {}), "/en/staff/account?removed=1");

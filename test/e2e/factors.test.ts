@@ -44,14 +44,16 @@ const T = {
     addPasskey: "Add a passkey",
     never: "Never",
     removePasskey: (name: string) => `Remove ${name}`,
-    passkeyAdded: (name: string) => `The passkey ${name} was added. You can use it the next time you sign in.`,
+    passkeyAdded: (name: string) => `The passkey “${name}” was added.`,
     noApp: "You have not set up an authenticator app.",
     setUpApp: "Set up an authenticator app",
-    appAdded: "The authenticator app was set up. You can use its codes the next time you sign in.",
-    appStatus: /^An authenticator app was set up on .+\. Last used: (.+)\.$/,
+    appAdded: "The authenticator app was set up.",
+    // "Never." or "December 3, 2026 at 4:44 a.m." — the time's own full stop ends the sentence.
+    appStatus: /^An authenticator app was set up on .+\. Last used: (Never|.+\s[ap]\.m)\.$/,
     emailOn: "At sign-in, you can ask for a 6-digit code by email.",
     turnEmailOff: "Turn email codes off",
-    emailOff: /^Email codes are off since .+\. If you cannot use your passkeys or your authenticator app, sign in with a recovery code\.$/,
+    // Said to a person with an app and no passkey: only what they have.
+    emailOff: /^Email codes have been off since .+\. If you cannot use your authenticator app, sign in with a recovery code\.$/,
     recoveryLeft: (n: number) => `You have ${n} unused recovery codes.`,
     // Adding a passkey.
     addPasskeyTitle: "Add a passkey",
@@ -66,7 +68,8 @@ const T = {
     // Email codes off, recovery codes.
     emailOffTitle: "Turn email codes off",
     recoveryTitle: "Your recovery codes",
-    recoveryIntro: "Save these codes now: this is the only time you will see them. Each works once, when you cannot use your passkey or your authenticator app.",
+    recoveryWarning: "Save these codes now",
+    recoveryIntro: "This is the only time you will see them. Each works once, when you cannot use your authenticator app.",
     recoveryDone: "I have saved my codes",
     // The sign-in step.
     factorTitle: "Confirm it's you",
@@ -95,15 +98,15 @@ const T = {
     addPasskey: "Ajouter une clé d’accès",
     never: "Jamais",
     removePasskey: (name: string) => `Retirer ${name}`,
-    passkeyAdded: (name: string) => `La clé d’accès ${name} a été ajoutée. Vous pourrez l’utiliser à votre prochaine connexion.`,
+    passkeyAdded: (name: string) => `La clé d’accès «\u00a0${name}\u00a0» a été ajoutée.`,
     noApp: "Vous n’avez pas configuré d’application d’authentification.",
     setUpApp: "Configurer une application d’authentification",
-    appAdded: "L’application d’authentification a été configurée. Vous pourrez utiliser ses codes à votre prochaine connexion.",
-    appStatus: /^Une application d’authentification a été configurée le .+\. Dernière utilisation : (.+)\.$/,
+    appAdded: "L’application d’authentification a été configurée.",
+    appStatus: /^Une application d’authentification a été configurée le .+\. Dernière utilisation\u00a0: (Jamais|.+\sh\s\d\d)\.$/,
     emailOn: "À la connexion, vous pouvez demander un code de 6 chiffres par courriel.",
     turnEmailOff: "Désactiver les codes par courriel",
     emailOff:
-      /^Les codes par courriel sont désactivés depuis le .+\. Si vous ne pouvez pas utiliser vos clés d’accès ni votre application d’authentification, connectez-vous avec un code de récupération\.$/,
+      /^Les codes par courriel sont désactivés depuis le .+\. Si vous ne pouvez pas utiliser votre application d’authentification, connectez-vous avec un code de récupération\.$/,
     recoveryLeft: (n: number) => `Il vous reste ${n} codes de récupération inutilisés.`,
     addPasskeyTitle: "Ajouter une clé d’accès",
     passkeyName: "Nom de la clé d’accès",
@@ -115,8 +118,8 @@ const T = {
     confirm: "Confirmer",
     emailOffTitle: "Désactiver les codes par courriel",
     recoveryTitle: "Vos codes de récupération",
-    recoveryIntro:
-      "Conservez ces codes maintenant : vous ne les verrez qu’une seule fois. Chacun fonctionne une fois, quand vous ne pouvez pas utiliser votre clé d’accès ni votre application d’authentification.",
+    recoveryWarning: "Conservez ces codes maintenant",
+    recoveryIntro: "Vous ne les verrez qu’une seule fois. Chacun fonctionne une fois, quand vous ne pouvez pas utiliser votre application d’authentification.",
     recoveryDone: "J’ai conservé mes codes",
     factorTitle: "Confirmez votre identité",
     usePasskeyHeading: "Utiliser une clé d’accès",
@@ -156,7 +159,7 @@ const S = {
     passkeyName: "Name of the passkey",
     createPasskey: "Create passkey",
     phone: "Desk phone",
-    passkeyAdded: (name: string) => `The passkey ${name} was added. You can use it the next time you sign in.`,
+    passkeyAdded: (name: string) => `The passkey “${name}” was added.`,
     never: "Never",
     passkeyStepTitle: "Confirm it's you",
     usePasskeyHeading: "Use a passkey",
@@ -185,7 +188,7 @@ const S = {
     passkeyName: "Nom de la clé d’accès",
     createPasskey: "Créer la clé d’accès",
     phone: "Téléphone du bureau",
-    passkeyAdded: (name: string) => `La clé d’accès ${name} a été ajoutée. Vous pourrez l’utiliser à votre prochaine connexion.`,
+    passkeyAdded: (name: string) => `La clé d’accès «\u00a0${name}\u00a0» a été ajoutée.`,
     never: "Jamais",
     passkeyStepTitle: "Confirmez votre identité",
     usePasskeyHeading: "Utiliser une clé d’accès",
@@ -367,14 +370,17 @@ describe("passkeys, an authenticator app and recovery codes in the browser, for 
       // ---- email codes off: the 10 recovery codes, shown once ----------------------------------
       await page.goto(`${base}/${lang}/account/security`);
       await onPage(page, lang, t.securityTitle, "10-security-app-used");
-      assert.notEqual(t.appStatus.exec(await page.getByTestId("app-status").innerText())?.[1], t.never, "the app's last use is shown");
+      const appStatus = await page.getByTestId("app-status").innerText();
+      assert.match(appStatus, t.appStatus, "one full stop after the time");
+      assert.notEqual(t.appStatus.exec(appStatus)?.[1], t.never, "the app's last use is shown");
       await page.getByRole("link", { name: t.turnEmailOff, exact: true }).click();
       await page.waitForURL(`**/${lang}/account/security/email-codes/off`);
       await onPage(page, lang, t.emailOffTitle, "11-email-off");
       await button(page, t.turnEmailOff).click();
       await page.waitForURL(`**/${lang}/account/security/email-codes/off`);
       await onPage(page, lang, t.recoveryTitle, "12-recovery-codes");
-      await noticeOrText(page, t.recoveryIntro).first().waitFor();
+      await noticeOrText(page, t.recoveryWarning).first().waitFor();
+      await page.locator("gcds-notice").getByText(t.recoveryIntro, { exact: true }).waitFor();
       const codes = (await page.getByTestId("recovery-codes").locator("li").allInnerTexts()).map((c) => c.trim());
       assert.equal(codes.length, 10, "10 recovery codes");
       assert.equal(new Set(codes).size, 10, "all different");

@@ -38,16 +38,17 @@ export function factorRoutes(deps: AppDeps): Hono<AppEnv> {
     const q = c.req.query();
     const summary = await factors.factorSummary(deps, r.session.personId);
     const added = q.added ? summary.passkeys.find((p) => p.id === q.added) : undefined;
-    const notice = added
-      ? m.notices.passkeyAdded(added.name)
+    const emailBackOn = q.emailOn !== undefined ? m.notices.emailBackOn : undefined;
+    const notice: views.NoticeText | undefined = added
+      ? { title: m.notices.passkeyAdded(added.name), body: m.notices.passkeyAddedBody }
       : q.removed !== undefined
-        ? `${m.notices.passkeyRemoved}${q.emailOn !== undefined ? ` ${m.notices.emailBackOn}` : ""}`
+        ? { title: m.notices.passkeyRemoved, body: emailBackOn }
         : q.app === "added"
-          ? m.notices.appAdded
+          ? { title: m.notices.appAdded, body: m.notices.appAddedBody }
           : q.app === "removed"
-            ? `${m.notices.appRemoved}${q.emailOn !== undefined ? ` ${m.notices.emailBackOn}` : ""}`
+            ? { title: m.notices.appRemoved, body: emailBackOn }
             : q.email === "on"
-              ? m.notices.emailOn
+              ? { title: m.notices.emailOn, body: m.notices.emailOnBody }
               : undefined;
     return page(c, m.securityTitle, <views.SecurityPage c={c} summary={summary} maxPasskeys={MAX_PASSKEYS} notice={notice} />);
   });
@@ -91,7 +92,7 @@ export function factorRoutes(deps: AppDeps): Hono<AppEnv> {
     if (!passkey) return errorPage(c, "notFound");
     const last = (await factors.emailCodesOff(deps.db, r.session.personId)) && (await factors.isLastStrongFactor(deps, r.session.personId));
     const title = m.removePasskeyTitle(passkey.name);
-    return page(c, title, <views.ConfirmFactorPage c={c} title={title} text={[m.removePasskeyText]} warning={last ? m.removeLastWarning : undefined} button={m.removeButton} />);
+    return page(c, title, <views.ConfirmFactorPage c={c} title={title} text={[m.removePasskeyText]} warning={last ? { title: m.removeLastWarningTitle, body: m.removeLastWarning } : undefined} button={m.removeButton} />);
   });
   app.post(`${LANG}/account/security/passkeys/${ID}/remove`, async (c) => {
     const r = requireSignedIn(c);
@@ -129,7 +130,7 @@ export function factorRoutes(deps: AppDeps): Hono<AppEnv> {
     const summary = await factors.factorSummary(deps, r.session.personId);
     if (!summary.app) return security(c);
     const last = summary.emailCodesOffAt !== null && summary.passkeys.length === 0;
-    return page(c, m.removeAppTitle, <views.ConfirmFactorPage c={c} title={m.removeAppTitle} text={[m.removeAppText]} warning={last ? m.removeLastWarning : undefined} button={m.removeButton} />);
+    return page(c, m.removeAppTitle, <views.ConfirmFactorPage c={c} title={m.removeAppTitle} text={[m.removeAppText]} warning={last ? { title: m.removeLastWarningTitle, body: m.removeLastWarning } : undefined} button={m.removeButton} />);
   });
   app.post(`${LANG}/account/security/authenticator/remove`, async (c) => {
     const r = requireSignedIn(c);
@@ -145,7 +146,8 @@ export function factorRoutes(deps: AppDeps): Hono<AppEnv> {
     const m = t(c);
     if (await factors.emailCodesOff(deps.db, r.session.personId)) return security(c);
     if (!(await factors.hasStrongFactor(deps.db, r.session.personId))) return page(c, m.emailOffNeedsFactorTitle, <views.NeedsStrongFactorPage c={c} />);
-    return page(c, m.emailOffTitle, <views.ConfirmFactorPage c={c} title={m.emailOffTitle} text={m.emailOffText} button={m.emailOffButton} role="primary" />);
+    const have = views.strongFactors(await factors.factorSummary(deps, r.session.personId));
+    return page(c, m.emailOffTitle, <views.ConfirmFactorPage c={c} title={m.emailOffTitle} text={m.emailOffText(have)} button={m.emailOffButton} role="primary" />);
   });
   app.post(`${LANG}/account/security/email-codes/off`, async (c) => {
     const r = requireSignedIn(c);
@@ -153,7 +155,8 @@ export function factorRoutes(deps: AppDeps): Hono<AppEnv> {
     const m = t(c);
     const result = await factors.turnEmailCodesOff(deps, r.session.personId, meta(c));
     if (!result.ok) return result.reason === "no-strong-factor" ? page(c, m.emailOffNeedsFactorTitle, <views.NeedsStrongFactorPage c={c} />, 422) : security(c);
-    return page(c, m.recoveryTitle, <views.RecoveryCodesPage c={c} codes={result.codes} />);
+    const have = views.strongFactors(await factors.factorSummary(deps, r.session.personId));
+    return page(c, m.recoveryTitle, <views.RecoveryCodesPage c={c} codes={result.codes} have={have} />);
   });
   app.post(`${LANG}/account/security/email-codes/on`, async (c) => {
     const r = requireSignedIn(c);
@@ -173,7 +176,8 @@ export function factorRoutes(deps: AppDeps): Hono<AppEnv> {
     if ("redirect" in r) return r.redirect;
     const codes = await factors.regenerateRecoveryCodes(deps, r.session.personId, meta(c));
     if (!codes) return security(c);
-    return page(c, t(c).recoveryTitle, <views.RecoveryCodesPage c={c} codes={codes} />);
+    const have = views.strongFactors(await factors.factorSummary(deps, r.session.personId));
+    return page(c, t(c).recoveryTitle, <views.RecoveryCodesPage c={c} codes={codes} have={have} />);
   });
 
   // ---- the sign-in step: a passkey, the app, a recovery code, or the email code ---------------

@@ -9,6 +9,7 @@ import { formatDate, formatDateTime, messages } from "../../web/i18n/index.ts";
 import { ErrorSummary, Input, PostForm, SubmitButton, type FieldErrors } from "../../web/forms.tsx";
 import { PasskeyCeremony, PasskeyTable, WebauthnScripts } from "../../web/webauthn-form.tsx";
 import { groupedSecret } from "../../platform/totp.ts";
+import type { StrongFactors } from "../../web/i18n/factors.en.ts";
 import type { AppSetup, FactorChoices, FactorSummary } from "./factors.ts";
 import { Heading } from "./views.tsx";
 
@@ -45,7 +46,18 @@ export function AccountSecuritySection(props: { c: AppContext; summary: FactorSu
   );
 }
 
-export function SecurityPage(props: { c: AppContext; summary: FactorSummary; maxPasskeys: number; notice?: string | undefined }) {
+/** A notice: one short sentence as its title, what follows from it as its body. */
+export interface NoticeText {
+  title: string;
+  body?: string | undefined;
+}
+
+/** The stronger factors of a summary, for the messages that name them. */
+export function strongFactors(s: FactorSummary): StrongFactors {
+  return { passkeys: s.passkeys.length, app: s.app !== null };
+}
+
+export function SecurityPage(props: { c: AppContext; summary: FactorSummary; maxPasskeys: number; notice?: NoticeText | undefined }) {
   const m = f(props.c);
   const lang = props.c.get("locale");
   const s = props.summary;
@@ -54,7 +66,11 @@ export function SecurityPage(props: { c: AppContext; summary: FactorSummary; max
   return (
     <>
       <Heading text={m.securityTitle} />
-      {props.notice ? <Notice role="success" title={props.notice} /> : null}
+      {props.notice ? (
+        <Notice role="success" title={props.notice.title}>
+          {props.notice.body ? <gcds-text>{props.notice.body}</gcds-text> : undefined}
+        </Notice>
+      ) : null}
       <gcds-text>{m.securityIntro}</gcds-text>
 
       <gcds-heading tag="h2">{m.passkeysHeading}</gcds-heading>
@@ -63,9 +79,11 @@ export function SecurityPage(props: { c: AppContext; summary: FactorSummary; max
       {s.passkeys.length >= props.maxPasskeys ? (
         <gcds-text>{m.passkeyLimit(props.maxPasskeys)}</gcds-text>
       ) : (
-        <gcds-button type="link" href={`${base}/passkeys/new`} button-role="secondary">
-          {m.addPasskeyLink}
-        </gcds-button>
+        <div class="ttp-actions">
+          <gcds-button type="link" href={`${base}/passkeys/new`} button-role="secondary">
+            {m.addPasskeyLink}
+          </gcds-button>
+        </div>
       )}
 
       <gcds-heading tag="h2">{m.appHeading}</gcds-heading>
@@ -80,9 +98,11 @@ export function SecurityPage(props: { c: AppContext; summary: FactorSummary; max
       ) : (
         <>
           <gcds-text data-testid="app-status">{m.noApp}</gcds-text>
-          <gcds-button type="link" href={`${base}/authenticator`} button-role="secondary">
-            {m.setUpAppLink}
-          </gcds-button>
+          <div class="ttp-actions">
+            <gcds-button type="link" href={`${base}/authenticator`} button-role="secondary">
+              {m.setUpAppLink}
+            </gcds-button>
+          </div>
         </>
       )}
 
@@ -91,16 +111,18 @@ export function SecurityPage(props: { c: AppContext; summary: FactorSummary; max
         <>
           <gcds-text data-testid="email-status">{strong ? m.emailOn : m.emailOnOnly}</gcds-text>
           {strong ? (
-            <gcds-button type="link" href={`${base}/email-codes/off`} button-role="secondary">
-              {m.turnEmailOffLink}
-            </gcds-button>
+            <div class="ttp-actions">
+              <gcds-button type="link" href={`${base}/email-codes/off`} button-role="secondary">
+                {m.turnEmailOffLink}
+              </gcds-button>
+            </div>
           ) : (
             <gcds-text>{m.emailOffNeedsFactor}</gcds-text>
           )}
         </>
       ) : (
         <>
-          <gcds-text data-testid="email-status">{m.emailOff(formatDate(lang, s.emailCodesOffAt))}</gcds-text>
+          <gcds-text data-testid="email-status">{m.emailOff(formatDate(lang, s.emailCodesOffAt), strongFactors(s))}</gcds-text>
           <gcds-text data-testid="recovery-left">{m.recoveryLeft(s.recoveryCodesLeft)}</gcds-text>
           <gcds-text>
             <gcds-link href={`${base}/recovery-codes`}>{m.newRecoveryCodesLink}</gcds-link>
@@ -118,13 +140,17 @@ export function SecurityPage(props: { c: AppContext; summary: FactorSummary; max
 }
 
 /** "Are you sure?" before removing a factor or changing email codes; posts back to itself. */
-export function ConfirmFactorPage(props: { c: AppContext; title: string; text: string[]; warning?: string | undefined; button: string; role?: "primary" | "danger"; back?: Child; before?: Child }) {
+export function ConfirmFactorPage(props: { c: AppContext; title: string; text: string[]; warning?: NoticeText | undefined; button: string; role?: "primary" | "danger"; back?: Child; before?: Child }) {
   const m = f(props.c);
   return (
     <>
       {props.before}
       <Heading text={props.title} />
-      {props.warning ? <Notice role="warning" title={props.warning} /> : null}
+      {props.warning ? (
+        <Notice role="warning" title={props.warning.title}>
+          {props.warning.body ? <gcds-text>{props.warning.body}</gcds-text> : undefined}
+        </Notice>
+      ) : null}
       {props.text.map((p) => (
         <gcds-text>{p}</gcds-text>
       ))}
@@ -181,12 +207,14 @@ export function AuthenticatorSetupPage(props: { c: AppContext; setup: AppSetup; 
   );
 }
 
-export function RecoveryCodesPage(props: { c: AppContext; codes: string[] }) {
+export function RecoveryCodesPage(props: { c: AppContext; codes: string[]; have: StrongFactors }) {
   const m = f(props.c);
   return (
     <>
       <Heading text={m.recoveryTitle} />
-      <Notice role="warning" title={m.recoveryIntro} />
+      <Notice role="warning" title={m.recoveryWarning}>
+        <gcds-text>{m.recoveryIntro(props.have)}</gcds-text>
+      </Notice>
       <ol class="ttp-list ttp-recovery-codes" aria-label={m.recoveryListLabel} data-testid="recovery-codes">
         {props.codes.map((code) => (
           <li>
@@ -194,9 +222,11 @@ export function RecoveryCodesPage(props: { c: AppContext; codes: string[] }) {
           </li>
         ))}
       </ol>
-      <gcds-button type="link" href={`/${props.c.get("locale")}/account/security`}>
-        {m.recoveryDone}
-      </gcds-button>
+      <div class="ttp-actions">
+        <gcds-button type="link" href={`/${props.c.get("locale")}/account/security`}>
+          {m.recoveryDone}
+        </gcds-button>
+      </div>
     </>
   );
 }
@@ -229,7 +259,11 @@ export function FactorPage(props: { c: AppContext; choices: FactorChoices; error
         <section id="passkey" tabindex={-1}>
           <gcds-heading tag="h2">{m.usePasskeyHeading}</gcds-heading>
           <gcds-text>{m.usePasskeyText}</gcds-text>
-          {props.errors.passkey ? <Notice role="danger" title={props.errors.passkey} /> : null}
+          {props.errors.passkey ? (
+            <Notice role="danger" title={m.passkeyErrorTitle}>
+              <gcds-text>{props.errors.passkey}</gcds-text>
+            </Notice>
+          ) : null}
           <PasskeyCeremony c={props.c} kind="authenticate" options={ch.passkeyOptions satisfies PublicKeyCredentialRequestOptionsJSON} unsupported={m.noPasskeyDeviceSignIn} button={m.usePasskeyButton} action={action}>
             <input type="hidden" name="method" value="passkey" />
           </PasskeyCeremony>
@@ -257,7 +291,7 @@ export function FactorPage(props: { c: AppContext; choices: FactorChoices; error
       ) : (
         <>
           <gcds-heading tag="h2">{m.useRecoveryHeading}</gcds-heading>
-          <gcds-text>{m.useRecoveryText}</gcds-text>
+          <gcds-text>{m.useRecoveryText({ passkeys: ch.passkeyOptions?.allowCredentials?.length ?? (ch.passkeyOptions ? 1 : 0), app: ch.app })}</gcds-text>
           <PostForm c={props.c} action={action}>
             <input type="hidden" name="method" value="recovery" />
             <Input name="recoveryCode" label={m.recoveryCodeLabel} hint={m.recoveryCodeHint} autocomplete="off" size={14} errors={props.errors} />

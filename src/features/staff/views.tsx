@@ -415,13 +415,8 @@ export function AccountPage(props: { c: AppContext; staff: AuthenticatedStaff; a
         <dt>{f.staffEmail}</dt>
         <dd>{a.email}</dd>
         <dt>{f.staffRoles}</dt>
-        <dd>
-          <ul class="ttp-list" data-testid="staff-roles">
-            {a.roles.map((r) => (
-              <li>{m.roles[r]}</li>
-            ))}
-          </ul>
-        </dd>
+        {/* One line, as the staff accounts' table says them: a list's bullet sat apart from the other values. */}
+        <dd data-testid="staff-roles">{a.roles.map((r) => m.roles[r]).join(", ")}</dd>
       </dl>
 
       <gcds-heading tag="h2">{f.staffTitle}</gcds-heading>
@@ -429,7 +424,7 @@ export function AccountPage(props: { c: AppContext; staff: AuthenticatedStaff; a
       <gcds-heading tag="h3">{f.appHeading}</gcds-heading>
       <gcds-text data-testid="staff-totp-status">{a.totpConfirmedAt ? f.staffAppSince(formatDate(lang, a.totpConfirmedAt)) : f.staffAppText}</gcds-text>
       {a.totpLastUsedAt ? <gcds-text>{f.staffAppLastUsed(formatDateTime(lang, a.totpLastUsedAt))}</gcds-text> : null}
-      {a.totpConfirmedAt ? <gcds-text>{f.staffAppText}</gcds-text> : null}
+      <gcds-text>{f.staffAppLost}</gcds-text>
 
       <gcds-heading tag="h3">{f.passkeysHeading}</gcds-heading>
       <gcds-text>{f.passkeyWhat}</gcds-text>

@@ -1,6 +1,22 @@
 // English messages of the stronger second factors (SPEC ID-9, STAFF-1): passkeys, the
 // authenticator app, email codes on and off, recovery codes; the sign-in step that offers
 // them; the staff member's passkeys; their emails. factors.fr.ts is typed against this object.
+
+/** The stronger factors a person has: a message names only those ("your authenticator app", not "your passkeys or your authenticator app"). */
+export interface StrongFactors {
+  passkeys: number;
+  app: boolean;
+}
+
+/** "your passkey", "your passkeys", "your authenticator app", or "your passkey or your authenticator app". */
+const yours = (h: StrongFactors): string => {
+  const passkey = h.passkeys === 0 ? null : h.passkeys === 1 ? "your passkey" : "your passkeys";
+  const app = h.app ? "your authenticator app" : null;
+  return [passkey, app].filter(Boolean).join(" or ") || "your passkey or your authenticator app";
+};
+
+/** A sentence's full stop, unless the time that ends it has one already ("4:43 a.m."). */
+const endSentence = (s: string): string => (s.endsWith(".") ? s : `${s}.`);
 export const factorsEn = {
   // ---- words used on several pages -------------------------------------------------------
   passkeyWhat:
@@ -45,7 +61,7 @@ export const factorsEn = {
   addPasskeyLink: "Add a passkey",
   passkeyLimit: (max: number) => `You have ${max} passkeys, the most you can add. Remove one to add another.`,
   appHeading: "Authenticator app",
-  appAdded: (added: string, lastUsed: string) => `An authenticator app was set up on ${added}. Last used: ${lastUsed}.`,
+  appAdded: (added: string, lastUsed: string) => `An authenticator app was set up on ${added}. Last used: ${endSentence(lastUsed)}`,
   noApp: "You have not set up an authenticator app.",
   setUpAppLink: "Set up an authenticator app",
   removeAppLink: "Remove the authenticator app",
@@ -54,17 +70,21 @@ export const factorsEn = {
   emailOnOnly: "At sign-in, we email you a 6-digit code.",
   emailOffNeedsFactor: "To turn email codes off, first add a passkey or an authenticator app.",
   turnEmailOffLink: "Turn email codes off",
-  emailOff: (since: string) => `Email codes are off since ${since}. If you cannot use your passkeys or your authenticator app, sign in with a recovery code.`,
+  emailOff: (since: string, have: StrongFactors) => `Email codes have been off since ${since}. If you cannot use ${yours(have)}, sign in with a recovery code.`,
   recoveryLeft: (n: number) => (n === 1 ? "You have 1 unused recovery code." : `You have ${n} unused recovery codes.`),
   newRecoveryCodesLink: "Get new recovery codes",
   turnEmailOnButton: "Turn email codes back on",
+  // A notice's title is one short sentence; what follows from it is its body.
   notices: {
-    passkeyAdded: (name: string) => `The passkey ${name} was added. You can use it the next time you sign in.`,
+    passkeyAdded: (name: string) => `The passkey “${name}” was added.`,
+    passkeyAddedBody: "You can use it the next time you sign in.",
     passkeyRemoved: "The passkey was removed.",
-    appAdded: "The authenticator app was set up. You can use its codes the next time you sign in.",
+    appAdded: "The authenticator app was set up.",
+    appAddedBody: "You can use its codes the next time you sign in.",
     appRemoved: "The authenticator app was removed.",
-    emailOn: "Email codes are on again. Your recovery codes no longer work.",
-    emailBackOn: "That was your last passkey or authenticator app, so email codes are on again.",
+    emailOn: "Email codes are on again.",
+    emailOnBody: "Your recovery codes no longer work.",
+    emailBackOn: "You have no passkey or authenticator app left, so email codes are on again. Your recovery codes no longer work.",
   },
 
   // ---- adding a passkey ----------------------------------------------------------------------
@@ -84,9 +104,10 @@ export const factorsEn = {
   passkeyDuplicate: "This passkey is already registered.",
 
   // ---- removing a passkey ---------------------------------------------------------------------
-  removePasskeyTitle: (name: string) => `Remove the passkey ${name}?`,
+  removePasskeyTitle: (name: string) => `Remove the passkey “${name}”?`,
   removePasskeyText: "You will no longer be able to sign in with this passkey. Remove it also from the device or password manager where it is kept.",
-  removeLastWarning: "This is your last passkey or authenticator app: email codes will be turned back on, and your recovery codes will stop working.",
+  removeLastWarningTitle: "Email codes will be turned back on",
+  removeLastWarning: "After this, you will have no passkey or authenticator app left: email codes will be turned back on, and your recovery codes will stop working.",
   removeButton: "Remove",
 
   // ---- setting up the authenticator app ------------------------------------------------------
@@ -111,15 +132,16 @@ export const factorsEn = {
 
   // ---- email codes off, recovery codes ---------------------------------------------------
   emailOffTitle: "Turn email codes off",
-  emailOffText: [
-    "After this, no code is sent to your email address at sign-in: you sign in with your passkey or your authenticator app.",
-    "You will receive 10 recovery codes. Each works once, if you cannot use your passkey or your app. Keep them somewhere safe, apart from your devices: printed, or in a password manager.",
+  emailOffText: (have: StrongFactors) => [
+    `After this, no code is sent to your email address at sign-in: you sign in with ${yours(have)}.`,
+    `You will receive 10 recovery codes. Each works once, if you cannot use ${yours(have)}. Keep them somewhere safe, apart from your devices: printed, or in a password manager.`,
     "If you remove your last passkey and authenticator app, email codes are turned back on.",
   ],
   emailOffButton: "Turn email codes off",
   emailOffNeedsFactorTitle: "First add a passkey or an authenticator app",
   recoveryTitle: "Your recovery codes",
-  recoveryIntro: "Save these codes now: this is the only time you will see them. Each works once, when you cannot use your passkey or your authenticator app.",
+  recoveryWarning: "Save these codes now",
+  recoveryIntro: (have: StrongFactors) => `This is the only time you will see them. Each works once, when you cannot use ${yours(have)}.`,
   recoveryListLabel: "Recovery codes",
   recoveryDone: "I have saved my codes",
   regenerateTitle: "Get new recovery codes",
@@ -139,15 +161,16 @@ export const factorsEn = {
   useEmailText: "We send a 6-digit code to the email address in your profile.",
   useEmailButton: "Email me a code",
   useRecoveryHeading: "Use a recovery code",
-  useRecoveryText: "If you cannot use your passkey or your authenticator app, enter one of the recovery codes you saved. Each works once.",
+  useRecoveryText: (have: StrongFactors) => `If you cannot use ${yours(have)}, enter one of the recovery codes you saved. Each works once.`,
   recoveryCodeLabel: "Recovery code",
   recoveryCodeHint: "10 letters and digits, for example 7K4Q9-XMTR2.",
   useRecoveryButton: "Use recovery code",
   noRecoveryLeft: "If you have no recovery code left, contact the Technical Commercial Client Unit (TCCU).",
   recoveryFormat: "Enter a recovery code of 10 letters and digits.",
   recoveryWrong: "This recovery code is not correct, or it was already used.",
-  emailCodesAreOff: "You turned email codes off. Use your passkey, your authenticator app or a recovery code.",
-  useStrongInstead: "Use your passkey or authenticator app instead",
+  emailCodesAreOff: "You turned email codes off. Use another way you set up, or a recovery code.",
+  useStrongInstead: "Confirm it's you another way",
+  passkeyErrorTitle: "The passkey was not accepted",
   passkeyRefused: "The passkey could not be verified. Try again, or use another way.",
   passkeyRequestExpired: "The passkey request expired. Select Use your passkey again.",
   passkeyMissing: "No passkey was received from your browser. Select Use your passkey and follow your browser's instructions.",
@@ -161,10 +184,11 @@ export const factorsEn = {
   staffRoles: "Roles",
   staffTitle: "Your sign-in security",
   staffIntro:
-    "After your password, you confirm it's you with the authenticator app set up with your account, or with a passkey. Add a passkey to sign in without typing a code.",
-  staffAppText: "Your authenticator app was set up with your account. An administrator can issue a new key if you lose it.",
+    "After your password, you confirm it's you with a code from your authenticator app, or with a passkey. Add a passkey to sign in without typing a code.",
+  staffAppText: "Your authenticator app was set up with your account.",
   staffAppSince: (since: string) => `Your authenticator app was set up with your account and first used on ${since}.`,
-  staffAppLastUsed: (when: string) => `Last code accepted: ${when}.`,
+  staffAppLastUsed: (when: string) => `Last code accepted: ${endSentence(when)}`,
+  staffAppLost: "An administrator can issue a new key if you lose it.",
   staffNoPasskeys: "You have no passkey. You sign in with your authenticator app's codes.",
   staffNoPasskeyDevice:
     "This browser or device cannot use passkeys here (or JavaScript is turned off). Keep signing in with your authenticator app's codes, or add a passkey from a computer or phone that can use one.",
