@@ -443,7 +443,7 @@ describe("the case page: snapshot, findings, differences, evidence", () => {
     assert.equal(fr.status, 200);
     const frText = text(await fr.text());
     assert.match(frText, /Dossier d’examen : Findings Ltd/);
-    assert.match(await (await officer.get(`/fr/staff/pip/cases/${caseId}`)).text(), /Main division\u00a0: VR-1</, "a no-break space before the colon");
+    assert.match(await (await officer.get(`/fr/staff/pip/cases/${caseId}`)).text(), /Main division\u00a0: VR-1(<|&quot;)/, "a no-break space before the colon (an item of the request, a checkbox label)");
     assert.match(frText, /Non conforme — The statement is unsigned\./);
     assert.match(frText, /Différences avec la soumission précédente .*Modifié/);
   });

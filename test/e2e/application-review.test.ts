@@ -134,6 +134,7 @@ const T = {
     findingsSaved: "The findings were saved.",
     rfiMessage: "What the company must provide",
     rfiItems: "Items the request is about (optional)",
+    rfiItemsChoose: "Choose the answers the request is about",
     rfiItemOption: (id: string) => `Application profile: ${id}`,
     rfiDueOn: "Due date",
     rfiButton: "Send the request",
@@ -245,6 +246,7 @@ const T = {
     findingsSaved: "Les constatations ont été enregistrées.",
     rfiMessage: "Ce que l’entreprise doit fournir",
     rfiItems: "Éléments visés par la demande (facultatif)",
+    rfiItemsChoose: "Choisir les réponses visées par la demande",
     rfiItemOption: (id: string) => `Profil de la demande\u00a0: ${id}`,
     rfiDueOn: "Date d’échéance",
     rfiButton: "Envoyer la demande",
@@ -639,7 +641,9 @@ describe("the application, its review and the decision, in the browser", () => {
       // The request: a message, the item, the default due date (30 days on).
       const rfi = page.locator("section#rfi");
       await rfi.getByRole("textbox", { name: t.rfiMessage }).fill(w.rfi);
-      await rfi.getByRole("listbox", { name: t.rfiItems }).selectOption({ label: t.rfiItemOption(ITEM) });
+      // The items are checkboxes folded in a details panel: open it, then choose the item.
+      await rfi.locator("gcds-details").getByText(t.rfiItemsChoose, { exact: false }).first().click();
+      await rfi.locator('gcds-checkboxes[name="items"]').getByText(t.rfiItemOption(ITEM), { exact: true }).click();
       const dueOn = await rfi.getByRole("textbox", { name: t.rfiDueOn }).inputValue();
       assert.equal(dueOn, ottawaDay(portal.clock.now(), 30), "30 days from today by default");
       await rfi.getByRole("button", { name: t.rfiButton, exact: true }).click();

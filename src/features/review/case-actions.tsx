@@ -2,7 +2,7 @@
 // machine allows from the company's status, each posting to its own route (routes.tsx).
 import type { AppContext } from "../../web/context.ts";
 import { formatDateTime, messages } from "../../web/i18n/index.ts";
-import { Input, PostForm, Radios, Select, SubmitButton, Textarea, type FieldErrors } from "../../web/forms.tsx";
+import { Checkboxes, Input, PostForm, Radios, Select, SubmitButton, Textarea, type FieldErrors } from "../../web/forms.tsx";
 import { decide, transitionsFrom } from "../../domain/membership.ts";
 import { currentStaffSession } from "../staff/sessions.ts";
 import { defaultActionPlanDueOn } from "./member-actions.ts";
@@ -101,18 +101,14 @@ export function ActionsSection(props: { c: AppContext; view: CaseView; action?: 
           <PostForm c={props.c} action={`${base}/request-information`}>
             <Expected />
             <Textarea name="rfiMessage" label={r.rfiMessage} hint={r.rfiMessageHint} required value={val("rfi", "rfiMessage")} errors={errs("rfi")} />
-            <div class="ttp-field">
-              <label for="rfiItems">{r.rfiItems}</label>
-              <p id="rfiItems-hint">{r.rfiItemsHint}</p>
-              {errs("rfi")["rfiItems"] ? <p class="ttp-error">{errs("rfi")["rfiItems"]}</p> : null}
-              <select id="rfiItems" class="ttp-select-multiple" name="items" multiple size={8} aria-describedby="rfiItems-hint">
-                {options.map((o) => (
-                  <option value={o.value} selected={chosen.includes(o.value)}>
-                    {o.label}
-                  </option>
-                ))}
-              </select>
-            </div>
+            {/* Several choices: the design system's checkboxes (one gcds-checkboxes posts each chosen item as
+                `items`), folded in a gcds-details since a submission has dozens of answers; open when some are
+                chosen or the field has an error, so the error summary's link reaches it. */}
+            {options.length > 0 ? (
+              <gcds-details details-title={r.rfiItemsChoose(options.length)} open={chosen.length > 0 || errs("rfi")["items"] !== undefined}>
+                <Checkboxes name="items" legend={r.rfiItems} hint={r.rfiItemsHint} options={options} values={chosen} errors={errs("rfi")} />
+              </gcds-details>
+            ) : null}
             <Input name="rfiDueOn" label={r.rfiDueOn} hint={r.rfiDueOnHint(min)} required value={val("rfi", "rfiDueOn", defaultDueOn(v.today))} errors={errs("rfi")} />
             <SubmitButton>{r.rfiButton}</SubmitButton>
           </PostForm>

@@ -184,7 +184,7 @@ export function reviewRoutes(deps: AppDeps): Hono<AppEnv> {
     if (!isIsoDate(dueOn)) errors["rfiDueOn"] = t.dateInvalid;
     else if (dueOn < min) errors["rfiDueOn"] = t.rfiDueTooSoon(service.calendarDate(lang(c), min));
     const known = view.latest ? cases.snapshotItems(view.latest.snapshot) : new Set<string>();
-    if (chosen.some((k) => !known.has(k))) errors["rfiItems"] = t.rfiItemUnknown;
+    if (chosen.some((k) => !known.has(k))) errors["items"] = t.rfiItemUnknown;
     if (Object.keys(errors).length > 0) return showCase(c, caseId, 422, { action: { form: "rfi", errors, values: { rfiMessage: message, rfiDueOn: dueOn, items: chosen } } });
     const items = chosen.map((k) => {
       const [subject, itemId] = k.split("|") as [string, string];
