@@ -29,7 +29,7 @@ import { authorizedCompany, memberOf, type Member } from "../helpers/companies.t
 import { completeProfiles } from "../helpers/applications.ts";
 import { makeMember, meta, openCase, pipOfficer, today, type Officer } from "../helpers/membership.ts";
 import { BNS, readQueuedLetter } from "../helpers/registration.ts";
-import { addStaffPasskey, signedInStaff } from "../helpers/staff.ts";
+import { addStaffPasskey, passkeyOptionsIn, signedInStaff } from "../helpers/staff.ts";
 import { SoftwareAuthenticator } from "../helpers/software-authenticator.ts";
 import { getPaths } from "../helpers/routes.ts";
 import { skipUnless } from "../helpers/skip.ts";
@@ -472,6 +472,57 @@ async function staffSignInPages(lang: Lang): Promise<void> {
   await v.context.close();
 }
 
+/**
+ * A trader's sign-in security (ID-9): the page with email codes only, then adding a passkey and an
+ * authenticator app (each form sent wrong first), their removal pages, email codes off with the
+ * recovery codes shown, new recovery codes; then the sign-in step that offers them, sent wrong.
+ */
+async function factorPages(lang: Lang): Promise<void> {
+  const p = person(`evfactor${lang}`, lang);
+  const v = await newVisitor("trader's sign-in security", await signUpAndSignIn(portal, p));
+  const sec = `/${lang}/account/security`;
+  await visit(v, lang, sec, { state: "email-only" });
+  await visit(v, lang, `${sec}/email-codes/off`, { state: "needs-factor" });
+  await visit(v, lang, `${sec}/passkeys/new`);
+  await submit(v, lang, { name: "" });
+  const added = await v.client.postForm(`${sec}/passkeys/new`, {
+    name: "Work laptop",
+    response: JSON.stringify(new SoftwareAuthenticator({ origin: server.baseUrl }).register(passkeyOptionsIn(await (await v.client.get(`${sec}/passkeys/new`)).text()))),
+  });
+  const passkeyId = /\?added=(\d+)$/.exec(expectRedirect(added, "passkey added"))?.[1];
+  assert.ok(passkeyId, "the passkey's id");
+  await visit(v, lang, `${sec}?added=${passkeyId}`, { state: "passkey-added" });
+  await visit(v, lang, `${sec}/authenticator`);
+  await submit(v, lang, { code: "12" });
+  const secret = /data-testid="totp-secret">([A-Z2-7 ]+)</.exec(await (await v.client.get(`${sec}/authenticator`)).text())?.[1]?.replace(/ /g, "");
+  assert.ok(secret, "the app's key");
+  const app = new OTPAuth.TOTP({ secret, digits: 6, period: 30, algorithm: "SHA1" });
+  expectRedirect(await v.client.postForm(`${sec}/authenticator`, { code: app.generate({ timestamp: portal.clock.now().getTime() }) }), "app set up");
+  await visit(v, lang, `${sec}?app=added`, { state: "app-added" });
+  await visit(v, lang, `${sec}/passkeys/${passkeyId}/remove`);
+  await visit(v, lang, `${sec}/authenticator/remove`);
+  await visit(v, lang, `${sec}/email-codes/off`);
+  await submit(v, lang, {}, { status: 200, state: "recovery-codes" });
+  await visit(v, lang, sec, { state: "email-off" });
+  await visit(v, lang, `${sec}/recovery-codes`);
+  await submit(v, lang, {}, { status: 200, state: "new-codes" });
+
+  // The sign-in step: the passkey, the app and a recovery code (email codes are off), sent wrong.
+  const s = await newVisitor("trader at the factor step");
+  expectRedirect(await s.client.postForm(`/${lang}/sign-in/gckey`, { username: p.username, password: p.password }), "password");
+  await visit(s, lang, `/${lang}/sign-in/factor`);
+  await submit(s, lang, { method: "app", appCode: "12" }, { state: "app-errors" });
+  await submit(s, lang, { method: "recovery", recoveryCode: "nope" }, { state: "recovery-errors" });
+  await submit(s, lang, { method: "passkey", response: "" }, { state: "passkey-errors" });
+  await s.context.close();
+
+  // The passkey removed, the app is the last strong factor: its removal page warns.
+  expectRedirect(await v.client.postForm(`${sec}/passkeys/${passkeyId}/remove`, {}), "passkey removed");
+  await visit(v, lang, `${sec}?removed=1`, { state: "passkey-removed" });
+  await visit(v, lang, `${sec}/authenticator/remove`, { state: "last" });
+  await v.context.close();
+}
+
 async function ownerPages(lang: Lang): Promise<void> {
   const v = await newVisitor("owner", owner);
   const c = (id: string) => `/${lang}/companies/${id}`;
@@ -611,6 +662,7 @@ describe("every page of the portal, in English and in French (issue 15)", () => 
       await newPersonPages(lang);
       await staffSignInPages(lang);
       await ownerPages(lang);
+      await factorPages(lang);
       await staffPages(lang);
       const found = [...problems.status.slice(before.status), ...problems.axe.slice(before.axe), ...problems.overflow.slice(before.overflow)];
       assert.deepEqual(found, [], `${found.length} problems on the pages in ${lang}:\n${found.join("\n")}`);

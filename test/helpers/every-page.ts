@@ -130,14 +130,17 @@ export async function postOwnForm(page: Page, fields: Record<string, string>, ac
     page.evaluate(
       ({ fields, action }) => {
         const target = action ?? location.pathname;
-        const forms = [...document.forms].filter((f) => f.method.toLowerCase() === "post" && new URL(f.action, location.href).pathname === target);
+        // The attributes, not the properties: a field named "method" or "action" (the sign-in
+        // steps have both) hides the form's own form.method and form.action from scripts.
+        // (No named function in here: tsx would wrap it in a helper the page does not have.)
+        const forms = [...document.forms].filter((f) => (f.getAttribute("method") ?? "get").toLowerCase() === "post" && new URL(f.getAttribute("action") ?? "", location.href).pathname === target);
         const csrf = document.querySelector<HTMLInputElement>('input[name="_csrf"]')?.value ?? "";
         const data = forms[0] ? new FormData(forms[0]) : new FormData();
         if (!data.has("_csrf")) data.set("_csrf", csrf);
         for (const [k, v] of Object.entries(fields)) data.set(k, v);
         const form = document.createElement("form");
         form.method = "post";
-        form.action = target + (forms[0] ? new URL(forms[0].action, location.href).search : "");
+        form.action = target + (forms[0] ? new URL(forms[0].getAttribute("action") ?? "", location.href).search : "");
         for (const [k, v] of data) {
           if (typeof v !== "string") continue;
           const input = document.createElement("input");
