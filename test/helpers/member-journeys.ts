@@ -10,6 +10,9 @@ export type Lang = "en" | "fr";
 
 const NBSP = "\u00a0";
 
+/** An English sentence ending in a time that has its own full stop ("9:02 a.m.") takes no second one. */
+const endSentence = (when: string): string => (when.endsWith(".") ? when : `${when}.`);
+
 export const MEMBER_T = {
   en: {
     // Trader sign-in.
@@ -62,10 +65,10 @@ export const MEMBER_T = {
     dashboardNoChanges: "No changes since your last submission.",
     dashboardSuspended: "Your company's membership is suspended.",
     dashboardActionPlanDue: (due: string) => `The action plan the CBSA asked for is due on ${due}.`,
-    dashboardActionPlanSubmitted: (when: string) => `The action plan was submitted on ${when}. The CBSA will reinstate or cancel the membership.`,
+    dashboardActionPlanSubmitted: (when: string) => `The action plan was submitted on ${endSentence(when)} The CBSA will reinstate or cancel the membership.`,
     actionPlanLink: "Submit the action plan",
     dashboardCancelled: "Your company's membership is cancelled.",
-    dashboardAppealUntil: (when: string) => `The account owner may appeal this decision until ${when}.`,
+    dashboardAppealUntil: (when: string) => `The account owner may appeal this decision until ${endSentence(when)}`,
     appealButton: "Appeal this decision",
     dashboardRevalidationDueTitle: "The membership is due for revalidation",
     dashboardRevalidationDue: (by: string) => `The membership is due for revalidation: review your profiles and resubmit them by ${by}, or the membership will be suspended.`,
@@ -103,7 +106,7 @@ export const MEMBER_T = {
     actionPlanButton: "Submit the action plan",
     actionPlanSubmittedTitle: "Action plan submitted",
     appealTitle: "Appeal the cancellation",
-    appealDeadline: (when: string) => `You may appeal until ${when}.`,
+    appealDeadline: (when: string) => `You may appeal until ${endSentence(when)}`,
     appealStatement: "Statement of appeal",
     appealButton2: "Submit the appeal",
     appealSubmittedTitle: "Appeal submitted",
