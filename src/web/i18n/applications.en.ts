@@ -3,8 +3,7 @@
 // record (APP-16). applications.fr.ts is typed against this object.
 import type { SubmissionKind } from "../../platform/db/schema.ts";
 
-/** A sentence's full stop, unless the time that ends it has one already ("4:43 a.m."). */
-const endSentence = (s: string): string => (s.endsWith(".") ? s : `${s}.`);
+import { endSentence } from "./sentence.ts";
 
 export const applicationsEn = {
   submitTitle: "Submit your application",

@@ -1,8 +1,7 @@
 // English words of a member's life (APP-5 changes, APP-13 action plans, APP-14 appeals,
 // withdrawal, APP-16's download) on the trader's pages and the dashboard. member.fr.ts is typed
 // against this object.
-/** A sentence's full stop, unless the time that ends it has one already ("4:43 a.m."). */
-const endSentence = (s: string): string => (s.endsWith(".") ? s : `${s}.`);
+import { endSentence } from "./sentence.ts";
 
 export const memberEn = {
   // Submitting changes (APP-5).
