@@ -2,7 +2,6 @@
 // request for information (APP-12), asking for an informal review (APP-13) and the company's
 // record (APP-16). applications.fr.ts is typed against this object.
 import type { SubmissionKind } from "../../platform/db/schema.ts";
-
 import { endSentence } from "./sentence.ts";
 
 export const applicationsEn = {
