@@ -115,7 +115,8 @@ export const factorsFr: FactorsMessages = {
   appCodeFormat: "Entrez les 6 chiffres qu’affiche l’application.",
   appCodeWrong: "Le code n’est pas valide. Vérifiez que l’horloge de l’appareil est juste, et entrez le code affiché maintenant.",
   appCodeUsed: "Ce code a déjà été utilisé. Attendez que l’application en affiche un nouveau.",
-  removeAppTitle: "Retirer l’application d’authentification?",
+  // "d’authentification?" at the end, at the size of a title, is wider than a 320 px screen.
+  removeAppTitle: "Retirer l’application d’authentification de votre compte?",
   removeAppText: "Vous ne pourrez plus vous connecter avec ses codes. Vous pouvez aussi retirer le compte de l’application.",
 
   emailOffTitle: "Désactiver les codes par courriel",
