@@ -1,6 +1,7 @@
 // English messages of the stronger second factors (SPEC ID-9, STAFF-1): passkeys, the
 // authenticator app, email codes on and off, recovery codes; the sign-in step that offers
 // them; the staff member's passkeys; their emails. factors.fr.ts is typed against this object.
+import { endSentence } from "./sentence.ts";
 
 /** The stronger factors a person has: a message names only those ("your authenticator app", not "your passkeys or your authenticator app"). */
 export interface StrongFactors {
@@ -14,9 +15,6 @@ const yours = (h: StrongFactors): string => {
   const app = h.app ? "your authenticator app" : null;
   return [passkey, app].filter(Boolean).join(" or ") || "your passkey or your authenticator app";
 };
-
-/** A sentence's full stop, unless the time that ends it has one already ("4:43 a.m."). */
-const endSentence = (s: string): string => (s.endsWith(".") ? s : `${s}.`);
 export const factorsEn = {
   // ---- words used on several pages -------------------------------------------------------
   passkeyWhat:
