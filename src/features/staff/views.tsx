@@ -5,7 +5,7 @@ import type { AppContext } from "../../web/context.ts";
 import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
 import { formatDate, formatDateTime, messages } from "../../web/i18n/index.ts";
 import { CsrfField, ErrorSummary, Input, PostForm, SubmitButton, type FieldErrors } from "../../web/forms.tsx";
-import { FORBIDDEN_PASSWORD_CHARACTERS, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../../domain/password-policy.ts";
+import { passwordHint } from "../../web/password-messages.ts";
 import { STAFF_ROLES, type StaffRole } from "./schema.ts";
 import { staffToolsFor, type AuthenticatedStaff } from "./guard.ts";
 import { staffMessages } from "./messages.ts";
@@ -130,20 +130,6 @@ export function TotpPage(props: { c: AppContext; errors: FieldErrors; firstTime:
   );
 }
 
-function PasswordRules(props: { c: AppContext }) {
-  const m = messages(props.c.get("locale")).identity;
-  return (
-    <div id="password-rules">
-      <gcds-text>{m.passwordRulesTitle}</gcds-text>
-      <ul class="ttp-list">
-        {m.passwordRules(PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH, [...FORBIDDEN_PASSWORD_CHARACTERS].join(" ")).map((rule) => (
-          <li>{rule}</li>
-        ))}
-      </ul>
-    </div>
-  );
-}
-
 export function ChangePasswordPage(props: { c: AppContext; errors: FieldErrors }) {
   const m = sm(props.c);
   return (
@@ -152,8 +138,7 @@ export function ChangePasswordPage(props: { c: AppContext; errors: FieldErrors }
       <ErrorSummary c={props.c} errors={props.errors} />
       <gcds-text>{m.changePasswordIntro}</gcds-text>
       <PostForm c={props.c}>
-        <PasswordRules c={props.c} />
-        <Input name="password" label={m.newPassword} type="password" autocomplete="new-password" required errors={props.errors} />
+        <Input name="password" label={m.newPassword} hint={passwordHint(props.c.get("locale"))} type="password" autocomplete="new-password" required errors={props.errors} />
         <Input name="confirmPassword" label={m.confirmPassword} type="password" autocomplete="new-password" required errors={props.errors} />
         <SubmitButton>{m.savePasswordButton}</SubmitButton>
       </PostForm>

@@ -124,13 +124,6 @@ export const en = {
       `Spaces, digits and letters with accents (such as é, à, ç and ö) are all accepted. ` +
       `GCKey does not accept a few letters of other languages (${lower}, and the capitals ${upper}) nor these symbols: ${symbols}. ` +
       `Your password cannot contain your username or be a common password.`,
-    passwordRulesTitle: "Your password must:",
-    passwordRules: (min: number, max: number, forbidden: string) => [
-      `have ${min} to ${max} characters (spaces and accented letters are allowed; a long passphrase is best)`,
-      `not contain these characters: ${forbidden}`,
-      "not contain your username",
-      "not be a common password",
-    ],
     newPassword: "Password",
     confirmPassword: "Confirm your password",
     passwordTooShort: (min: number) => `Your password must have at least ${min} characters.`,

@@ -119,13 +119,6 @@ export const fr: Messages = {
       `Les espaces, les chiffres et les lettres accentuées (comme é, à, ç et ö) sont tous acceptés. ` +
       `La CléGC n’accepte pas quelques lettres d’autres langues (${lower} et les majuscules ${upper}) ni ces symboles\u00a0: ${symbols}. ` +
       `Votre mot de passe ne peut pas contenir votre nom d’utilisateur ni être un mot de passe courant.`,
-    passwordRulesTitle: "Votre mot de passe doit\u00a0:",
-    passwordRules: (min: number, max: number, forbidden: string) => [
-      `compter de ${min} à ${max} caractères (les espaces et les lettres accentuées sont permis; une longue phrase de passe est préférable)`,
-      `ne pas contenir ces caractères\u00a0: ${forbidden}`,
-      "ne pas contenir votre nom d’utilisateur",
-      "ne pas être un mot de passe courant",
-    ],
     newPassword: "Mot de passe",
     confirmPassword: "Confirmez votre mot de passe",
     passwordTooShort: (min: number) => `Votre mot de passe doit compter au moins ${min} caractères.`,
