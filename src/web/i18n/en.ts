@@ -122,7 +122,7 @@ export const en = {
     passwordHint: (min: number, max: number, lower: string, upper: string, symbols: string) =>
       `Use ${min} to ${max} characters: a phrase of several words is easy to remember and hard to guess. ` +
       `Spaces, digits and letters with accents (such as é, à, ç and ö) are all accepted. ` +
-      `GCKey does not accept a few letters of other languages (${lower}, and the capitals ${upper}) nor these symbols: ${symbols}. ` +
+      `Your password cannot use a few letters of other languages (${lower}, and the capitals ${upper}) nor these symbols: ${symbols}. ` +
       `Your password cannot contain your username or be a common password.`,
     newPassword: "Password",
     confirmPassword: "Confirm your password",

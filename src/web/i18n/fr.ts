@@ -117,7 +117,7 @@ export const fr: Messages = {
     passwordHint: (min: number, max: number, lower: string, upper: string, symbols: string) =>
       `Utilisez de ${min} à ${max} caractères\u00a0: une phrase de plusieurs mots est facile à retenir et difficile à deviner. ` +
       `Les espaces, les chiffres et les lettres accentuées (comme é, à, ç et ö) sont tous acceptés. ` +
-      `La CléGC n’accepte pas quelques lettres d’autres langues (${lower} et les majuscules ${upper}) ni ces symboles\u00a0: ${symbols}. ` +
+      `Votre mot de passe ne peut pas contenir certaines lettres d’autres langues (${lower} et les majuscules ${upper}) ni ces symboles\u00a0: ${symbols}. ` +
       `Votre mot de passe ne peut pas contenir votre nom d’utilisateur ni être un mot de passe courant.`,
     newPassword: "Mot de passe",
     confirmPassword: "Confirmez votre mot de passe",
