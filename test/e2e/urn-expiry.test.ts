@@ -125,11 +125,11 @@ const T = {
     savePassword: "Enregistrer et continuer",
     staffHome: "Outils du personnel de l’ASFC",
     tccuTool: "Aider les négociants à retrouver l’accès (UTCC)",
-    tccuTitle: "UTCC : trouver un utilisateur du portail",
+    tccuTitle: "UTCC\u00a0: trouver un utilisateur du portail",
     search: "Recherche",
     searchButton: "Chercher",
     onePersonFound: "1 personne trouvée",
-    personTitle: (name: string) => `Utilisateur du portail : ${name}`,
+    personTitle: (name: string) => `Utilisateur du portail\u00a0: ${name}`,
     urnLabel: "NRU",
     urnStatus: "État du NRU",
     expired: "Expiré",
@@ -146,7 +146,7 @@ const T = {
     issued: (urn: string) => `Un nouveau NRU a été attribué\u00a0: ${urn}`,
     issuedOwner: (company: string) => `En tant que propriétaire du compte de ${company}, la personne ouvre une session avec le nouveau NRU, puis réactive les utilisateurs de l’entreprise dont l’accès a été désactivé.`,
     newUrnSubject: "Votre nouveau numéro de référence d’utilisateur",
-    newUrnText: "L’Unité technique des clients commerciaux (UTCC) vous a attribué un nouveau numéro de référence d’utilisateur (NRU) : ",
+    newUrnText: "L’Unité technique des clients commerciaux (UTCC) vous a attribué un nouveau numéro de référence d’utilisateur (NRU)\u00a0: ",
     dashboard: "Tableau de bord PEP",
     yourRole: "Votre rôle",
     reactivateHeading: "Utilisateurs à réactiver",
@@ -182,7 +182,7 @@ function cast(lang: Lang): { owner: Person; user: Person; company: string; start
 }
 
 const fullName = (p: Person) => `${p.givenName} ${p.familyName}`;
-const fold = (s: string) => s.replace(/\s+/g, " ").trim();
+const fold = (s: string) => s.replace(/[ \t\n\r\f]+/g, " ").trim(); // keeps U+00A0: French punctuation has it
 
 describe("URN expiry and regaining access, in the browser", () => {
   let portal: TestPortal;

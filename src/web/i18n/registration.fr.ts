@@ -49,8 +49,8 @@ export const registrationFr: RegistrationMessages = {
     solvent: "Votre entreprise est-elle solvable, sans dette impayée envers la Couronne ni faillite non libérée?",
     noRelevantConvictions: "Votre entreprise est-elle exempte de toute condamnation criminelle pertinente?",
     carmRegistered: "Votre entreprise est-elle inscrite au portail client de la GCRA?",
-    canadianCarrierCode: "Transporteurs des États-Unis : votre entreprise a-t-elle un code de transporteur canadien?",
-    canadianBusinessNumber: "Importateurs des États-Unis : votre entreprise a-t-elle un numéro d’entreprise canadien?",
+    canadianCarrierCode: "Transporteurs des États-Unis\u00a0: votre entreprise a-t-elle un code de transporteur canadien?",
+    canadianBusinessNumber: "Importateurs des États-Unis\u00a0: votre entreprise a-t-elle un numéro d’entreprise canadien?",
   },
   usQuestionHint: "Répondez si votre entreprise est établie aux États-Unis.",
   criteria: {
@@ -58,7 +58,7 @@ export const registrationFr: RegistrationMessages = {
     facilities: "L’entreprise doit posséder ou exploiter des installations servant au mouvement transfrontalier de marchandises.",
     "trade-history": "L’entreprise doit avoir au moins 12 mois d’antécédents de commerce transfrontalier.",
     "recent-movement": "L’entreprise doit avoir fait passer des marchandises à la frontière au cours des 90 derniers jours.",
-    solvency: "L’entreprise doit être solvable : aucune dette impayée envers la Couronne ni faillite non libérée.",
+    solvency: "L’entreprise doit être solvable\u00a0: aucune dette impayée envers la Couronne ni faillite non libérée.",
     convictions: "L’entreprise ne doit avoir aucune condamnation criminelle pertinente.",
     carm: "L’entreprise doit d’abord être inscrite au portail client de la GCRA.",
     "line-of-business": "Choisissez au moins un secteur d’activité visé par le programme.",
@@ -67,7 +67,7 @@ export const registrationFr: RegistrationMessages = {
     "us-line-of-business": "Une entreprise établie aux États-Unis ne peut participer qu’à titre de transporteur ou d’importateur.",
   },
   ineligibleTitle: "Votre entreprise n’est pas admissible pour le moment",
-  ineligibleIntro: "D’après vos réponses, votre entreprise ne satisfait pas à ces critères :",
+  ineligibleIntro: "D’après vos réponses, votre entreprise ne satisfait pas à ces critères\u00a0:",
   changeAnswers: "Modifier vos réponses",
   contactProgramTitle: "Communiquer avec le programme Partenaires en protection",
   contactProgram: (email: string) =>
@@ -84,12 +84,12 @@ export const registrationFr: RegistrationMessages = {
   carrierCodeHint: "4 lettres ou chiffres, pour les transporteurs.",
   carrierCodeOptional: "Code de transporteur canadien (facultatif)",
   correspondenceLegend: "Langue des lettres de l’entreprise",
-  bnInvalid: "Entrez un numéro d’entreprise valide de 9 chiffres. Son dernier chiffre est un chiffre de contrôle : vérifiez s’il y a une faute de frappe.",
+  bnInvalid: "Entrez un numéro d’entreprise valide de 9 chiffres. Son dernier chiffre est un chiffre de contrôle\u00a0: vérifiez s’il y a une faute de frappe.",
   bnTaken: "Un compte du portail existe déjà pour ce numéro d’entreprise. Demandez à son titulaire de compte de vous ajouter comme utilisateur.",
-  unprintable: (chars: string) => `La lettre ne peut pas imprimer ces caractères : ${chars}. Utilisez les lettres les plus proches.`,
+  unprintable: (chars: string) => `La lettre ne peut pas imprimer ces caractères\u00a0: ${chars}. Utilisez les lettres les plus proches.`,
   carrierCodeInvalid: "Entrez un code de transporteur de 4 lettres ou chiffres.",
   addressTitle: "Adresse postale",
-  addressIntro: "Nous envoyons le numéro de client et le code d’activation à cette adresse par courrier recommandé : quelqu’un devra signer pour recevoir la lettre.",
+  addressIntro: "Nous envoyons le numéro de client et le code d’activation à cette adresse par courrier recommandé\u00a0: quelqu’un devra signer pour recevoir la lettre.",
   line1: "Adresse municipale",
   line2: "Appartement, bureau ou unité (facultatif)",
   city: "Ville",
@@ -130,7 +130,7 @@ export const registrationFr: RegistrationMessages = {
   notDesignate: "Seule la personne qui a inscrit cette entreprise dans le portail peut l’activer.",
   alreadyActivated: "Le compte de cette entreprise est déjà activé.",
   throttled: (when: string) => `Trop de tentatives infructueuses. Pour votre sécurité, attendez jusqu’à ${when} avant de réessayer.`,
-  termsTitle: "Entreprise activée : conditions d’utilisation",
+  termsTitle: "Entreprise activée\u00a0: conditions d’utilisation",
   termsMessage:
     "Le compte du portail de votre entreprise est activé et vous en êtes le titulaire. Acceptez les conditions d’utilisation pour autoriser le compte. D’ici là, rien ne peut être modifié dans le compte.",
   termsBody: [
@@ -161,7 +161,7 @@ export const registrationFr: RegistrationMessages = {
   letter: {
     sender: ["Agence des services frontaliers du Canada", "Programme Partenaires en protection", "Ottawa ON  K1A 0L8", "CANADA"],
     heading: "Votre code d’activation du Portail des négociants dignes de confiance",
-    greeting: (company: string) => `Au titulaire du compte de ${company} :`,
+    greeting: (company: string) => `Au titulaire du compte de ${company}\u00a0:`,
     paragraphs: (expires: string) => [
       "Votre entreprise a été inscrite dans le Portail des négociants dignes de confiance du programme Partenaires en protection. Pour activer son compte, ouvrez une session dans le portail, choisissez Activer votre entreprise et entrez le numéro de client et le code d’activation ci-dessous.",
       `Le code d’activation expire le ${expires}. S’il expire, ouvrez une session et choisissez Demander un nouveau code d’activation.`,
@@ -181,7 +181,7 @@ export const registrationFr: RegistrationMessages = {
     letterSentSubject: "Votre lettre d’activation a été postée — Portail des négociants dignes de confiance",
     letterSentBody: (company: string, date: string, tracking: string) => [
       `La lettre d’activation de ${company} a été envoyée par courrier recommandé le ${date}.`,
-      `Numéro de suivi de Postes Canada : ${tracking}`,
+      `Numéro de suivi de Postes Canada\u00a0: ${tracking}`,
     ],
     activatedSubject: "Le compte du portail de votre entreprise est activé",
     activatedBody: (company: string) => [
@@ -190,7 +190,7 @@ export const registrationFr: RegistrationMessages = {
     ],
   },
   mailRoom: {
-    title: "Salle du courrier : lettres à envoyer",
+    title: "Salle du courrier\u00a0: lettres à envoyer",
     intro: "Imprimez chaque lettre, envoyez-la par courrier recommandé, puis consignez son numéro de suivi et sa date d’envoi.",
     empty: "Aucune lettre à envoyer.",
     select: "Sélectionner",

@@ -53,7 +53,7 @@ export const usersFr: UsersMessages = {
   deactivatedMember:
     "Cette personne est un utilisateur désactivé de l’entreprise. Le propriétaire du compte ou un propriétaire mandataire peut la réactiver à partir de la liste des utilisateurs.",
 
-  userTitle: (name: string) => `Utilisateur : ${name}`,
+  userTitle: (name: string) => `Utilisateur\u00a0: ${name}`,
   addedOn: "Ajouté le",
   businessContactHeading: "Coordonnées pour cette entreprise",
   jobTitle: "Titre du poste",
@@ -90,7 +90,7 @@ export const usersFr: UsersMessages = {
     "Aucun utilisateur actif de cette entreprise ne correspond à ce nom de famille, à ce NRU et à cette adresse courriel. Si le nouveau propriétaire n’est pas encore un utilisateur de l’entreprise dans le portail, il doit d’abord créer un compte du portail et être ajouté comme utilisateur.",
   confirmTitle: "Confirmer le nouveau propriétaire du compte",
   confirmText: (name: string, company: string) => `${name} deviendra le propriétaire du compte de ${company}.`,
-  confirmOutgoing: (choice: string) => `Votre rôle après le transfert : ${choice}.`,
+  confirmOutgoing: (choice: string) => `Votre rôle après le transfert\u00a0: ${choice}.`,
   confirmButton: "Transférer la propriété",
   changeAnswers: "Modifier ces réponses",
   transferredNotice: "La propriété a été transférée au nouveau propriétaire du compte. Vous en avez tous deux été avisés par courriel.",
@@ -100,13 +100,13 @@ export const usersFr: UsersMessages = {
     addedSubject: "Vous avez été ajouté à une entreprise — Portail des négociants dignes de confiance",
     addedBody: (name: string, company: string, role: string, by: string) => [
       `Bonjour ${name},`,
-      `${by} vous a ajouté comme utilisateur de ${company} dans le Portail des négociants dignes de confiance, avec le rôle : ${role}.`,
+      `${by} vous a ajouté comme utilisateur de ${company} dans le Portail des négociants dignes de confiance, avec le rôle\u00a0: ${role}.`,
       "Ouvrez une session dans le portail pour travailler au compte de l’entreprise. Il figure sur la page de votre compte.",
     ],
     roleChangedSubject: "Votre rôle a changé — Portail des négociants dignes de confiance",
     roleChangedBody: (name: string, company: string, role: string) => [
       `Bonjour ${name},`,
-      `Votre rôle pour ${company} dans le Portail des négociants dignes de confiance est maintenant : ${role}.`,
+      `Votre rôle pour ${company} dans le Portail des négociants dignes de confiance est maintenant\u00a0: ${role}.`,
     ],
     deactivatedSubject: "Votre accès à une entreprise a été désactivé — Portail des négociants dignes de confiance",
     deactivatedBody: (name: string, company: string) => [
@@ -118,7 +118,7 @@ export const usersFr: UsersMessages = {
     ownershipReceivedSubject: "Vous êtes maintenant le propriétaire du compte — Portail des négociants dignes de confiance",
     ownershipReceivedBody: (name: string, company: string, from: string) => [
       `Bonjour ${name},`,
-      `${from} vous a transféré la propriété du compte de ${company} dans le Portail des négociants dignes de confiance. Vous êtes maintenant le propriétaire du compte : le seul utilisateur qui soumet des changements et transfère la propriété.`,
+      `${from} vous a transféré la propriété du compte de ${company} dans le Portail des négociants dignes de confiance. Vous êtes maintenant le propriétaire du compte\u00a0: le seul utilisateur qui soumet des changements et transfère la propriété.`,
     ],
     ownershipHandedOverSubject: "Vous avez transféré la propriété du compte — Portail des négociants dignes de confiance",
     ownershipHandedOverBody: (name: string, company: string, to: string, outgoing: string) => [
@@ -129,10 +129,10 @@ export const usersFr: UsersMessages = {
     ownerExpiredSubject: "Vous avez perdu l’accès à une entreprise — Portail des négociants dignes de confiance",
     ownerExpiredBody: (name: string, company: string) => [
       `Bonjour ${name},`,
-      `Le numéro de référence d’utilisateur (NRU) du propriétaire du compte de ${company} a expiré : tous les autres utilisateurs, vous compris, ont perdu l’accès au compte de l’entreprise dans le Portail des négociants dignes de confiance.`,
+      `Le numéro de référence d’utilisateur (NRU) du propriétaire du compte de ${company} a expiré\u00a0: tous les autres utilisateurs, vous compris, ont perdu l’accès au compte de l’entreprise dans le Portail des négociants dignes de confiance.`,
       "Le propriétaire du compte doit communiquer avec l’Unité technique des clients commerciaux (UTCC) pour obtenir un nouveau NRU, puis vous réactiver. Vous en serez avisé par courriel.",
     ],
-    newRole: (role: string) => `Votre rôle pour l’entreprise est maintenant : ${role}.`,
+    newRole: (role: string) => `Votre rôle pour l’entreprise est maintenant\u00a0: ${role}.`,
     left: "Vous n’êtes plus un utilisateur de l’entreprise.",
   },
 };
