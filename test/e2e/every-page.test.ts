@@ -32,7 +32,6 @@ import { BNS, readQueuedLetter } from "../helpers/registration.ts";
 import { addStaffPasskey, passkeyOptionsIn, signedInStaff } from "../helpers/staff.ts";
 import { SoftwareAuthenticator } from "../helpers/software-authenticator.ts";
 import { getPaths } from "../helpers/routes.ts";
-import { skipUnless } from "../helpers/skip.ts";
 import { horizontalOverflow, postOwnForm, rawKeys, routePattern, wrappableIdentifiers } from "../helpers/every-page.ts";
 import { submitApplication } from "../../src/features/applications/service.ts";
 import { applyTransition } from "../../src/features/membership/service.ts";
@@ -40,11 +39,7 @@ import { addCalendarDays } from "../../src/domain/business-days.ts";
 import { createStaffUser } from "../../src/features/staff/service.ts";
 import * as OTPAuth from "otpauth";
 
-// Off by default until issue 15's defects are fixed: it fails today, naming each one (tables
-// wider than 320 px on about 30 pages per language, a few identifiers that can wrap, an audit key
-// shown raw on the case page), and it takes about 7 minutes. EVERY_PAGE=1 runs it.
-const { describe, it, before, after } =
-  process.env.EVERY_PAGE === "1" ? browserTests() : skipUnless(false, "every-page test skipped: EVERY_PAGE=1 runs it (it still fails on issue 15's open defects)");
+const { describe, it, before, after } = browserTests();
 
 type Lang = "en" | "fr";
 const LANGS: Lang[] = ["en", "fr"];
