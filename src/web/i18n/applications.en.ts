@@ -88,7 +88,7 @@ export const applicationsEn = {
   informalTitle: "Ask for an informal review",
   informalIntro: "The CBSA proposes to deny your application. You may ask for an informal review: a PIP officer reviews the application again before the decision is made final.",
   informalDeadline: (when: string) => `You can ask until ${endSentence(when)}`,
-  statement: "Your statement (optional)",
+  statement: "Your statement",
   statementHint: "Explain why the application should not be denied. At most 4,000 characters.",
   statementTooLong: "Use at most 4,000 characters.",
   informalButton: "Ask for an informal review",

@@ -86,7 +86,7 @@ export const applicationsFr: ApplicationsMessages = {
   informalTitle: "Demander un examen informel",
   informalIntro: "L’ASFC propose de refuser votre demande. Vous pouvez demander un examen informel\u00a0: un agent du PEP examine de nouveau la demande avant que la décision devienne définitive.",
   informalDeadline: (when: string) => `Vous pouvez le demander jusqu’au ${when}.`,
-  statement: "Votre déclaration (facultatif)",
+  statement: "Votre déclaration",
   statementHint: "Expliquez pourquoi la demande ne devrait pas être refusée. Au plus 4\u00a0000 caractères.",
   statementTooLong: "Utilisez au plus 4\u00a0000 caractères.",
   informalButton: "Demander un examen informel",

@@ -141,7 +141,7 @@ export const en = {
       book: "What is the title of a book you would read again?",
     },
     answerRequired: "Enter an answer of at least 3 characters.",
-    recoveryEmail: "Recovery email address (optional)",
+    recoveryEmail: "Recovery email address",
     recoveryEmailHint: "Not the same as your portal contact email, if you can.",
     createGckeyButton: "Create GCKey",
     profileTitle: "Create your portal user profile",

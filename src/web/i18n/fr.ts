@@ -136,7 +136,7 @@ export const fr: Messages = {
       book: "Quel est le titre d’un livre que vous reliriez?",
     },
     answerRequired: "Entrez une réponse d’au moins 3 caractères.",
-    recoveryEmail: "Adresse courriel de récupération (facultatif)",
+    recoveryEmail: "Adresse courriel de récupération",
     recoveryEmailHint: "Si possible, une autre adresse que votre courriel de contact du portail.",
     createGckeyButton: "Créer la CléGC",
     profileTitle: "Créer votre profil d’utilisateur du portail",

@@ -95,7 +95,7 @@ export const memberEn = {
   withdrawTitle: "Withdraw from the Partners in Protection program",
   withdrawIntro: "Withdrawing ends your company's application or membership. The CBSA stops any review under way, and every user of the company is told. To take part again later, your company would apply anew.",
   withdrawWarning: "This cannot be undone.",
-  withdrawReason: "Reason (optional)",
+  withdrawReason: "Reason",
   withdrawReasonHint: "The CBSA keeps it with the closed file.",
   withdrawButton: "Withdraw from the program",
   withdrawNotAllowedTitle: "Your company cannot withdraw now",

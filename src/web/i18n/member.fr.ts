@@ -88,7 +88,7 @@ export const memberFr: MemberMessages = {
   withdrawTitle: "Se retirer du programme Partenaires en protection",
   withdrawIntro: "Le retrait met fin à la demande ou à l’adhésion de votre entreprise. L’ASFC arrête tout examen en cours, et chaque utilisateur de l’entreprise en est informé. Pour participer de nouveau plus tard, votre entreprise devrait présenter une nouvelle demande.",
   withdrawWarning: "Cette action est irréversible.",
-  withdrawReason: "Raison (facultatif)",
+  withdrawReason: "Raison",
   withdrawReasonHint: "L’ASFC la conserve avec le dossier fermé.",
   withdrawButton: "Se retirer du programme",
   withdrawNotAllowedTitle: "Votre entreprise ne peut pas se retirer maintenant",
