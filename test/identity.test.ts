@@ -379,6 +379,9 @@ describe("GCKey recovery and password change", () => {
     assert.ok(fieldErrors(await wrong.text())[0]!.startsWith("Nous n’avons pas pu confirmer votre identité"));
     const ok = await client.postForm("/fr/gckey/reset", { username: p.username, code, password: newPassword, confirmPassword: newPassword });
     assert.equal(ok.headers.get("location"), "/fr/sign-in?reset=1");
+    const signInPage = await (await client.get("/fr/sign-in?reset=1")).text();
+    assert.match(signInPage, /notice-title="Votre mot de passe a été changé\."/, "the notice's title: one short sentence");
+    assert.match(signInPage, /Vos autres sessions ont été fermées\. Ouvrez une session avec votre nouveau mot de passe\./, "the rest is the notice's body");
     assert.equal((await signedIn.get("/en/account")).status, 303, "the reset ended the other session");
     assert.equal((await new TestClient(portal.app).postForm("/en/sign-in/gckey", { username: p.username, password: newPassword })).status, 303);
   });

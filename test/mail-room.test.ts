@@ -133,7 +133,8 @@ describe("existing members (REG-8)", () => {
     assert.equal(created.status, 303);
     const list = await (await officer.get(created.headers.get("location")!)).text();
     // The client number as it is printed, with no-break spaces: it cannot wrap in the notice's title.
-    assert.match(list, /Transport Boréal inc\. a été créée avec le numéro de client \d{3}\u00a0\d{3}\u00a0\d{3}\u00a0\d\./);
+    assert.match(list, /notice-title="Transport Boréal inc\. a été créée avec le numéro de client \d{3}\u00a0\d{3}\u00a0\d{3}\u00a0\d\."/);
+    assert.match(list, /Sa lettre est dans la file de la salle du courrier\./, "the notice's body, after its title");
 
     const { clientNumber, code } = await printedNumbers(await queuedLetterId("Transport Boréal inc."));
     const member = await signUpAndSignIn(portal, person("boreal", "fr"));

@@ -229,7 +229,7 @@ describe("officer actions refused from a wrong state", () => {
     // The same with a status the page no longer shows: the case changed.
     const stale = await officer.postForm(`/en/staff/pip/cases/${caseId}/decide`, { status: "submitted", transition: "propose-denial", "reasons-propose-denial": "Late" });
     assert.equal(stale.status, 409);
-    assert.match(text(await stale.text()), /This case changed while you were working on it: nothing was recorded/);
+    assert.match(text(await stale.text()), /This case changed while you were working on it\. Nothing was recorded/);
     assert.deepEqual(await counts(companyId), before);
   });
 });
@@ -249,7 +249,7 @@ describe("two officers deciding the same case at once", () => {
     ]);
     assert.deepEqual([deny.status, schedule.status].sort(), [303, 409]);
     const loser = deny.status === 409 ? deny : schedule;
-    assert.match(text(await loser.text()), /This case changed while you were working on it: nothing was recorded/);
+    assert.match(text(await loser.text()), /This case changed while you were working on it\. Nothing was recorded/);
     const afterRace = await counts(companyId);
     const transitions = await portal.database.db.selectFrom("audit_events").select("action").where("company_id", "=", companyId).where("action", "in", ["membership.propose-denial", "membership.schedule-site-validation"]).execute();
     assert.equal(transitions.length, 1, "one transition");

@@ -67,7 +67,8 @@ const T = {
     confirmText: (name: string, company: string) => `${name} will become the account owner of ${company}.`,
     confirmOutgoing: (choice: string) => `Your role after the transfer: ${choice}.`,
     confirmButton: "Transfer ownership",
-    transferredNotice: "Ownership was transferred to the new account owner. You were both told by email.",
+    transferredNotice: "Ownership was transferred to the new account owner.",
+    bothTold: "You were both told by email.",
     notificationsHeading: "System notifications",
     addedNotification: (name: string, role: string) => `${name} was added as ${role.toLowerCase()}.`,
     transferredNotification: (from: string, to: string) => `${from} transferred the account ownership to ${to}.`,
@@ -124,7 +125,8 @@ const T = {
     confirmText: (name: string, company: string) => `${name} deviendra le propriétaire du compte de ${company}.`,
     confirmOutgoing: (choice: string) => `Votre rôle après le transfert\u00a0: ${choice}.`,
     confirmButton: "Transférer la propriété",
-    transferredNotice: "La propriété a été transférée au nouveau propriétaire du compte. Vous en avez tous deux été avisés par courriel.",
+    transferredNotice: "La propriété a été transférée au nouveau propriétaire du compte.",
+    bothTold: "Vous en avez tous deux été avisés par courriel.",
     notificationsHeading: "Avis système",
     addedNotification: (name: string, role: string) => `${name} a été ajouté comme ${role.toLocaleLowerCase("fr-CA")}.`,
     transferredNotification: (from: string, to: string) => `${from} a transféré la propriété du compte à ${to}.`,
@@ -479,6 +481,7 @@ describe("a company's users and the transfer of ownership, in the browser", () =
 
       await page.waitForURL(`**/${lang}/companies/${company.id}?transferred=1`);
       await page.getByText(t.transferredNotice).first().waitFor();
+      await page.locator("gcds-notice").getByText(t.bothTold, { exact: true }).waitFor(); // the notice's body, after its title
       await onPage(page, t.dashboard, `${L}-owner-14-transferred`);
       assert.ok((await page.getByTestId("dashboard-company").innerText()).includes(t.roles.proxy), "the former owner is now proxy account owner");
       const after = await page.getByTestId("notifications").innerText();

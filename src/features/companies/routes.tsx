@@ -43,15 +43,15 @@ export function companyRoutes(deps: AppDeps): Hono<AppEnv> {
     if (!dashboard) return errorPage(c, "forbidden");
     const q = c.req.query();
     const reactivated = q.reactivated && /^\d{1,6}$/.test(q.reactivated) ? Number(q.reactivated) : undefined;
-    const notice =
+    const notice: { title: string; body?: string } | undefined =
       q.authorized !== undefined
-        ? t(c).registration.authorizedNotice
+        ? { title: t(c).registration.authorizedNotice }
         : q.transferred !== undefined
-          ? t(c).users.transferredNotice
+          ? { title: t(c).users.transferredNotice, body: t(c).users.bothToldNotice }
           : reactivated !== undefined
-            ? t(c).companies.reactivatedAll(reactivated)
+            ? { title: t(c).companies.reactivatedAll(reactivated) }
             : undefined;
-    return renderPage(c, t(c).registration.dashboardTitle, <views.DashboardPage c={c} dashboard={dashboard} notice={notice} />);
+    return renderPage(c, t(c).registration.dashboardTitle, <views.DashboardPage c={c} dashboard={dashboard} notice={notice?.title} noticeBody={notice?.body} />);
   });
 
   app.get(`${COMPANY}/profile`, companyAction(deps, "company-profile.view"), async (c) => {

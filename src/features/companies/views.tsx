@@ -86,7 +86,7 @@ function Section(props: { heading: string; text: string; children?: unknown; tes
   );
 }
 
-export function DashboardPage(props: { c: AppContext; dashboard: Dashboard; notice?: string | undefined }) {
+export function DashboardPage(props: { c: AppContext; dashboard: Dashboard; notice?: string | undefined; noticeBody?: string | undefined }) {
   const t = m(props.c);
   const lang = props.c.get("locale");
   const d = props.dashboard;
@@ -102,7 +102,11 @@ export function DashboardPage(props: { c: AppContext; dashboard: Dashboard; noti
   return (
     <>
       <gcds-heading tag="h1">{t.registration.dashboardTitle}</gcds-heading>
-      {props.notice ? <Notice role="success" title={props.notice} /> : null}
+      {props.notice ? (
+        <Notice role="success" title={props.notice}>
+          {props.noticeBody ? <gcds-text>{props.noticeBody}</gcds-text> : undefined}
+        </Notice>
+      ) : null}
       <dl class="ttp-details" data-testid="dashboard-company">
         <dt>{t.registration.companyName}</dt>
         <dd>{d.legalName}</dd>

@@ -77,7 +77,7 @@ export function identityRoutes(deps: AppDeps): Hono<AppEnv> {
         : q.signedOut !== undefined
           ? { role: "success" as const, text: m.signedOutNotice }
           : q.reset !== undefined
-            ? { role: "success" as const, text: m.passwordResetNotice }
+            ? { role: "success" as const, text: m.passwordResetNotice, body: m.passwordResetNoticeBody }
             : q.partner === "cancelled"
               ? { role: "info" as const, text: m.partnerCancelled }
               : q.partner === "unavailable"
@@ -385,17 +385,17 @@ export function identityRoutes(deps: AppDeps): Hono<AppEnv> {
     ]);
     const m = t(c).identity;
     const q = c.req.query();
-    const notice =
+    const notice: { title: string; body?: string } | undefined =
       q.saved !== undefined
-        ? m.contactSaved
+        ? { title: m.contactSaved }
         : q.email !== undefined
-          ? m.emailChanged
+          ? { title: m.emailChanged }
           : q.password !== undefined
-            ? m.passwordChanged
+            ? { title: m.passwordChanged }
             : q.left !== undefined
-              ? t(c).users.leftNotice
+              ? { title: t(c).users.leftNotice, body: t(c).users.bothToldNotice }
               : undefined;
-    return page(c, m.accountTitle, <views.AccountPage c={c} person={person} companies={companies} locked={locked} notice={notice} security={<AccountSecuritySection c={c} summary={factorSummary} />} />);
+    return page(c, m.accountTitle, <views.AccountPage c={c} person={person} companies={companies} locked={locked} notice={notice?.title} noticeBody={notice?.body} security={<AccountSecuritySection c={c} summary={factorSummary} />} />);
   });
 
   app.get(`${LANG}/account/contact`, async (c) => {

@@ -22,13 +22,17 @@ export function Heading(props: { text: string }) {
   return <gcds-heading tag="h1">{props.text}</gcds-heading>;
 }
 
-export function SignInChooser(props: { c: AppContext; notice?: { role: "info" | "success" | "warning" | "danger"; text: string } | undefined }) {
+export function SignInChooser(props: { c: AppContext; notice?: { role: "info" | "success" | "warning" | "danger"; text: string; body?: string | undefined } | undefined }) {
   const m = t(props.c).identity;
   const lang = props.c.get("locale");
   return (
     <>
       <Heading text={m.signInTitle} />
-      {props.notice ? <Notice role={props.notice.role} title={props.notice.text} /> : null}
+      {props.notice ? (
+        <Notice role={props.notice.role} title={props.notice.text}>
+          {props.notice.body ? <gcds-text>{props.notice.body}</gcds-text> : undefined}
+        </Notice>
+      ) : null}
       <gcds-text>{m.signInIntro}</gcds-text>
       <gcds-heading tag="h2">{m.gckeyHeading}</gcds-heading>
       <gcds-text>{m.gckeyText}</gcds-text>
@@ -265,6 +269,8 @@ export function AccountPage(props: {
   companies: { companyId: string; legalName: string }[];
   locked: { companyId: string; legalName: string; reason: "by-user" | "urn-expired" | "owner-urn-expired" }[];
   notice?: string | undefined;
+  /** What the notice says after its title, if anything. */
+  noticeBody?: string | undefined;
   /** The sign-in security section (passkeys, authenticator app, email codes: ID-9). */
   security?: Child | undefined;
 }) {
@@ -274,7 +280,11 @@ export function AccountPage(props: {
   return (
     <>
       <Heading text={m.accountTitle} />
-      {props.notice ? <Notice role="success" title={props.notice} /> : null}
+      {props.notice ? (
+        <Notice role="success" title={props.notice}>
+          {props.noticeBody ? <gcds-text>{props.noticeBody}</gcds-text> : undefined}
+        </Notice>
+      ) : null}
       <gcds-text>{m.signedInAs(`${p.givenName} ${p.familyName}`)}</gcds-text>
       <gcds-heading tag="h2">{m.urnLabel}</gcds-heading>
       <p class="ttp-urn ttp-id" data-testid="urn">

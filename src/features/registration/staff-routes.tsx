@@ -108,7 +108,7 @@ export function registrationStaffRoutes(deps: AppDeps): Hono<AppEnv> {
     const created = c.req.query("created");
     const company = created && /^\d{1,18}$/.test(created) ? (await staffService.recentCompanies(deps, 200)).find((co) => co.id === created) : undefined;
     const notice = company ? r(c).staffCompanies.createdNotice(company.legalName, unbreakable(formatClientNumber(company.clientNumber))) : undefined;
-    return renderPage(c, r(c).staffCompanies.listTitle, <views.StaffCompaniesPage c={c} companies={await staffService.recentCompanies(deps)} canCreate={canCreate} notice={notice} />);
+    return renderPage(c, r(c).staffCompanies.listTitle, <views.StaffCompaniesPage c={c} companies={await staffService.recentCompanies(deps)} canCreate={canCreate} notice={notice} noticeBody={notice ? r(c).staffCompanies.createdNoticeBody : undefined} />);
   });
 
   app.get(`${LANG}/staff/companies/:companyId{[0-9]{1,18}}`, async (c) => {

@@ -117,14 +117,18 @@ export function RecordMailingPage(props: { c: AppContext; letter: QueuedLetter; 
   );
 }
 
-export function StaffCompaniesPage(props: { c: AppContext; companies: CompanySummary[]; canCreate: boolean; notice?: string | undefined }) {
+export function StaffCompaniesPage(props: { c: AppContext; companies: CompanySummary[]; canCreate: boolean; notice?: string | undefined; noticeBody?: string | undefined }) {
   const t = r(props.c);
   const lang = props.c.get("locale");
   return (
     <>
       <StaffBar c={props.c} />
       <gcds-heading tag="h1">{t.staffCompanies.listTitle}</gcds-heading>
-      {props.notice ? <Notice role="success" title={props.notice} /> : null}
+      {props.notice ? (
+        <Notice role="success" title={props.notice}>
+          {props.noticeBody ? <gcds-text>{props.noticeBody}</gcds-text> : undefined}
+        </Notice>
+      ) : null}
       {props.canCreate ? (
         <gcds-text>
           <gcds-link href={`/${lang}/staff/companies/new`}>{t.staffCompanies.title}</gcds-link>

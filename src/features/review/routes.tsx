@@ -52,8 +52,8 @@ export function reviewRoutes(deps: AppDeps): Hono<AppEnv> {
   /** What an action's refusal shows: the case changed (409), or the machine's reason (409 too: nothing was done). */
   const refusal = (c: AppContext, caseId: string, outcome: { ok: false; reason: string; detail?: string }) => {
     if (outcome.reason === "not-found") return errorPage(c, "notFound");
-    const text = outcome.reason === "changed" ? r(c).changed : (r(c).refused[outcome.detail ?? ""] ?? r(c).refused["wrong-status"]!);
-    return showCase(c, caseId, 409, { notice: { role: "danger", text } });
+    if (outcome.reason === "changed") return showCase(c, caseId, 409, { notice: { role: "danger", text: r(c).changed, body: r(c).changedBody } });
+    return showCase(c, caseId, 409, { notice: { role: "danger", text: r(c).refused[outcome.detail ?? ""] ?? r(c).refused["wrong-status"]! } });
   };
 
   const done = (c: AppContext, caseId: string, notice: string, anchor = "") => c.redirect(`${caseUrl(c, caseId)}?done=${notice}${anchor}`, 303);

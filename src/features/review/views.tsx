@@ -30,7 +30,7 @@ export interface CasePageProps {
   c: AppContext;
   view: CaseView;
   hasLetterPdf: boolean;
-  notice?: { role: "success" | "danger" | "warning"; text: string } | undefined;
+  notice?: { role: "success" | "danger" | "warning"; text: string; body?: string | undefined } | undefined;
   action?: ActionForm | undefined;
 }
 
@@ -451,7 +451,11 @@ export function CasePage(props: CasePageProps) {
     <>
       <StaffBar c={props.c} />
       <gcds-heading tag="h1">{r.caseTitle(v.legalName)}</gcds-heading>
-      {props.notice ? <Notice role={props.notice.role} title={props.notice.text} /> : null}
+      {props.notice ? (
+        <Notice role={props.notice.role} title={props.notice.text}>
+          {props.notice.body ? <gcds-text>{props.notice.body}</gcds-text> : undefined}
+        </Notice>
+      ) : null}
       <ErrorSummary c={props.c} errors={errors} />
       <dl class="ttp-details" data-testid="case">
         <dt>{r.legalName}</dt>

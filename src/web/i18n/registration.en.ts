@@ -222,7 +222,8 @@ export const registrationEn = {
     country: "Country",
     linesLegend: "Lines of business",
     createButton: "Create the company and queue its letter",
-    createdNotice: (name: string, client: string) => `${name} was created with client number ${client}. Its letter is in the mail room's queue.`,
+    createdNotice: (name: string, client: string) => `${name} was created with client number ${client}.`,
+    createdNoticeBody: "Its letter is in the mail room's queue.",
   },
 };
 

@@ -223,6 +223,7 @@ export const registrationFr: RegistrationMessages = {
     country: "Pays",
     linesLegend: "Secteurs d’activité",
     createButton: "Créer l’entreprise et mettre sa lettre en file",
-    createdNotice: (name: string, client: string) => `${name} a été créée avec le numéro de client ${client}. Sa lettre est dans la file de la salle du courrier.`,
+    createdNotice: (name: string, client: string) => `${name} a été créée avec le numéro de client ${client}.`,
+    createdNoticeBody: "Sa lettre est dans la file de la salle du courrier.",
   },
 };

@@ -59,7 +59,8 @@ export const reviewEn = {
   notAssigned: "Not assigned",
   assignToMe: "Assign to me",
   startReview: "Assign to me and start the review",
-  changed: "This case changed while you were working on it: nothing was recorded. The page now shows the case as it is.",
+  changed: "This case changed while you were working on it.",
+  changedBody: "Nothing was recorded. The page now shows the case as it is.",
 
   submissionHeading: "Submission",
   noSubmission: "This case has no submission yet.",

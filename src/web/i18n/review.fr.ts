@@ -60,7 +60,8 @@ export const reviewFr: ReviewMessages = {
   notAssigned: "Non attribué",
   assignToMe: "Me l’attribuer",
   startReview: "Me l’attribuer et commencer l’examen",
-  changed: "Ce dossier a changé pendant que vous y travailliez\u00a0: rien n’a été enregistré. La page montre maintenant le dossier tel qu’il est.",
+  changed: "Ce dossier a changé pendant que vous y travailliez.",
+  changedBody: "Rien n’a été enregistré. La page montre maintenant le dossier tel qu’il est.",
 
   submissionHeading: "Soumission",
   noSubmission: "Ce dossier n’a encore aucune soumission.",

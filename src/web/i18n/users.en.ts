@@ -89,8 +89,10 @@ export const usersEn = {
   confirmOutgoing: (choice: string) => `Your role after the transfer: ${choice}.`,
   confirmButton: "Transfer ownership",
   changeAnswers: "Change these answers",
-  transferredNotice: "Ownership was transferred to the new account owner. You were both told by email.",
-  leftNotice: "You transferred ownership and left the company. You were both told by email.",
+  transferredNotice: "Ownership was transferred to the new account owner.",
+  leftNotice: "You transferred ownership and left the company.",
+  /** The body of the two notices above. */
+  bothToldNotice: "You were both told by email.",
 
   emails: {
     addedSubject: "You were added to a company — Trusted Trader Portal",

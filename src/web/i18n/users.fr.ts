@@ -93,8 +93,9 @@ export const usersFr: UsersMessages = {
   confirmOutgoing: (choice: string) => `Votre rôle après le transfert\u00a0: ${choice}.`,
   confirmButton: "Transférer la propriété",
   changeAnswers: "Modifier ces réponses",
-  transferredNotice: "La propriété a été transférée au nouveau propriétaire du compte. Vous en avez tous deux été avisés par courriel.",
-  leftNotice: "Vous avez transféré la propriété et quitté l’entreprise. Vous en avez tous deux été avisés par courriel.",
+  transferredNotice: "La propriété a été transférée au nouveau propriétaire du compte.",
+  leftNotice: "Vous avez transféré la propriété et quitté l’entreprise.",
+  bothToldNotice: "Vous en avez tous deux été avisés par courriel.",
 
   emails: {
     addedSubject: "Vous avez été ajouté à une entreprise — Portail des négociants dignes de confiance",
