@@ -7,7 +7,16 @@ import { parseBusinessNumber } from "../../domain/business-number.ts";
 import { CARRIER_LINES, LINES_OF_BUSINESS, type EligibilityAnswers, type LineOfBusiness } from "../../domain/eligibility.ts";
 import { cleanText } from "../../web/validation.ts";
 import { unsupportedCharacters } from "../../platform/pdf/letters.ts";
-import type { CompanyIdentity } from "./service.ts";
+
+/** A company's identity as registered: the names, the CRA numbers, the language of its letters. */
+export interface CompanyIdentity {
+  legalName: string;
+  operatingName: string | null;
+  bn9: string | null;
+  programAccount: string | null;
+  carrierCode: string | null;
+  correspondenceLocale: Locale;
+}
 
 type Body = Record<string, string | File | (string | File)[]>;
 

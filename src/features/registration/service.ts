@@ -16,7 +16,7 @@ import { addBusinessDays } from "../../domain/business-days.ts";
 import { formatClientNumber, generateClientNumber, parseClientNumber } from "../../domain/client-number.ts";
 import { activationCodeExpiry, formatActivationCode, generateActivationCode, normalizeActivationCode } from "../../domain/activation-code.ts";
 import type { EligibilityAnswers, LineOfBusiness } from "../../domain/eligibility.ts";
-import { identityNeeds } from "./schema.ts";
+import { identityNeeds, type CompanyIdentity } from "./schema.ts";
 import { otherLocale, type Locale } from "../../domain/locale.ts";
 import { formatDate, messages } from "../../web/i18n/index.ts";
 import type { RequestMeta } from "../../web/request-meta.ts";
@@ -27,14 +27,6 @@ export const LETTER_BUSINESS_DAYS = 15;
 export const ACTIVATION_MAX_TRIES = 5;
 const ACTIVATION_POLICY: ThrottlePolicy = { freeFailures: 5, baseDelayMs: 5_000, maxDelayMs: 30 * 60_000 };
 
-export interface CompanyIdentity {
-  legalName: string;
-  operatingName: string | null;
-  bn9: string | null;
-  programAccount: string | null;
-  carrierCode: string | null;
-  correspondenceLocale: Locale;
-}
 
 /** What a person has answered so far; kept between the steps of registration. */
 export interface RegistrationDraft {

@@ -26,8 +26,7 @@ import {
 } from "../../platform/webauthn.ts";
 import type { Locale } from "../../domain/locale.ts";
 import { messages } from "../../web/i18n/index.ts";
-import type { StaffRole, StaffTables } from "./schema.ts";
-import type { RequestMeta } from "./service.ts";
+import type { StaffRequestMeta as RequestMeta, StaffRole, StaffTables } from "./schema.ts";
 import type { StaffSession } from "./sessions.ts";
 
 /** What the passkey services need: the database, the clock and BASE_URL (the relying party). */

@@ -15,6 +15,13 @@ export function isStaffRole(value: unknown): value is StaffRole {
 
 export type StaffSessionStage = "totp" | "change-password" | "authenticated";
 
+/** What a staff action records of its request: the browser, the client address, the log line. */
+export interface StaffRequestMeta {
+  userAgent: string | null;
+  address: string;
+  requestId: string | null;
+}
+
 export interface StaffUsersTable {
   id: Generated<string>;
   /** As typed by the administrator; unique without regard to case (username_normalized). */

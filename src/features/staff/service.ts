@@ -29,11 +29,8 @@ import { ownerOfStaff, removeStaffPasskeysOnReset, staffRp, type StaffPasskeyDep
 /** What the staff services need: the database and the one clock (the CLI has no web app). */
 export type StaffDeps = Pick<AppDeps, "db" | "clock">;
 
-export interface RequestMeta {
-  userAgent: string | null;
-  address: string;
-  requestId: string | null;
-}
+export type { StaffRequestMeta as RequestMeta } from "./schema.ts";
+import type { StaffRequestMeta as RequestMeta } from "./schema.ts";
 
 /** Growing delays (SEC-3): per username typed, per client address, per account for TOTP codes. */
 export const STAFF_PASSWORD_USER_POLICY: ThrottlePolicy = { freeFailures: 3, baseDelayMs: 2_000, maxDelayMs: 15 * 60_000 };
