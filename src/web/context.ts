@@ -10,6 +10,7 @@ import type { Scanner } from "../platform/scan/clamd.ts";
 import type { Locale } from "../domain/locale.ts";
 import type { SessionRecord } from "../platform/sessions.ts";
 import type { PoolUse } from "../platform/db/index.ts";
+import type { CompanyRole } from "../domain/permissions.ts";
 
 export interface AppDeps {
   readonly config: Config;
@@ -43,3 +44,14 @@ export interface AppEnv {
 }
 
 export type AppContext = Context<AppEnv>;
+
+/** The caller's membership in the company of the URL, set by companyAction() (web/middleware/company-access.tsx). */
+export interface CompanyAccess {
+  companyId: string;
+  personId: string;
+  role: CompanyRole;
+  companyStatus: "pending-activation" | "activated" | "authorized";
+  /** For the page chrome's "you are working in" (USR-1). */
+  legalName: string;
+  clientNumber: string;
+}

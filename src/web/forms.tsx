@@ -7,7 +7,7 @@ import type { AppContext } from "./context.ts";
 import { CSRF_FIELD } from "./middleware/csrf.ts";
 import { messages } from "./i18n/index.ts";
 import { renderPage } from "./render.tsx";
-import { hasForbiddenControls } from "./validation.ts";
+import { hasForbiddenControls, type FormBody } from "./validation.ts";
 
 /** Field name → message already in the page's language. */
 export type FieldErrors = Record<string, string>;
@@ -152,7 +152,7 @@ export function SubmitButton(props: { children: Child; name?: string; value?: st
 
 /** A form post's fields (repeated fields as arrays); {} for any other body. The CSRF
  * middleware has already parsed it (a malformed body never gets here), so this is cached. */
-export type FormBody = Record<string, string | File | (string | File)[]>;
+export type { FormBody } from "./validation.ts";
 
 /**
  * A form whose text holds control characters (SEC-6): NUL, every other C0 control and DEL —

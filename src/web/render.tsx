@@ -3,9 +3,8 @@
 import type { Child } from "hono/jsx";
 import { raw } from "hono/html";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import type { AppContext } from "./context.ts";
+import type { AppContext, CompanyAccess } from "./context.ts";
 import { Layout, type CompanyChrome, type SignedInChrome } from "./layout.tsx";
-import type { CompanyAccess } from "./middleware/company-access.tsx";
 import { formatClientNumber } from "../domain/client-number.ts";
 import { SESSION_IDLE_MS } from "../platform/sessions.ts";
 

@@ -4,7 +4,9 @@
 import { z } from "zod";
 import { messages } from "./i18n/index.ts";
 import type { Locale } from "../domain/locale.ts";
-import type { FormBody } from "./forms.tsx";
+
+/** A form's fields as read from the request: a value, a file, or several of them under one name. */
+export type FormBody = Record<string, string | File | (string | File)[]>;
 
 const emailSchema = z.email();
 

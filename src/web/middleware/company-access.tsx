@@ -5,14 +5,14 @@
 // themselves: no membership, a deactivated one, or a role without the action is a 403 page.
 import type { MiddlewareHandler } from "hono";
 import type { AppDeps, AppEnv } from "../context.ts";
-import { can, isCompanyRole, type CompanyAction, type CompanyRole } from "../../domain/permissions.ts";
+import { can, isCompanyRole, type CompanyAction } from "../../domain/permissions.ts";
 import { errorPage } from "../errors.tsx";
 import { requireSignedIn } from "./session.ts";
 import { readMembership } from "./company-membership.ts";
 import { messages } from "../i18n/index.ts";
 import { renderPage } from "../render.tsx";
 import { ContactBlock, ContactPageLink } from "../contact.tsx";
-import type { AppContext } from "../context.ts";
+import type { AppContext, CompanyAccess } from "../context.ts";
 
 function expiredAccessPage(c: AppContext, reason: "owner-urn-expired" | "urn-expired", company: string) {
   const t = messages(c.get("locale")).expiry;
@@ -33,15 +33,7 @@ function expiredAccessPage(c: AppContext, reason: "owner-urn-expired" | "urn-exp
   );
 }
 
-export interface CompanyAccess {
-  companyId: string;
-  personId: string;
-  role: CompanyRole;
-  companyStatus: "pending-activation" | "activated" | "authorized";
-  /** For the page chrome's "you are working in" (USR-1). */
-  legalName: string;
-  clientNumber: string;
-}
+export type { CompanyAccess } from "../context.ts";
 
 declare module "hono" {
   interface ContextVariableMap {
