@@ -63,10 +63,11 @@ export async function startServer(app: Hono<AppEnv> | ((baseUrl: string) => Prom
 
 /** Waits until the design system's components have rendered. */
 export async function waitForComponents(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const tags = ["gcds-header", "gcds-footer", "gcds-heading"];
-    return tags.every((t) => [...document.querySelectorAll(t)].every((el) => el.classList.contains("hydrated")));
-  });
+  // Every design-system element of the page, not only the chrome: axe once measured the
+  // contrast of a gcds-input's hint while that input was still drawing itself (a flaky
+  // color-contrast on the PostgreSQL run). Then two frames, so its styles are applied.
+  await page.waitForFunction(() => [...document.querySelectorAll("*")].every((el) => !el.localName.startsWith("gcds-") || el.classList.contains("hydrated")));
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 }
 
 /** What every page is checked against: WCAG 2.1 A and AA, and axe's best practices. */
