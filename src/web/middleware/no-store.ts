@@ -5,6 +5,7 @@
 // without a session keep whatever caching they had. Mounted once, after the session loaders.
 import type { MiddlewareHandler } from "hono";
 import type { AppContext, AppEnv } from "../context.ts";
+import { setResponseHeader } from "./response-header.ts";
 
 export interface NoStoreOptions {
   /** Whether the request carries a live session of any kind (asked before and after the handler). */
@@ -20,7 +21,7 @@ export function noStoreWhenSignedIn(options: NoStoreOptions): MiddlewareHandler<
     // the staff area) and still show what it was.
     const signedIn = options.signedIn(c);
     await next();
-    if (signedIn || options.signedIn(c) || setsSessionCookie(c.res, names)) c.header("Cache-Control", "no-store");
+    if (signedIn || options.signedIn(c) || setsSessionCookie(c.res, names)) setResponseHeader(c, "Cache-Control", "no-store");
   };
 }
 

@@ -5,6 +5,7 @@ import type { MiddlewareHandler } from "hono";
 import { isLocale, type Locale } from "../../domain/locale.ts";
 import type { AppEnv } from "../context.ts";
 import type { Logger } from "../../platform/log.ts";
+import { setResponseHeader } from "./response-header.ts";
 
 /** The language of a request: the URL's /en or /fr prefix, else the browser's preference. */
 export function requestLocale(path: string, acceptLanguage: string | undefined): Locale {
@@ -35,7 +36,7 @@ export function requestContext(logger: Logger, trustProxyHops = 0): MiddlewareHa
     c.set("trustProxyHops", trustProxyHops);
     c.set("locale", requestLocale(c.req.path, c.req.header("accept-language")));
     await next();
-    c.header("x-request-id", requestId);
+    setResponseHeader(c, "x-request-id", requestId);
     logger.info(
       {
         requestId,
