@@ -81,7 +81,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const formLimit = readableBody(bodyLimit({ maxSize: MAX_FORM_BODY_BYTES, onError: (c) => errorPage(c as never, "tooLarge") }));
   const streamsUpload = (c: { req: { method: string; path: string; header(name: string): string | undefined } }) =>
     c.req.method === "POST" && EVIDENCE_UPLOAD_PATH.test(c.req.path) && (c.req.header("content-type") ?? "").startsWith("multipart/form-data");
-  const limitForms: MiddlewareHandler<AppEnv> = (c, next) => (streamsUpload(c) ? next() : formLimit(c, next));
+  // A GET or HEAD has no body to limit (and asking for one would build the whole web Request).
+  const limitForms: MiddlewareHandler<AppEnv> = (c, next) =>
+    c.req.method === "GET" || c.req.method === "HEAD" || streamsUpload(c) ? next() : formLimit(c, next);
   app.use("*", limitForms);
   app.use(
     "*",
