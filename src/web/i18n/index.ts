@@ -46,6 +46,21 @@ const SPACES = /[ \u202f]/g;
  * it is never broken over two lines, wherever the text goes (a page, an attribute, an email).
  */
 export function formatDateTime(locale: Locale, date: Date, timeZone = "America/Toronto"): string {
+  // formatToParts is slow (ICU builds every part), and a page shows the same few instants at
+  // each request (its notifications, its last sign-in): the texts are kept, a bounded number.
+  const key = `${locale}|${timeZone}|${date.getTime()}`;
+  const known = dateTimeTexts.get(key);
+  if (known !== undefined) return known;
+  const text = dateTimeText(locale, date, timeZone);
+  if (dateTimeTexts.size >= MAX_DATE_TIME_TEXTS) dateTimeTexts.clear();
+  dateTimeTexts.set(key, text);
+  return text;
+}
+
+const MAX_DATE_TIME_TEXTS = 10_000;
+const dateTimeTexts = new Map<string, string>();
+
+function dateTimeText(locale: Locale, date: Date, timeZone: string): string {
   let out = "";
   let inTime = false;
   for (const part of formatter(locale, "dateTime", timeZone).formatToParts(date)) {
