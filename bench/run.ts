@@ -3,13 +3,13 @@
 //
 // A fresh database `ttp_bench_<pid>_<random>` is created on BENCH_DATABASE_URL (default
 // postgres://postgres@127.0.0.1:5432/postgres, trust auth) and dropped at the end. The portal
-// (src/main.ts) and the baseline (bench/baseline.ts) run as child processes on 127.0.0.1, and
+// (scripts/start.ts, as `npm start` runs it) and the baseline (bench/baseline.ts) run as child processes on 127.0.0.1, and
 // autocannon loads them alternately. Targets are listed in bench/targets.ts.
 import { createRequire } from "node:module";
 import os from "node:os";
 import { createDatabase, DEFAULT_ADMIN_URL, dropDatabase, planBenchDatabase, seedBaselineSessions } from "./database.ts";
 import { endpointPaths, percentile, pooledSorted, runPhase, stopRunningLoad, type Endpoint, type PhaseResult } from "./load.ts";
-import { freePorts, ServerProcess } from "./servers.ts";
+import { freePorts, portalStart, ServerProcess } from "./servers.ts";
 import { BASELINE_ROWS, BASELINE_TABLE, BenchError } from "./shared.ts";
 import { newAppKeyText, parseAppKey, useAppKeys } from "../src/platform/app-key.ts";
 import { resolveEndpoint, TARGETS, type BenchContext, type Target } from "./targets.ts";
@@ -539,7 +539,7 @@ async function main(): Promise<void> {
   const [portalPort = 0, baselinePort = 0] = await freePorts(2);
   const portal = new ServerProcess({
     name: "portal",
-    script: "src/main.ts",
+    ...portalStart(),
     port: portalPort,
     env: { DATABASE_URL: database.url, LOG_LEVEL: "warn", NODE_ENV: "development", APP_KEY: BENCH_APP_KEY },
   });
@@ -574,7 +574,7 @@ async function main(): Promise<void> {
   const portalEnv = { DATABASE_URL: database.url, LOG_LEVEL: "warn", NODE_ENV: "development", APP_KEY: BENCH_APP_KEY };
   const startPortal = async (name: string, env: Readonly<Record<string, string>>): Promise<ServerProcess> => {
     const [port = 0] = await freePorts(1);
-    const server = new ServerProcess({ name, script: "src/main.ts", port, env: { ...portalEnv, ...env } });
+    const server = new ServerProcess({ name, ...portalStart(), port, env: { ...portalEnv, ...env } });
     cleanup.add(`stop ${name}`, () => server.stop());
     await server.waitReady("/readyz", READY_TIMEOUT_MS);
     return server;

@@ -1,6 +1,7 @@
 // Child processes under test: spawned with the same Node as the harness, polled until ready,
 // stopped with SIGTERM (then SIGKILL).
 import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
@@ -52,6 +53,18 @@ export interface ServerSpec {
   readonly env: Readonly<Record<string, string>>;
   /** Node options before the script (for example --cpu-prof). */
   readonly nodeArgs?: readonly string[];
+}
+
+/**
+ * How `npm start` runs the portal, so the bench measures what people run: scripts/start.ts (the
+ * compiled bundle of src/) with the Node options written in package.json's start script.
+ */
+export function portalStart(): { script: string; nodeArgs: string[] } {
+  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { scripts: { start: string } };
+  const words = pkg.scripts.start.trim().split(/\s+/);
+  const script = words.at(-1);
+  if (words[0] !== "node" || script !== "scripts/start.ts") throw new BenchError(`package.json's start script is not "node [options] scripts/start.ts": ${pkg.scripts.start}`);
+  return { script, nodeArgs: words.slice(1, -1) };
 }
 
 /** Variables the child needs from our environment; everything else is set explicitly. */
