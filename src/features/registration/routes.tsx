@@ -16,6 +16,7 @@ import { requestMeta } from "../../web/request-meta.ts";
 import { identityNeeds, parseEligibility, parseIdentity, type Values } from "./schema.ts";
 import { parseAddress } from "../../web/address.tsx";
 import * as service from "./service.ts";
+import * as activation from "./activation.ts";
 import * as views from "./views.tsx";
 
 
@@ -199,7 +200,7 @@ export function registrationRoutes(deps: AppDeps): Hono<AppEnv> {
     if (!values.activationCode.trim()) errors.activationCode = f.required;
     let status: 422 | 429 = 422;
     if (Object.keys(errors).length === 0) {
-      const result = await service.activateCompany(deps, s.session.personId, values.clientNumber, values.activationCode, requestMeta(c));
+      const result = await activation.activateCompany(deps, s.session.personId, values.clientNumber, values.activationCode, requestMeta(c));
       if (result.ok) return c.redirect(`/${lang(c)}/companies/${result.companyId}/terms`, 303);
       if (result.reason === "throttled") status = 429;
       // One message for both fields: never which half was wrong (REG-6).
@@ -226,7 +227,7 @@ export function registrationRoutes(deps: AppDeps): Hono<AppEnv> {
   const ownerTerms = companyAction(deps, "account.submit", { beforeAuthorization: true });
   app.get(`${COMPANY}/terms`, ownerTerms, async (c) => {
     const access = c.get("companyAccess");
-    const company = await service.companyForMember(deps, access.personId, access.companyId);
+    const company = await activation.companyForMember(deps, access.personId, access.companyId);
     if (!company) return errorPage(c, "forbidden");
     if (company.status !== "activated") return c.redirect(`/${lang(c)}/companies/${company.id}`, 303);
     return renderPage(c, r(c).termsTitle, <views.CompanyTermsPage c={c} company={company} errors={{}} />);
@@ -234,13 +235,13 @@ export function registrationRoutes(deps: AppDeps): Hono<AppEnv> {
   app.post(`${COMPANY}/terms`, ownerTerms, async (c) => {
     const access = c.get("companyAccess");
     const companyId = access.companyId;
-    const company = await service.companyForMember(deps, access.personId, companyId);
+    const company = await activation.companyForMember(deps, access.personId, companyId);
     if (!company) return errorPage(c, "forbidden");
     const body = await readForm(c);
     if (body.agree !== "yes") {
       return renderPage(c, r(c).termsTitle, <views.CompanyTermsPage c={c} company={company} errors={{ agree: messages(lang(c)).forms.mustAgree }} />, 422);
     }
-    const result = await service.acceptCompanyTerms(deps, access.personId, companyId, requestMeta(c));
+    const result = await activation.acceptCompanyTerms(deps, access.personId, companyId, requestMeta(c));
     if (result === "not-owner") return errorPage(c, "forbidden");
     return c.redirect(`/${lang(c)}/companies/${companyId}${result === "ok" ? "?authorized=1" : ""}`, 303);
   });

@@ -9,7 +9,8 @@ import { LINES_OF_BUSINESS, type EligibilityCriterion } from "../../domain/eligi
 import type { PostalAddress } from "../../platform/db/schema.ts";
 import { US_QUESTIONS, YES_NO_QUESTIONS, type Values } from "./schema.ts";
 import { AddressFields } from "../../web/address.tsx";
-import type { CompanyView, PendingRegistration, RegistrationDraft } from "./service.ts";
+import type { PendingRegistration, RegistrationDraft } from "./service.ts";
+import type { CompanyView } from "./activation.ts";
 import { unbreakable } from "../../web/identifier.tsx";
 
 function r(c: AppContext) {
