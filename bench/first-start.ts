@@ -159,7 +159,7 @@ async function details(): Promise<void> {
   const { Kysely, PGliteDialect } = await import("kysely");
   const { Migrator } = await import("kysely/migration");
   const { migrations } = await import("../src/platform/db/migrations/index.ts");
-  const { hashPassword } = await import("../src/features/identity/service.ts");
+  const { hashPassword } = await import("../src/features/identity/gckey.ts");
   const { newAppKeyText, parseAppKey, resolveAppKeys, useAppKeys } = await import("../src/platform/app-key.ts");
   useAppKeys(resolveAppKeys({ current: parseAppKey(newAppKeyText(), "APP_KEY"), previous: undefined, generateInto: tmpdir() }));
   const time = async <T>(label: string, work: () => Promise<T>): Promise<T> => {

@@ -23,7 +23,7 @@
 import { request } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
 import pg from "pg";
-import { hashPassword } from "../src/features/identity/service.ts";
+import { hashPassword } from "../src/features/identity/gckey.ts";
 import { csrfCookieName } from "../src/web/middleware/csrf.ts";
 import { percentile, pooledSorted, runPhase, type Endpoint, type PhaseResult } from "./load.ts";
 import type { ServerProcess } from "./servers.ts";

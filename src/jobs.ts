@@ -10,7 +10,7 @@ import type { MailTransport } from "./platform/mail/transport.ts";
 import { cleanupIdentity, IDENTITY_CLEANUP_EVERY_MS, IDENTITY_CLEANUP_JOB } from "./features/identity/cleanup.ts";
 import { cleanupStaff } from "./features/staff/cleanup.ts";
 import { expireInactiveUrns, sendUrnReminders, URN_EXPIRY_JOB, URN_JOBS_EVERY_MS, URN_REMINDER_JOB } from "./features/expiry/service.ts";
-import { RECOVERY_REQUEST_JOB, sendRecoveryCode } from "./features/identity/service.ts";
+import { RECOVERY_REQUEST_JOB, sendRecoveryCode } from "./features/identity/gckey.ts";
 import { reviewJobHandlers, REVIEW_RECURRING_JOBS } from "./features/review/jobs.ts";
 import { membershipJobHandlers, MEMBERSHIP_RECURRING_JOBS } from "./features/membership/jobs.ts";
 

@@ -14,7 +14,7 @@ import { latestCode, person, PASSWORD, signUpAndSignIn } from "./helpers/identit
 import { BNS, readQueuedLetter, registerCompany } from "./helpers/registration.ts";
 import { up as keyExistingRows } from "../src/platform/db/migrations/0012_keyed_hashes.ts";
 import { unkeyedTokenDigest } from "../src/platform/sessions.ts";
-import { unkeyedCodeDigest } from "../src/features/identity/service.ts";
+import { unkeyedCodeDigest } from "../src/features/identity/codes.ts";
 import { unkeyedActivationDigest } from "../src/features/registration/service.ts";
 import { createStaffUser, resealStaffSecrets } from "../src/features/staff/service.ts";
 import { isSealed, useAppKeys, keyedHash } from "../src/platform/app-key.ts";

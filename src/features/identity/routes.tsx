@@ -16,7 +16,9 @@ import { createConfiguredPartnerClient, logPartnerRefusal, takeEndSessionHint } 
 import { checkUsername } from "../../domain/password-policy.ts";
 import type { Locale } from "../../domain/locale.ts";
 import * as service from "./service.ts";
-import { RECOVERY_QUESTIONS } from "./service.ts";
+import * as gckey from "./gckey.ts";
+import { RECOVERY_QUESTIONS } from "./gckey.ts";
+import * as account from "./account.ts";
 import { requestMeta as meta } from "../../web/request-meta.ts";
 import { parseProfile, signUpErrors } from "./schema.ts";
 import { checkEmail, cleanText, usernameText } from "../../web/validation.ts";
@@ -30,8 +32,8 @@ import { factorRoutes } from "./factors-routes.tsx";
 const PARTNER_COOKIE = "ttp-partner";
 const PARTNER_REQUEST_TTL_MS = 10 * 60 * 1000;
 
-function answersFrom(body: Record<string, unknown>): Record<service.RecoveryQuestion, string> {
-  return Object.fromEntries(RECOVERY_QUESTIONS.map((q) => [q, field(body, `answer-${q}`).slice(0, 200)])) as Record<service.RecoveryQuestion, string>;
+function answersFrom(body: Record<string, unknown>): Record<gckey.RecoveryQuestion, string> {
+  return Object.fromEntries(RECOVERY_QUESTIONS.map((q) => [q, field(body, `answer-${q}`).slice(0, 200)])) as Record<gckey.RecoveryQuestion, string>;
 }
 
 /** The page's words for a refused one-time code (sign-in or email change). */
@@ -99,7 +101,7 @@ export function identityRoutes(deps: AppDeps): Hono<AppEnv> {
     if (!username) errors.username = m.enterUsername;
     if (!password) errors.password = m.enterPassword;
     if (Object.keys(errors).length === 0) {
-      const result = await service.signInGckey(deps, username, password, meta(c));
+      const result = await gckey.signInGckey(deps, username, password, meta(c));
       if (result.ok) {
         setSessionCookie(c, https, result.started.token);
         return c.redirect(stagePath(lang(c), result.started.stage), 303);
@@ -125,7 +127,7 @@ export function identityRoutes(deps: AppDeps): Hono<AppEnv> {
       ...Object.fromEntries(RECOVERY_QUESTIONS.map((q) => [`answer-${q}`, answers[q]])),
     };
     const emailProblem = values.recoveryEmail ? checkEmail(lang(c), values.recoveryEmail) : null;
-    const result = await service.signUpGckey(
+    const result = await gckey.signUpGckey(
       deps,
       {
         username: values.username!,
@@ -152,7 +154,7 @@ export function identityRoutes(deps: AppDeps): Hono<AppEnv> {
     if (checkUsername(username) !== "ok") {
       return page(c, m.forgotTitle, <views.ForgotPage c={c} errors={{ username: username ? m.usernameInvalid : m.enterUsername }} values={{ username }} />, 422);
     }
-    const { throttledUntil } = await service.startRecovery(deps, username, meta(c));
+    const { throttledUntil } = await gckey.startRecovery(deps, username, meta(c));
     if (throttledUntil) {
       return page(c, m.forgotTitle, <views.ForgotPage c={c} errors={{ username: m.throttled(formatTime(lang(c), throttledUntil)) }} values={{ username }} />, 429);
     }
@@ -172,7 +174,7 @@ export function identityRoutes(deps: AppDeps): Hono<AppEnv> {
     const answers = answersFrom(body);
     const code = cleanText(field(body, "code")).slice(0, 12);
     const values = { code, ...Object.fromEntries(RECOVERY_QUESTIONS.map((q) => [`answer-${q}`, answers[q]])) };
-    const result = await service.completeRecovery(
+    const result = await gckey.completeRecovery(
       deps,
       { username, code, answers, password: field(body, "password").slice(0, 1024), confirmPassword: field(body, "confirmPassword").slice(0, 1024) },
       meta(c),
@@ -377,7 +379,7 @@ export function identityRoutes(deps: AppDeps): Hono<AppEnv> {
   app.get(`${LANG}/account`, async (c) => {
     const r = requireSignedIn(c);
     if ("redirect" in r) return r.redirect;
-    const person = await service.getPerson(deps, r.session);
+    const person = await account.getPerson(deps, r.session);
     const [companies, locked, factorSummary] = await Promise.all([
       registration.memberships(deps, r.session.personId),
       users.lockedMemberships(deps, r.session.personId),
@@ -401,7 +403,7 @@ export function identityRoutes(deps: AppDeps): Hono<AppEnv> {
   app.get(`${LANG}/account/contact`, async (c) => {
     const r = requireSignedIn(c);
     if ("redirect" in r) return r.redirect;
-    const p = await service.getPerson(deps, r.session);
+    const p = await account.getPerson(deps, r.session);
     const values = { givenName: p.givenName, familyName: p.familyName, phone: p.phone, preferredLocale: p.preferredLocale };
     return page(c, t(c).identity.contactTitle, <views.ContactPage c={c} errors={{}} values={values} />);
   });
@@ -410,7 +412,7 @@ export function identityRoutes(deps: AppDeps): Hono<AppEnv> {
     if ("redirect" in r) return r.redirect;
     const parsed = parseProfile(lang(c), await readForm(c), false);
     if (!parsed.ok) return page(c, t(c).identity.contactTitle, <views.ContactPage c={c} errors={parsed.errors} values={parsed.values} />, 422);
-    await service.updateContactDetails(deps, r.session.personId, parsed.value, meta(c));
+    await account.updateContactDetails(deps, r.session.personId, parsed.value, meta(c));
     return c.redirect(`/${lang(c)}/account?saved=1`, 303);
   });
 
@@ -424,10 +426,10 @@ export function identityRoutes(deps: AppDeps): Hono<AppEnv> {
     if ("redirect" in r) return r.redirect;
     const m = t(c).identity;
     const email = cleanText(field(await readForm(c), "email")).toLowerCase();
-    const person = await service.getPerson(deps, r.session);
+    const person = await account.getPerson(deps, r.session);
     const problem = checkEmail(lang(c), email) ?? (email === person.email ? m.emailSameAsCurrent : null);
     if (problem) return page(c, m.emailChangeTitle, <views.EmailChangePage c={c} errors={{ email: problem }} values={{ email }} />, 422);
-    const sent = await service.requestEmailChange(deps, r.session.personId, email, meta(c));
+    const sent = await account.requestEmailChange(deps, r.session.personId, email, meta(c));
     if (!sent.ok && sent.reason === "tooSoon") {
       return page(c, m.emailChangeTitle, <views.EmailChangePage c={c} errors={{ email: m.codeResendTooSoon(formatTime(lang(c), sent.retryAt)) }} values={{ email }} />, 429);
     }
@@ -436,7 +438,7 @@ export function identityRoutes(deps: AppDeps): Hono<AppEnv> {
   app.get(`${LANG}/account/email/confirm`, async (c) => {
     const r = requireSignedIn(c);
     if ("redirect" in r) return r.redirect;
-    const target = await service.pendingEmailChange(deps, r.session.personId);
+    const target = await account.pendingEmailChange(deps, r.session.personId);
     if (!target) return c.redirect(`/${lang(c)}/account/email`, 303);
     return page(c, t(c).identity.emailCodeTitle, <views.EmailConfirmPage c={c} errors={{}} target={target} />);
   });
@@ -444,9 +446,9 @@ export function identityRoutes(deps: AppDeps): Hono<AppEnv> {
     const r = requireSignedIn(c);
     if ("redirect" in r) return r.redirect;
     const m = t(c).identity;
-    const target = await service.pendingEmailChange(deps, r.session.personId);
+    const target = await account.pendingEmailChange(deps, r.session.personId);
     if (!target) return c.redirect(`/${lang(c)}/account/email`, 303);
-    const result = await service.confirmEmailChange(deps, r.session.personId, field(await readForm(c), "code").slice(0, 20), meta(c));
+    const result = await account.confirmEmailChange(deps, r.session.personId, field(await readForm(c), "code").slice(0, 20), meta(c));
     if (result.ok) return c.redirect(`/${lang(c)}/account?email=1`, 303);
     const message = codeErrorMessage(c, result);
     return page(c, m.emailCodeTitle, <views.EmailConfirmPage c={c} errors={{ code: message }} target={target} />, result.reason === "throttled" ? 429 : 422);
@@ -470,7 +472,7 @@ export function identityRoutes(deps: AppDeps): Hono<AppEnv> {
   app.get(`${LANG}/account/password`, async (c) => {
     const r = requireSignedIn(c);
     if ("redirect" in r) return r.redirect;
-    const person = await service.getPerson(deps, r.session);
+    const person = await account.getPerson(deps, r.session);
     if (person.credentialKind !== "gckey") return c.redirect(`/${lang(c)}/account`, 303);
     return page(c, t(c).identity.changePasswordTitle, <views.ChangePasswordPage c={c} errors={{}} />);
   });
@@ -478,10 +480,10 @@ export function identityRoutes(deps: AppDeps): Hono<AppEnv> {
     const r = requireSignedIn(c);
     if ("redirect" in r) return r.redirect;
     const m = t(c).identity;
-    const person = await service.getPerson(deps, r.session);
+    const person = await account.getPerson(deps, r.session);
     if (person.credentialKind !== "gckey") return c.redirect(`/${lang(c)}/account`, 303);
     const body = await readForm(c);
-    const result = await service.changePassword(
+    const result = await gckey.changePassword(
       deps,
       r.session,
       field(body, "currentPassword").slice(0, 1024),

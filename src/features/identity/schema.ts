@@ -6,7 +6,8 @@ import { messages } from "../../web/i18n/index.ts";
 import type { Locale } from "../../domain/locale.ts";
 import { passwordMessage } from "../../web/password-messages.ts";
 import { checkEmail, cleanText } from "../../web/validation.ts";
-import type { GckeySignUpError, ProfileInput } from "./service.ts";
+import type { GckeySignUpError } from "./gckey.ts";
+import type { ProfileInput } from "./service.ts";
 
 const NAME = /^[\p{L}\p{M}][\p{L}\p{M}'’ .-]*$/u;
 

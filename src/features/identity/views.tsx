@@ -9,7 +9,8 @@ import { ErrorSummary, Input, PostForm, Radios, SubmitButton, Checkbox, type Fie
 import { passwordHint } from "../../web/password-messages.ts";
 import { formatUrn } from "../../domain/urn.ts";
 import type { ActiveSessionSummary } from "../../platform/sessions.ts";
-import { RECOVERY_QUESTIONS, type PersonView } from "./service.ts";
+import { RECOVERY_QUESTIONS } from "./gckey.ts";
+import type { PersonView } from "./account.ts";
 
 type Values = Record<string, string>;
 

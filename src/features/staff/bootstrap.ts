@@ -2,7 +2,7 @@
 // staff account at all, the portal creates one and its one-time sign-in details are printed
 // once (by main.ts, to stdout, never through the JSON logger).
 import { sql } from "kysely";
-import { hashPassword } from "../identity/service.ts";
+import { hashPassword } from "../identity/gckey.ts";
 import { staffDb } from "./schema.ts";
 import { generateOneTimePassword, insertStaffUser, newTotpSecret, totpUri, type IssuedSignIn, type StaffDeps } from "./service.ts";
 

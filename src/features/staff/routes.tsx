@@ -16,8 +16,10 @@ import { clearStaffCookie, currentStaffSession, setStaffCookie } from "./session
 import { requireStaff, requireStaffStage, STAFF_TOOL_ROLES, staffStagePath, type AuthenticatedStaff } from "./guard.ts";
 import { staffMessages } from "./messages.ts";
 import * as service from "./service.ts";
+import * as signIn from "./sign-in.ts";
 import * as passkeys from "./passkeys.ts";
-import type { ChangePasswordResult, RequestMeta, StaffUserError } from "./service.ts";
+import type { RequestMeta, StaffUserError } from "./service.ts";
+import type { ChangePasswordResult } from "./sign-in.ts";
 import * as views from "./views.tsx";
 import { passwordMessage } from "../../web/password-messages.ts";
 import { AddPasskeyPage } from "../../web/webauthn-form.tsx";
@@ -109,7 +111,7 @@ export function staffRoutes(deps: AppDeps): Hono<AppEnv> {
     if (!username) errors.username = m(c).enterUsername;
     if (!password) errors.password = m(c).enterPassword;
     if (Object.keys(errors).length === 0) {
-      const result = await service.signInStaff(deps, username, password, meta(c));
+      const result = await signIn.signInStaff(deps, username, password, meta(c));
       if (result.ok) {
         setStaffCookie(c, https, result.token);
         return c.redirect(staffStagePath(lang(c), result.stage), 303);
@@ -125,8 +127,8 @@ export function staffRoutes(deps: AppDeps): Hono<AppEnv> {
 
   // ---- sign-in: the second factor (a passkey, or the authenticator's code) -------------------
   const f = (c: AppContext) => messages(c.get("locale")).factors;
-  const totpPage = async (c: AppContext, session: Parameters<typeof service.staffSignInPasskeyOptions>[1], errors: FieldErrors, status: 200 | 422 | 429) => {
-    const [state, passkeyOptions] = await Promise.all([service.signInState(deps, session.staff.id), service.staffSignInPasskeyOptions(deps, session)]);
+  const totpPage = async (c: AppContext, session: Parameters<typeof signIn.staffSignInPasskeyOptions>[1], errors: FieldErrors, status: 200 | 422 | 429) => {
+    const [state, passkeyOptions] = await Promise.all([signIn.signInState(deps, session.staff.id), signIn.staffSignInPasskeyOptions(deps, session)]);
     // Without a passkey left to offer (removed meanwhile), a passkey's message goes with the code field.
     if (!passkeyOptions && errors.passkey) errors = { code: errors.passkey };
     const title = passkeyOptions ? f(c).staffSignInTitle : m(c).totpTitle;
@@ -146,7 +148,7 @@ export function staffRoutes(deps: AppDeps): Hono<AppEnv> {
     if ("response" in r) return r.response;
     const body = await readForm(c);
     if (text(body, "method") === "passkey") {
-      const result = await service.verifyStaffPasskey(deps, r.session, text(body, "response").slice(0, MAX_RESPONSE_LENGTH + 1), meta(c));
+      const result = await signIn.verifyStaffPasskey(deps, r.session, text(body, "response").slice(0, MAX_RESPONSE_LENGTH + 1), meta(c));
       if (result.ok) return signedInBySecondFactor(c, result);
       if (result.reason === "throttled") return totpPage(c, r.session, { passkey: m(c).throttled(formatTime(lang(c), result.retryAt)) }, 429);
       const messageOf = {
@@ -158,7 +160,7 @@ export function staffRoutes(deps: AppDeps): Hono<AppEnv> {
       };
       return totpPage(c, r.session, { passkey: messageOf[result.reason] }, 422);
     }
-    const result = await service.verifyStaffTotp(deps, r.session, text(body, "code").slice(0, 20), meta(c));
+    const result = await signIn.verifyStaffTotp(deps, r.session, text(body, "code").slice(0, 20), meta(c));
     if (result.ok) return signedInBySecondFactor(c, result);
     if (result.reason === "throttled") return totpPage(c, r.session, { code: m(c).throttled(formatTime(lang(c), result.retryAt)) }, 429);
     const message = result.reason === "format" ? m(c).totpFormat : result.reason === "reused" ? m(c).totpReused : m(c).totpWrong;
@@ -175,7 +177,7 @@ export function staffRoutes(deps: AppDeps): Hono<AppEnv> {
     const r = requireStaffStage(c, ["change-password"]);
     if ("response" in r) return r.response;
     const body = await readForm(c);
-    const result = await service.changeInitialPassword(deps, r.session, text(body, "password").slice(0, 1024), text(body, "confirmPassword").slice(0, 1024), meta(c));
+    const result = await signIn.changeInitialPassword(deps, r.session, text(body, "password").slice(0, 1024), text(body, "confirmPassword").slice(0, 1024), meta(c));
     if (result.ok) {
       setStaffCookie(c, https, result.token);
       return c.redirect(staffStagePath(lang(c), "authenticated"), 303);
@@ -185,7 +187,7 @@ export function staffRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.post(`${LANG}/staff/sign-out`, async (c) => {
     const session = currentStaffSession(c);
-    if (session) await service.signOutStaff(deps, session, meta(c));
+    if (session) await signIn.signOutStaff(deps, session, meta(c));
     clearStaffCookie(c, https);
     return c.redirect(`/${lang(c)}/staff/sign-in?signedOut=1`, 303);
   });
