@@ -19,7 +19,7 @@ import { createStaffUser } from "../src/features/staff/service.ts";
 import { recordAudit } from "../src/platform/audit.ts";
 import { calendarDate } from "../src/platform/clock.ts";
 import type { TransitionName } from "../src/domain/membership.ts";
-import type { CompanyRecordExport } from "../src/features/record/export.ts";
+import type { CompanyRecordExport } from "../src/features/record/format.ts";
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 

@@ -11,7 +11,8 @@ import { requestMeta } from "../../web/request-meta.ts";
 import { attachmentResponse } from "../../web/attachment.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import { calendarDate } from "../../platform/clock.ts";
-import { companyRecordExport, RECORD_FORMAT, SCHEMA_PATH } from "./export.ts";
+import { companyRecordExport } from "./export.ts";
+import { RECORD_FORMAT, SCHEMA_PATH } from "./format.ts";
 
 /** The schema's bytes, read once: served as they are in the repository. */
 const SCHEMA = readFileSync(new URL("./company-record.schema.json", import.meta.url));
