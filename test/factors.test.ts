@@ -7,7 +7,8 @@ import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import * as OTPAuth from "otpauth";
 import { createTestPortal, type TestPortal } from "./helpers/app.ts";
-import { TestClient } from "./helpers/client.ts";
+import { expectRedirect, TestClient } from "./helpers/client.ts";
+import { unescapeHtml } from "./helpers/page-text.ts";
 import { fieldErrors, latestCode, latestMail, person, signUpAndSignIn, type Person } from "./helpers/identity.ts";
 import { SoftwareAuthenticator } from "./helpers/software-authenticator.ts";
 import { normalizeRecoveryCode } from "../src/features/identity/factors.ts";
@@ -19,17 +20,6 @@ before(async () => {
   portal = await createTestPortal();
 });
 after(() => portal.close());
-
-function expectRedirect(res: Response, to: string | RegExp, label = "redirect"): void {
-  assert.equal(res.status, 303, `${label}: status ${res.status}`);
-  const location = res.headers.get("location") ?? "";
-  if (typeof to === "string") assert.equal(location, to, label);
-  else assert.match(location, to, label);
-}
-
-function unescapeHtml(s: string): string {
-  return s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
-}
 
 /** The passkey options a page hands the browser (the form's data-options). */
 async function pageOptions<T = { challenge: string; allowCredentials?: { id: string }[]; excludeCredentials?: { id: string }[]; rp?: { id: string } }>(res: Response): Promise<T> {

@@ -8,9 +8,9 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { createTestPortal, type TestPortal } from "./helpers/app.ts";
-import { TestClient } from "./helpers/client.ts";
+import { expectRedirect, TestClient } from "./helpers/client.ts";
 import { fieldErrors, latestMail, person, signUpAndSignIn } from "./helpers/identity.ts";
-import { pageText } from "./helpers/page-text.ts";
+import { pageText, unescapeHtml } from "./helpers/page-text.ts";
 import { SoftwareAuthenticator } from "./helpers/software-authenticator.ts";
 import { addStaffPasskey, passkeyOptionsIn, signedInStaffMember, type StaffMember } from "./helpers/staff.ts";
 
@@ -22,17 +22,6 @@ before(async () => {
   portal = await createTestPortal();
 });
 after(() => portal.close());
-
-function expectRedirect(res: Response, to: string | RegExp, label = "redirect"): void {
-  assert.equal(res.status, 303, `${label}: status ${res.status}`);
-  const location = res.headers.get("location") ?? "";
-  if (typeof to === "string") assert.equal(location, to, label);
-  else assert.match(location, to, label);
-}
-
-function unescapeHtml(s: string): string {
-  return s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
-}
 
 const optionsIn = passkeyOptionsIn;
 

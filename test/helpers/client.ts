@@ -1,5 +1,7 @@
 // A browser-like client over app.request(): keeps cookies, sends same-origin fetch
-// metadata, and puts the CSRF proof into forms as our pages do.
+// metadata, and puts the CSRF proof into forms as our pages do; and the check of where a
+// response redirects.
+import assert from "node:assert/strict";
 import type { Hono } from "hono";
 import type { AppEnv } from "../../src/web/context.ts";
 
@@ -54,4 +56,12 @@ export class TestClient {
     }
     return res;
   }
+}
+
+/** The response is a 303 to `to` (the exact path, or one matching the pattern). */
+export function expectRedirect(res: Response, to: string | RegExp, label = "redirect"): void {
+  assert.equal(res.status, 303, `${label}: status ${res.status}`);
+  const location = res.headers.get("location") ?? "";
+  if (typeof to === "string") assert.equal(location, to, label);
+  else assert.match(location, to, label);
 }
