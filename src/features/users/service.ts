@@ -67,6 +67,9 @@ const URN_LOOKUP_POLICY: ThrottlePolicy = { freeFailures: 5, baseDelayMs: 5_000,
 
 const ROLE_ORDER: Record<CompanyRole, number> = { owner: 0, proxy: 1, "full-access": 2, "admin-only": 3 };
 
+/** Names in Canadian French order (accents after their letter); one collator: localeCompare with a locale builds one per call. */
+const NAME_ORDER = new Intl.Collator("fr-CA");
+
 function fullName(p: { given_name: string; family_name: string }): string {
   return `${p.given_name} ${p.family_name}`;
 }
@@ -112,8 +115,8 @@ export async function listUsers(deps: Pick<AppDeps, "db">, companyId: string, on
       (a, b) =>
         Number(a.status === "deactivated") - Number(b.status === "deactivated") ||
         ROLE_ORDER[a.role] - ROLE_ORDER[b.role] ||
-        a.familyName.localeCompare(b.familyName, "fr-CA") ||
-        a.givenName.localeCompare(b.givenName, "fr-CA"),
+        NAME_ORDER.compare(a.familyName, b.familyName) ||
+        NAME_ORDER.compare(a.givenName, b.givenName),
     );
 }
 
