@@ -3,7 +3,7 @@
 //
 // The sign-in is GCKey's: POST /{lang}/sign-in/gckey runs one argon2id verification
 // (19 MiB, t=2, on libuv's thread pool) per request, for a username that exists or not
-// (features/identity/service.ts signInGckey). The growing delays (SEC-3, counted in the
+// (features/identity/gckey.ts signInGckey). The growing delays (SEC-3, counted in the
 // `throttles` table) must never answer instead of argon2, and a sign-in is counted on its
 // username and its client address before the password is compared (SEC-7), until it is
 // settled: so the sign-ins here are valid ones (a right password clears the username's count

@@ -5,7 +5,7 @@
 // staff member's row, with its audit event and an email to the staff member: in the language of
 // the page they made the change on (staff accounts keep no preferred language), in both
 // languages when an administrator's reset removed them. The sign-in with a passkey is in
-// service.ts, beside the TOTP code it stands in for.
+// sign-in.ts, beside the TOTP code it stands in for.
 import type { PublicKeyCredentialCreationOptionsJSON } from "@simplewebauthn/server";
 import type { AppDeps } from "../../web/context.ts";
 import type { Tx } from "../../platform/db/index.ts";
