@@ -35,7 +35,21 @@ function formatter(locale: Locale, style: FormatStyle, timeZone: string): Intl.D
 }
 
 export function formatDate(locale: Locale, date: Date, timeZone = "America/Toronto"): string {
-  return formatter(locale, "date", timeZone).format(date);
+  return remembered(`d|${locale}|${timeZone}|${date.getTime()}`, () => formatter(locale, "date", timeZone).format(date));
+}
+
+// Formatting a date is slow (ICU), and a page shows the same few instants at each request (its
+// notifications, due dates, the last sign-in): the texts are kept, a bounded number of them.
+const MAX_DATE_TEXTS = 10_000;
+const dateTexts = new Map<string, string>();
+
+function remembered(key: string, text: () => string): string {
+  const known = dateTexts.get(key);
+  if (known !== undefined) return known;
+  const made = text();
+  if (dateTexts.size >= MAX_DATE_TEXTS) dateTexts.clear();
+  dateTexts.set(key, made);
+  return made;
 }
 
 /** A space, or the narrow no-break space some locales put before "a.m.". */
@@ -46,19 +60,8 @@ const SPACES = /[ \u202f]/g;
  * it is never broken over two lines, wherever the text goes (a page, an attribute, an email).
  */
 export function formatDateTime(locale: Locale, date: Date, timeZone = "America/Toronto"): string {
-  // formatToParts is slow (ICU builds every part), and a page shows the same few instants at
-  // each request (its notifications, its last sign-in): the texts are kept, a bounded number.
-  const key = `${locale}|${timeZone}|${date.getTime()}`;
-  const known = dateTimeTexts.get(key);
-  if (known !== undefined) return known;
-  const text = dateTimeText(locale, date, timeZone);
-  if (dateTimeTexts.size >= MAX_DATE_TIME_TEXTS) dateTimeTexts.clear();
-  dateTimeTexts.set(key, text);
-  return text;
+  return remembered(`t|${locale}|${timeZone}|${date.getTime()}`, () => dateTimeText(locale, date, timeZone));
 }
-
-const MAX_DATE_TIME_TEXTS = 10_000;
-const dateTimeTexts = new Map<string, string>();
 
 function dateTimeText(locale: Locale, date: Date, timeZone: string): string {
   let out = "";
