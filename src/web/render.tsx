@@ -1,10 +1,9 @@
 // Rendering helpers: every HTML answer goes through here, so pages get a doctype, the
 // page chrome and the right status.
 import type { Child } from "hono/jsx";
-import { raw } from "hono/html";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppContext, CompanyAccess } from "./context.ts";
-import { Layout, type CompanyChrome, type SignedInChrome } from "./layout.tsx";
+import { pageHtml, type CompanyChrome, type SignedInChrome } from "./layout.tsx";
 import { formatClientNumber } from "../domain/client-number.ts";
 import { SESSION_IDLE_MS } from "../platform/sessions.ts";
 
@@ -47,18 +46,17 @@ async function bodyHtml(body: Child): Promise<string> {
 export async function renderPage(c: AppContext, title: string, body: Child, status: ContentfulStatusCode = 200): Promise<Response> {
   const url = new URL(c.req.url);
   const inner = await bodyHtml(body);
-  const html = (
-    <Layout
-      locale={c.get("locale")}
-      title={title}
-      path={url.pathname}
-      query={url.searchParams.toString()}
-      signedIn={signedInChrome(c, url.pathname)}
-      company={companyInUse(c)}
-      hasErrors={inner.includes(ERROR_SUMMARY_TAG)}
-    >
-      {raw(inner)}
-    </Layout>
+  const html = pageHtml(
+    {
+      locale: c.get("locale"),
+      title,
+      path: url.pathname,
+      query: url.searchParams.toString(),
+      signedIn: signedInChrome(c, url.pathname),
+      company: companyInUse(c),
+      hasErrors: inner.includes(ERROR_SUMMARY_TAG),
+    },
+    inner,
   );
   return c.html(html, status);
 }
