@@ -138,12 +138,22 @@ export interface PartGroup {
  */
 export function questionsFor(catalogue: Catalogue, lines: readonly LineOfBusiness[]): readonly PartGroup[] {
   const parts: Part[] = ["general", ...portalLinesOf(lines)];
-  return parts.map((part) => ({
-    part,
-    heading: catalogue.parts[part],
-    questions: catalogue.questions.filter((q) => q.part === part),
-  }));
+  // The same few combinations of lines come back at every request (the dashboard's progress,
+  // every profile page): each catalogue keeps its groups, built once per combination.
+  let known = partGroups.get(catalogue);
+  if (!known) partGroups.set(catalogue, (known = new Map()));
+  const key = parts.join(" ");
+  let groups = known.get(key);
+  if (!groups) {
+    groups = Object.freeze(
+      parts.map((part) => Object.freeze({ part, heading: catalogue.parts[part], questions: Object.freeze(catalogue.questions.filter((q) => q.part === part)) })),
+    );
+    known.set(key, groups);
+  }
+  return groups;
 }
+
+const partGroups = new WeakMap<Catalogue, Map<string, readonly PartGroup[]>>();
 
 // ---- Answers --------------------------------------------------------------------------------
 
