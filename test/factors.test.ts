@@ -350,7 +350,10 @@ describe("email codes off, recovery codes", () => {
     const rows = await portal.database.db.selectFrom("recovery_codes").select(["code_hash", "used_at"]).where("person_id", "=", id).execute();
     assert.equal(rows.length, 10);
     for (const row of rows) for (const code of codes) assert.ok(!row.code_hash.includes(code.replace("-", "")), "no code in clear");
-    assert.match((await latestMail(portal, p.email)).subject, /Email codes were turned off/);
+    const mail = await latestMail(portal, p.email);
+    assert.match(mail.subject, /Email codes were turned off/);
+    // It names the factor the person has (an authenticator app here), not every kind there is.
+    assert.match(mail.text, /You now sign in with your authenticator app, or with one of your 10 recovery codes\./);
     const security = await (await client.get("/en/account/security")).text();
     assert.match(security, /You have 10 unused recovery codes/);
     assert.doesNotMatch(security, /[0-9A-Z]{5}-[0-9A-Z]{5}/, "the codes are not shown again");

@@ -32,7 +32,8 @@ import type { PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequest
 import { matchTotpStep, newTotpSecret, totpQrDataUrl, totpUri } from "../../platform/totp.ts";
 import { messages } from "../../web/i18n/index.ts";
 import type { RequestMeta } from "../../web/request-meta.ts";
-import { emailCodesOff, hasStrongFactor } from "./factor-state.ts";
+import { emailCodesOff, hasStrongFactor, strongFactorsOf } from "./factor-state.ts";
+import type { StrongFactors } from "../../web/i18n/factors.en.ts";
 import { sendMfaCode } from "./service.ts";
 
 export { emailCodesOff, hasStrongFactor } from "./factor-state.ts";
@@ -56,7 +57,8 @@ const ownerOf = (personId: string) => ({ kind: "person" as const, id: personId }
 
 export type FactorChange =
   | { kind: "passkey-added" | "passkey-removed"; name: string }
-  | { kind: "app-added" | "app-removed" | "email-off" | "email-on" | "email-back-on" | "recovery-new" }
+  | { kind: "email-off"; have: StrongFactors }
+  | { kind: "app-added" | "app-removed" | "email-on" | "email-back-on" | "recovery-new" }
   | { kind: "recovery-used"; left: number };
 
 export const factorChangedEmail: MailTemplate<FactorChange> = {
@@ -75,7 +77,7 @@ export const factorChangedEmail: MailTemplate<FactorChange> = {
         case "app-removed":
           return [e.appRemovedSubject, e.appRemoved];
         case "email-off":
-          return [e.emailOffSubject, e.emailOff];
+          return [e.emailOffSubject, e.emailOff(change.have)];
         case "email-on":
           return [e.emailOnSubject, e.emailOn];
         case "email-back-on":
@@ -332,7 +334,7 @@ export async function turnEmailCodesOff(deps: AppDeps, personId: string, meta: R
     await trx.updateTable("people").set({ email_codes_off_at: deps.clock.now() }).where("id", "=", personId).execute();
     const codes = await issueRecoveryCodes(trx, deps, personId);
     await audit(trx, deps, personId, "mfa.email-codes-off", meta, { recoveryCodes: codes.length });
-    await tell(trx, deps, person, { kind: "email-off" });
+    await tell(trx, deps, person, { kind: "email-off", have: await strongFactorsOf(trx, personId) });
     return { ok: true, codes };
   });
 }

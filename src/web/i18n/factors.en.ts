@@ -219,7 +219,7 @@ export const factorsEn = {
     appRemovedSubject: "Your authenticator app was removed — Trusted Trader Portal",
     appRemoved: "The authenticator app of your Trusted Trader Portal account was removed.",
     emailOffSubject: "Email codes were turned off — Trusted Trader Portal",
-    emailOff: "Sign-in codes will no longer be sent to this address. You now sign in with your passkey or your authenticator app, or with one of your 10 recovery codes.",
+    emailOff: (have: StrongFactors) => `Sign-in codes will no longer be sent to this address. You now sign in with ${yours(have)}, or with one of your 10 recovery codes.`,
     emailOnSubject: "Email codes were turned back on — Trusted Trader Portal",
     emailOn: "Sign-in codes can be sent to this address again. Your recovery codes no longer work.",
     emailBackOn: "Your last passkey or authenticator app was removed, so sign-in codes can be sent to this address again. Your recovery codes no longer work.",

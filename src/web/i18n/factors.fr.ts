@@ -210,8 +210,8 @@ export const factorsFr: FactorsMessages = {
     appRemovedSubject: "Votre application d’authentification a été retirée — Portail des négociants dignes de confiance",
     appRemoved: "L’application d’authentification de votre compte du Portail des négociants dignes de confiance a été retirée.",
     emailOffSubject: "Les codes par courriel ont été désactivés — Portail des négociants dignes de confiance",
-    emailOff:
-      "Les codes de connexion ne seront plus envoyés à cette adresse. Vous vous connectez maintenant avec votre clé d’accès ou votre application d’authentification, ou avec l’un de vos 10 codes de récupération.",
+    emailOff: (have: StrongFactors) =>
+      `Les codes de connexion ne seront plus envoyés à cette adresse. Vous vous connectez maintenant avec ${vos(have, "ou")}, ou avec l’un de vos 10 codes de récupération.`,
     emailOnSubject: "Les codes par courriel ont été réactivés — Portail des négociants dignes de confiance",
     emailOn: "Les codes de connexion peuvent de nouveau être envoyés à cette adresse. Vos codes de récupération ne fonctionnent plus.",
     emailBackOn:
