@@ -26,10 +26,9 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import type { BrowserContext, Locator, Page } from "playwright-core";
 import { TOTP } from "otpauth";
-import { type TestPortal } from "../helpers/app.ts";
-import { browserTests, expectAccessible, pageHeading, watchProblems, type RunningServer, openBrowserPortal, closeBrowserPortal } from "../helpers/browser.ts";
+import { browserPortalSuite, browserTests, expectAccessible, pageHeading, watchProblems } from "../helpers/browser.ts";
 import { PASSWORD, signUpAndSignIn, type Person } from "../helpers/identity.ts";
 import { authorizedCompany, memberOf } from "../helpers/companies.ts";
 import { completeProfiles } from "../helpers/applications.ts";
@@ -338,17 +337,19 @@ function ottawaDay(now: Date, plus = 0): string {
 }
 
 describe("the application, its review and the decision, in the browser", () => {
-  let portal: TestPortal;
-  let server: RunningServer;
-  let browser: Browser;
   let tmp: string;
+  const suite = browserPortalSuite(
+    { before, after },
+    {
+      beforeClose: async () => {
+        for (const o of Object.values(officers)) await o?.context.close();
+      },
+    },
+  );
   before(async () => {
-    ({ portal, server, browser } = await openBrowserPortal());
     tmp = await mkdtemp(join(tmpdir(), "ttp-review-e2e-"));
   });
   after(async () => {
-    for (const o of Object.values(officers)) await o?.context.close();
-    await closeBrowserPortal({ portal, server, browser });
     if (tmp) await rm(tmp, { recursive: true, force: true });
   });
 
@@ -399,10 +400,10 @@ describe("the application, its review and the decision, in the browser", () => {
 
   /** Reads the newest message to `to` whose subject starts with `subject`, in the dev mailbox (another tab). */
   async function readMail(context: BrowserContext, lang: Lang, to: string, subject: string, label: string, axe: boolean): Promise<string> {
-    await portal.jobs.drain();
+    await suite.portal.jobs.drain();
     const tab = await context.newPage();
     const problems = watchProblems(tab);
-    await tab.goto(`${server.baseUrl}/${lang}/dev/mailbox`);
+    await tab.goto(`${suite.server.baseUrl}/${lang}/dev/mailbox`);
     if (axe) await check(tab, lang, `${label}-mailbox`, "mailbox");
     const row = tab.getByRole("row").filter({ has: tab.getByRole("cell", { name: to, exact: true }) });
     await row.getByRole("link", { name: new RegExp(`^${subject}`) }).first().click();
@@ -426,7 +427,7 @@ describe("the application, its review and the decision, in the browser", () => {
     const l = p.lang;
     const first = !signedInOnce.has(l);
     const axe = (tab: Page, lang: Lang, step: string, kind: string) => (first ? check(tab, lang, step, kind) : Promise.resolve());
-    await page.goto(`${server.baseUrl}/${l}`);
+    await page.goto(`${suite.server.baseUrl}/${l}`);
     await axe(page, l, `${label}-a-home`, "trader-home");
     await page.getByRole("link", { name: t.signInHome }).click();
     await page.waitForURL(`**/${l}/sign-in`);
@@ -453,24 +454,24 @@ describe("the application, its review and the decision, in the browser", () => {
   }
 
   async function newContext(lang: Lang): Promise<BrowserContext> {
-    return browser.newContext({ locale: lang === "en" ? "en-CA" : "fr-CA", acceptDownloads: true });
+    return suite.browser.newContext({ locale: lang === "en" ? "en-CA" : "fr-CA", acceptDownloads: true });
   }
 
   // ---- the fixture: an owner of a company with every profile complete ------------------------
 
   async function ownerWithCompleteCompany(lang: Lang, owner: Person, legalName: string): Promise<string> {
-    const member = await memberOf(portal, await signUpAndSignIn(portal, owner));
-    const companyId = await authorizedCompany(portal, legalName, member);
+    const member = await memberOf(suite.portal, await signUpAndSignIn(suite.portal, owner));
+    const companyId = await authorizedCompany(suite.portal, legalName, member);
     // The company corresponds in the run's language: its letters start with that language.
-    await portal.database.db.updateTable("companies").set({ correspondence_locale: lang }).where("id", "=", companyId).execute();
-    await completeProfiles(portal, companyId, member.personId);
+    await suite.portal.database.db.updateTable("companies").set({ correspondence_locale: lang }).where("id", "=", companyId).execute();
+    await completeProfiles(suite.portal, companyId, member.personId);
     return companyId;
   }
 
   /** The owner: from the dashboard, the submit page, the declaration signed, the confirmation. Returns the reference. */
   async function submitApplication(page: Page, lang: Lang, owner: Person, companyId: string, L: string): Promise<string> {
     const t = T[lang];
-    const base = `${server.baseUrl}/${lang}/companies/${companyId}`;
+    const base = `${suite.server.baseUrl}/${lang}/companies/${companyId}`;
     await onPage(page, lang, t.dashboard, `${L}-owner-01-dashboard`);
     const section = page.getByTestId("dashboard-application");
     await section.getByRole("heading", { name: t.applicationHeading, exact: true }).waitFor();
@@ -514,7 +515,7 @@ describe("the application, its review and the decision, in the browser", () => {
     const t = T[lang];
     const who = cast(lang).officer;
     const created = await createStaffUser(
-      portal.deps,
+      suite.portal.deps,
       { username: who.username, displayName: who.displayName, email: `${who.username}@cbsa-asfc.gc.ca`, roles: ["pip-officer"] },
       { type: "system", via: "test" },
     );
@@ -523,7 +524,7 @@ describe("the application, its review and the decision, in the browser", () => {
     const context = await newContext(lang);
     const page = await context.newPage();
     const problems = watchProblems(page);
-    await page.goto(`${server.baseUrl}/${lang}/staff/sign-in`);
+    await page.goto(`${suite.server.baseUrl}/${lang}/staff/sign-in`);
     await onPage(page, lang, t.staffSignInTitle, `${L}-officer-01-sign-in`);
     await field(page, t.username).fill(issued.username);
     await field(page, t.password).fill(issued.password);
@@ -531,7 +532,7 @@ describe("the application, its review and the decision, in the browser", () => {
     await page.waitForURL(`**/${lang}/staff/sign-in/totp`);
     await onPage(page, lang, t.totpTitle, `${L}-officer-02-totp`);
     const totp = new TOTP({ secret: issued.totpSecret, digits: 6, period: 30, algorithm: "SHA1" });
-    await field(page, t.totp).fill(totp.generate({ timestamp: portal.clock.now().getTime() }));
+    await field(page, t.totp).fill(totp.generate({ timestamp: suite.portal.clock.now().getTime() }));
     await page.getByRole("button", { name: t.continue }).click();
     await page.waitForURL(`**/${lang}/staff/sign-in/password`);
     await onPage(page, lang, t.passwordTitle, `${L}-officer-03-password`);
@@ -548,7 +549,7 @@ describe("the application, its review and the decision, in the browser", () => {
   async function openQueue(page: Page, lang: Lang, label: string): Promise<void> {
     const t = T[lang];
     if (!page.url().endsWith(`/${lang}/staff`)) {
-      await page.goto(`${server.baseUrl}/${lang}/staff`);
+      await page.goto(`${suite.server.baseUrl}/${lang}/staff`);
       await onPage(page, lang, t.staffHome, `${label}-home`);
     }
     await page.getByTestId("staff-tools").getByRole("link", { name: t.pipTool, exact: true }).click();
@@ -608,9 +609,9 @@ describe("the application, its review and the decision, in the browser", () => {
       const L = `review-approval-${lang}`;
       const who = cast(lang);
       const { owner, company } = who.approval;
-      portal.clock.set(who.start);
+      suite.portal.clock.set(who.start);
       const companyId = await ownerWithCompleteCompany(lang, owner, company);
-      const base = `${server.baseUrl}/${lang}/companies/${companyId}`;
+      const base = `${suite.server.baseUrl}/${lang}/companies/${companyId}`;
 
       // ---- the owner signs in and submits ----------------------------------------------------
       const ownerContext = await newContext(lang);
@@ -623,7 +624,7 @@ describe("the application, its review and the decision, in the browser", () => {
       const desk = await officer(lang, L);
       page = desk.page;
       const caseId = await assignAndOpen(page, lang, company, desk.name, L);
-      const caseUrl = `${server.baseUrl}/${lang}/staff/pip/cases/${caseId}`;
+      const caseUrl = `${suite.server.baseUrl}/${lang}/staff/pip/cases/${caseId}`;
       assert.equal((await details(page.getByTestId("submission")))[t.caseReference], reference, "the case shows the submission");
       assert.equal((await caseFacts(page))[t.waitingOn], t.waiting.application);
 
@@ -645,7 +646,7 @@ describe("the application, its review and the decision, in the browser", () => {
       await rfi.locator("gcds-details").getByText(t.rfiItemsChoose, { exact: false }).first().click();
       await rfi.locator('gcds-checkboxes[name="items"]').getByText(t.rfiItemOption(ITEM), { exact: true }).click();
       const dueOn = await rfi.getByRole("textbox", { name: t.rfiDueOn }).inputValue();
-      assert.equal(dueOn, ottawaDay(portal.clock.now(), 30), "30 days from today by default");
+      assert.equal(dueOn, ottawaDay(suite.portal.clock.now(), 30), "30 days from today by default");
       await rfi.getByRole("button", { name: t.rfiButton, exact: true }).click();
       await page.waitForURL(`${caseUrl}?done=rfi`);
       await onPage(page, lang, t.caseTitle(company), `${L}-officer-10-rfi-sent`, "case");
@@ -655,7 +656,7 @@ describe("the application, its review and the decision, in the browser", () => {
       assert.equal(requested.length, 1);
       assert.equal(requested[0]![1], w.rfi);
       assert.equal(requested[0]![2], ITEM);
-      const requestedOn = formatDate(lang, portal.clock.now());
+      const requestedOn = formatDate(lang, suite.portal.clock.now());
 
       // ---- the owner: the request on the dashboard, the item changed, the response -----------
       page = ownerContext.pages()[0]!;
@@ -716,7 +717,7 @@ describe("the application, its review and the decision, in the browser", () => {
       assert.equal(changedPorts[3], w.ports, "the answer as the owner changed it");
       assert.notEqual((await rows(page.getByTestId("requests")))[0]![4], t.notResponded, "the request is answered");
 
-      const visitOn = ottawaDay(portal.clock.now(), 7);
+      const visitOn = ottawaDay(suite.portal.clock.now(), 7);
       const sv = page.locator("section#sv");
       await sv.getByRole("textbox", { name: t.svDate }).fill(visitOn);
       await sv.getByRole("combobox", { name: t.svFacility }).selectOption({ label: "Main warehouse" });
@@ -783,7 +784,7 @@ describe("the application, its review and the decision, in the browser", () => {
       const who = cast(lang);
       const { owner, company } = who.denial;
       const companyId = await ownerWithCompleteCompany(lang, owner, company);
-      const base = `${server.baseUrl}/${lang}/companies/${companyId}`;
+      const base = `${suite.server.baseUrl}/${lang}/companies/${companyId}`;
 
       const ownerContext = await newContext(lang);
       let page = await ownerContext.newPage();
@@ -795,7 +796,7 @@ describe("the application, its review and the decision, in the browser", () => {
       const desk = await officer(lang, L);
       page = desk.page;
       const caseId = await assignAndOpen(page, lang, company, desk.name, L);
-      const caseUrl = `${server.baseUrl}/${lang}/staff/pip/cases/${caseId}`;
+      const caseUrl = `${suite.server.baseUrl}/${lang}/staff/pip/cases/${caseId}`;
       const propose = page.locator("section#decide-propose-denial");
       await propose.getByRole("textbox", { name: t.reasons }).fill(w.propose);
       await propose.getByRole("button", { name: t.proposeButton, exact: true }).click();

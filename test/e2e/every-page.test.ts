@@ -20,9 +20,8 @@
 // company registered and activated in the browser's session, CBSA staff with every role.
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import type { TestPortal } from "../helpers/app.ts";
-import { axeViolations, browserTests, closeBrowserPortal, openBrowserPortal, type RunningServer } from "../helpers/browser.ts";
+import type { BrowserContext, Page } from "playwright-core";
+import { axeViolations, browserPortalSuite, browserTests } from "../helpers/browser.ts";
 import { TestClient } from "../helpers/client.ts";
 import { latestCode, person, signUpAndSignIn, type Person } from "../helpers/identity.ts";
 import { authorizedCompany, memberOf, type Member } from "../helpers/companies.ts";
@@ -60,9 +59,7 @@ const NOT_PAGES: { test: (path: string) => boolean; why: string }[] = [
   { test: (p) => p === "/__test/clock", why: "the test clock's JSON hook" },
 ];
 
-let portal: TestPortal;
-let server: RunningServer;
-let browser: Browser;
+const suite = browserPortalSuite({ before, after }, { afterOpen: prepare });
 
 interface Visitor {
   label: string;
@@ -80,7 +77,7 @@ let pagesChecked = 0;
 let routes: { path: string; re: RegExp }[] = [];
 
 function pagePaths(): string[] {
-  return getPaths(portal.app).filter((p) => !NOT_PAGES.some((n) => n.test(p)));
+  return getPaths(suite.portal.app).filter((p) => !NOT_PAGES.some((n) => n.test(p)));
 }
 
 function markVisited(lang: Lang, path: string): void {
@@ -92,8 +89,8 @@ function markVisited(lang: Lang, path: string): void {
   }
 }
 
-async function newVisitor(label: string, client: TestClient = new TestClient(portal.app)): Promise<Visitor> {
-  const context = await browser.newContext({ viewport: DESKTOP });
+async function newVisitor(label: string, client: TestClient = new TestClient(suite.portal.app)): Promise<Visitor> {
+  const context = await suite.browser.newContext({ viewport: DESKTOP });
   const v = { label, client, context, page: await context.newPage() };
   await syncCookies(v);
   return v;
@@ -101,7 +98,7 @@ async function newVisitor(label: string, client: TestClient = new TestClient(por
 
 /** The client's cookies (its session moved on over HTTP) into the visitor's browser. */
 async function syncCookies(v: Visitor): Promise<void> {
-  const cookies = [...v.client.cookies].map(([name, value]) => ({ name, value, url: server.baseUrl }));
+  const cookies = [...v.client.cookies].map(([name, value]) => ({ name, value, url: suite.server.baseUrl }));
   if (cookies.length > 0) await v.context.addCookies(cookies);
 }
 
@@ -152,8 +149,8 @@ interface Expect {
 /** Opens `path` in the visitor's browser, checks where it lands and its status, then the page. */
 async function visit(v: Visitor, lang: Lang, path: string, expect: Expect = {}): Promise<void> {
   await syncCookies(v);
-  const res = await v.page.goto(`${server.baseUrl}${path}`);
-  markVisited(lang, new URL(path, server.baseUrl).pathname);
+  const res = await v.page.goto(`${suite.server.baseUrl}${path}`);
+  markVisited(lang, new URL(path, suite.server.baseUrl).pathname);
   const landed = new URL(v.page.url());
   const where = `${lang} ${path}${expect.state ? ` [${expect.state}]` : ""} (${v.label})`;
   const status = res?.status() ?? 0;
@@ -163,7 +160,7 @@ async function visit(v: Visitor, lang: Lang, path: string, expect: Expect = {}):
     const ok = typeof expect.lands === "string" ? at === expect.lands : expect.lands.test(at);
     if (!ok) problems.status.push(`${where}: landed at ${at}, expected ${String(expect.lands)}`);
   }
-  await checkPage(v, lang, expect.lands !== undefined ? landed.pathname : new URL(path, server.baseUrl).pathname, expect.state);
+  await checkPage(v, lang, expect.lands !== undefined ? landed.pathname : new URL(path, suite.server.baseUrl).pathname, expect.state);
 }
 
 /** Posts the page's own form with `fields` (wrong input, usually) and checks the page it answers with. */
@@ -225,65 +222,65 @@ const co = {
 
 async function officerDo(companyId: string, path: string, fields: Record<string, string>): Promise<void> {
   const client = await officer.signIn();
-  const caseId = await openCase(portal, companyId);
+  const caseId = await openCase(suite.portal, companyId);
   const res = await client.postForm(`/en/staff/pip/cases/${caseId}/${path}`, fields);
   assert.equal(res.status, 303, `${path}: ${res.status}`);
 }
 
 async function transition(companyId: string, name: "start-review" | "propose-denial"): Promise<void> {
-  await portal.database.db.transaction().execute(async (trx) => {
-    const r = await applyTransition(trx, portal.clock, { companyId, name, acting: { actor: "officer", staffId: officer.id }, reasons: "The risk assessment is not written down." });
+  await suite.portal.database.db.transaction().execute(async (trx) => {
+    const r = await applyTransition(trx, suite.portal.clock, { companyId, name, acting: { actor: "officer", staffId: officer.id }, reasons: "The risk assessment is not written down." });
     assert.ok(r.ok, `${name}: ${JSON.stringify(r)}`);
   });
 }
 
 async function seed(): Promise<void> {
-  const db = portal.database.db;
-  owner = await signUpAndSignIn(portal, ownerPerson);
-  ownerMember = await memberOf(portal, owner);
-  adminOnly = await signUpAndSignIn(portal, person("evadm"));
-  const adminOnlyMember = await memberOf(portal, adminOnly);
-  fullAccessMember = await memberOf(portal, await signUpAndSignIn(portal, person("evfull", "fr")));
-  const formerMember = await memberOf(portal, await signUpAndSignIn(portal, person("evformer")));
+  const db = suite.portal.database.db;
+  owner = await signUpAndSignIn(suite.portal, ownerPerson);
+  ownerMember = await memberOf(suite.portal, owner);
+  adminOnly = await signUpAndSignIn(suite.portal, person("evadm"));
+  const adminOnlyMember = await memberOf(suite.portal, adminOnly);
+  fullAccessMember = await memberOf(suite.portal, await signUpAndSignIn(suite.portal, person("evfull", "fr")));
+  const formerMember = await memberOf(suite.portal, await signUpAndSignIn(suite.portal, person("evformer")));
   const users = [
     { member: adminOnlyMember, role: "admin-only" as const },
     { member: fullAccessMember, role: "full-access" as const },
     { member: formerMember, role: "full-access" as const, status: "deactivated" as const },
   ];
-  officer = await pipOfficer(portal);
+  officer = await pipOfficer(suite.portal);
   const ownerName = `${ownerPerson.givenName} ${ownerPerson.familyName}`;
   const complete = async (name: string) => {
-    const id = await authorizedCompany(portal, name, ownerMember, users);
-    const done = await completeProfiles(portal, id, ownerMember.personId);
+    const id = await authorizedCompany(suite.portal, name, ownerMember, users);
+    const done = await completeProfiles(suite.portal, id, ownerMember.personId);
     return { id, divisionId: done.divisionId };
   };
 
   const ready = await complete("Northern Lights Imports Ltd.");
   co.ready = ready.id;
   co.readyDivision = ready.divisionId;
-  co.bare = await authorizedCompany(portal, "Bare Company Inc.", ownerMember);
+  co.bare = await authorizedCompany(suite.portal, "Bare Company Inc.", ownerMember);
 
   // Information requested.
   co.asked = (await complete("Rivière-du-Loup Transport inc.")).id;
-  const submitted = await submitApplication(portal.deps, { companyId: co.asked, personId: ownerMember.personId }, ownerName, meta);
+  const submitted = await submitApplication(suite.portal.deps, { companyId: co.asked, personId: ownerMember.personId }, ownerName, meta);
   assert.ok(submitted.ok, JSON.stringify(submitted));
   co.askedSubmission = (await db.selectFrom("submissions").select("id").where("company_id", "=", co.asked).executeTakeFirstOrThrow()).id;
   await officerDo(co.asked, "assign", {});
-  await officerDo(co.asked, "request-information", { status: "under-review", rfiMessage: "Send the written risk assessment of the Halifax warehouse.", rfiDueOn: addCalendarDays(today(portal), 30) });
+  await officerDo(co.asked, "request-information", { status: "under-review", rfiMessage: "Send the written risk assessment of the Halifax warehouse.", rfiDueOn: addCalendarDays(today(suite.portal), 30) });
   co.askedRequest = (await db.selectFrom("information_requests").select("id").where("company_id", "=", co.asked).executeTakeFirstOrThrow()).id;
-  co.askedCase = await openCase(portal, co.asked);
+  co.askedCase = await openCase(suite.portal, co.asked);
 
   // Denial proposed.
   co.denial = (await complete("Prairie Grain Exporters Ltd.")).id;
-  const s2 = await submitApplication(portal.deps, { companyId: co.denial, personId: ownerMember.personId }, ownerName, meta);
+  const s2 = await submitApplication(suite.portal.deps, { companyId: co.denial, personId: ownerMember.personId }, ownerName, meta);
   assert.ok(s2.ok);
   await transition(co.denial, "start-review");
   await transition(co.denial, "propose-denial");
-  co.denialCase = await openCase(portal, co.denial);
+  co.denialCase = await openCase(suite.portal, co.denial);
 
   // A member with changes since.
   co.member = (await complete("Harbourfront Freight Ltd.")).id;
-  await makeMember(portal, officer, co.member, { personId: ownerMember.personId, name: ownerName });
+  await makeMember(suite.portal, officer, co.member, { personId: ownerMember.personId, name: ownerName });
   await db.updateTable("companies").set({ employee_count: 40 }).where("id", "=", co.member).execute();
   co.memberCase = (await db.selectFrom("review_cases").select("id").where("company_id", "=", co.member).orderBy("id", "desc").executeTakeFirstOrThrow()).id;
 
@@ -291,36 +288,32 @@ async function seed(): Promise<void> {
   co.suspended = (await complete("Seaway Logistics Inc.")).id;
   co.cancelled = (await complete("Laurentian Carriers Ltd.")).id;
   for (const id of [co.suspended, co.cancelled]) {
-    await makeMember(portal, officer, id, { personId: ownerMember.personId, name: ownerName });
+    await makeMember(suite.portal, officer, id, { personId: ownerMember.personId, name: ownerName });
     const client = await officer.signIn();
     const caseId = (await db.selectFrom("review_cases").select("id").where("company_id", "=", id).orderBy("id", "desc").executeTakeFirstOrThrow()).id;
     const res = await client.postForm(`/en/staff/pip/cases/${caseId}/suspend`, {
       status: "member",
       suspendReasons: "The seal log for outbound trailers was not kept between March and May.",
-      suspendDueOn: addCalendarDays(today(portal), 30),
+      suspendDueOn: addCalendarDays(today(suite.portal), 30),
     });
     assert.equal(res.status, 303, `suspend: ${res.status}`);
   }
   await officerDo(co.cancelled, "decide", { status: "suspended", transition: "cancel", "reasons-cancel": "No action plan was submitted." });
 
-  staff = await signedInStaff(portal, ["admin", "mail-room", "tccu", "pip-officer"]);
-  staffPasskeyId = await addStaffPasskey(staff, new SoftwareAuthenticator({ origin: server.baseUrl }), "Office laptop");
+  staff = await signedInStaff(suite.portal, ["admin", "mail-room", "tccu", "pip-officer"]);
+  staffPasskeyId = await addStaffPasskey(staff, new SoftwareAuthenticator({ origin: suite.server.baseUrl }), "Office laptop");
   // A colleague in the staff list, whose account the administrator may disable or reset.
-  const colleague = await createStaffUser(portal.deps, { username: "evcolleague", displayName: "Alex Colleague", email: "evcolleague@cbsa-asfc.gc.ca", roles: ["mail-room"] }, { type: "system", via: "test" });
+  const colleague = await createStaffUser(suite.portal.deps, { username: "evcolleague", displayName: "Alex Colleague", email: "evcolleague@cbsa-asfc.gc.ca", roles: ["mail-room"] }, { type: "system", via: "test" });
   assert.ok(colleague.ok, JSON.stringify(colleague));
   staffUserId = colleague.id;
 }
 
-before(async () => {
+/** Once the portal is open: the routes to visit, and the people and companies they show. */
+async function prepare(): Promise<void> {
   if (SHOTS) mkdirSync(SHOTS, { recursive: true });
-  const opened = await openBrowserPortal();
-  ({ portal, server, browser } = opened);
   routes = pagePaths().map((path) => ({ path, re: routePattern(path) }));
   await seed();
-});
-after(async () => {
-  await closeBrowserPortal({ portal, server, browser });
-});
+}
 
 // ---- the visits -----------------------------------------------------------------------------
 
@@ -379,7 +372,7 @@ async function newPersonPages(lang: Lang): Promise<void> {
   await go("sign-in/mfa-terms", { agree: "yes" });
   await visit(v, lang, `/${lang}/sign-in/code`);
   await submit(v, lang, { action: "verify", code: "12" });
-  await go("sign-in/code", { action: "verify", code: await latestCode(portal, p.email) });
+  await go("sign-in/code", { action: "verify", code: await latestCode(suite.portal, p.email) });
   await visit(v, lang, `/${lang}/sign-in/terms`);
   await submit(v, lang, { agree: "" });
   await go("sign-in/terms", { agree: "yes" });
@@ -414,9 +407,9 @@ async function newPersonPages(lang: Lang): Promise<void> {
   await submit(v, lang, { clientNumber: "123", activationCode: "WRONG" });
 
   // The mail room sends the letter: its page, a wrong tracking number, then the letter sent.
-  const letter = await readQueuedLetter(portal, legalName);
+  const letter = await readQueuedLetter(suite.portal, legalName);
   const letterId = (
-    await portal.database.db
+    await suite.portal.database.db
       .selectFrom("letters")
       .innerJoin("companies", "companies.id", "letters.company_id")
       .select("letters.id")
@@ -427,10 +420,10 @@ async function newPersonPages(lang: Lang): Promise<void> {
   await visit(s, lang, `/${lang}/staff/mail-room`);
   await visit(s, lang, `/${lang}/staff/mail-room/letters/${letterId}`);
   await submit(s, lang, { tracking: "RN123", sentOn: "yesterday" });
-  const sent = await staff.postForm(`/${lang}/staff/mail-room/letters/${letterId}`, { tracking: "RN123456785CA", sentOn: today(portal) });
+  const sent = await staff.postForm(`/${lang}/staff/mail-room/letters/${letterId}`, { tracking: "RN123456785CA", sentOn: today(suite.portal) });
   assert.equal(sent.status, 303, `letter sent: ${sent.status}`);
   await visit(v, lang, `/${lang}/registration`, { state: "letter-sent" });
-  const companyId = (await portal.database.db.selectFrom("companies").select("id").where("legal_name", "=", legalName).executeTakeFirstOrThrow()).id;
+  const companyId = (await suite.portal.database.db.selectFrom("companies").select("id").where("legal_name", "=", legalName).executeTakeFirstOrThrow()).id;
   await visit(s, lang, `/${lang}/staff/companies/${companyId}`, { state: "letter-sent" });
   await s.context.close();
 
@@ -454,14 +447,14 @@ async function newPersonPages(lang: Lang): Promise<void> {
 /** A half-finished sign-in: the staff's code and own-password steps. */
 async function staffSignInPages(lang: Lang): Promise<void> {
   const username = `evstaff${lang}`;
-  const created = await createStaffUser(portal.deps, { username, displayName: "Robin Agent", email: `${username}@cbsa-asfc.gc.ca`, roles: ["tccu"] }, { type: "system", via: "test" });
+  const created = await createStaffUser(suite.portal.deps, { username, displayName: "Robin Agent", email: `${username}@cbsa-asfc.gc.ca`, roles: ["tccu"] }, { type: "system", via: "test" });
   assert.ok(created.ok);
   const v = await newVisitor("staff signing in");
   expectRedirect(await v.client.postForm(`/${lang}/staff/sign-in`, { username, password: created.issued.password }), "staff sign-in");
   await visit(v, lang, `/${lang}/staff/sign-in/totp`);
   await submit(v, lang, { code: "12" });
   const totp = OTPAuth.URI.parse(created.issued.totpUri) as OTPAuth.TOTP;
-  expectRedirect(await v.client.postForm(`/${lang}/staff/sign-in/totp`, { code: totp.generate({ timestamp: portal.clock.now().getTime() }) }), "totp");
+  expectRedirect(await v.client.postForm(`/${lang}/staff/sign-in/totp`, { code: totp.generate({ timestamp: suite.portal.clock.now().getTime() }) }), "totp");
   await visit(v, lang, `/${lang}/staff/sign-in/password`);
   await submit(v, lang, { password: "short", confirmPassword: "other" });
   await v.context.close();
@@ -474,7 +467,7 @@ async function staffSignInPages(lang: Lang): Promise<void> {
  */
 async function factorPages(lang: Lang): Promise<void> {
   const p = person(`evfactor${lang}`, lang);
-  const v = await newVisitor("trader's sign-in security", await signUpAndSignIn(portal, p));
+  const v = await newVisitor("trader's sign-in security", await signUpAndSignIn(suite.portal, p));
   const sec = `/${lang}/account/security`;
   await visit(v, lang, sec, { state: "email-only" });
   await visit(v, lang, `${sec}/email-codes/off`, { state: "needs-factor" });
@@ -482,7 +475,7 @@ async function factorPages(lang: Lang): Promise<void> {
   await submit(v, lang, { name: "" });
   const added = await v.client.postForm(`${sec}/passkeys/new`, {
     name: "Work laptop",
-    response: JSON.stringify(new SoftwareAuthenticator({ origin: server.baseUrl }).register(passkeyOptionsIn(await (await v.client.get(`${sec}/passkeys/new`)).text()))),
+    response: JSON.stringify(new SoftwareAuthenticator({ origin: suite.server.baseUrl }).register(passkeyOptionsIn(await (await v.client.get(`${sec}/passkeys/new`)).text()))),
   });
   const passkeyId = /\?added=(\d+)$/.exec(expectRedirect(added, "passkey added"))?.[1];
   assert.ok(passkeyId, "the passkey's id");
@@ -492,7 +485,7 @@ async function factorPages(lang: Lang): Promise<void> {
   const secret = /data-testid="totp-secret">([A-Z2-7 ]+)</.exec(await (await v.client.get(`${sec}/authenticator`)).text())?.[1]?.replace(/ /g, "");
   assert.ok(secret, "the app's key");
   const app = new OTPAuth.TOTP({ secret, digits: 6, period: 30, algorithm: "SHA1" });
-  expectRedirect(await v.client.postForm(`${sec}/authenticator`, { code: app.generate({ timestamp: portal.clock.now().getTime() }) }), "app set up");
+  expectRedirect(await v.client.postForm(`${sec}/authenticator`, { code: app.generate({ timestamp: suite.portal.clock.now().getTime() }) }), "app set up");
   await visit(v, lang, `${sec}?app=added`, { state: "app-added" });
   await visit(v, lang, `${sec}/passkeys/${passkeyId}/remove`);
   await visit(v, lang, `${sec}/authenticator/remove`);
@@ -642,7 +635,7 @@ async function staffPages(lang: Lang): Promise<void> {
   await t.context.close();
   // The development mailbox.
   await visit(v, lang, `/${lang}/dev/mailbox`);
-  await v.page.goto(`${server.baseUrl}/${lang}/dev/mailbox`);
+  await v.page.goto(`${suite.server.baseUrl}/${lang}/dev/mailbox`);
   const first = await v.page.locator('a[href*="/dev/mailbox/"]').first().getAttribute("href");
   assert.ok(first, "a message in the mailbox");
   await visit(v, lang, first);

@@ -15,10 +15,9 @@
 // written out here (not read from src/web/i18n), so a wrong word on a page fails the test.
 // Screenshots of every page checked when SCREENSHOTS names a folder (expectAccessible takes them).
 import assert from "node:assert/strict";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { TOTP } from "otpauth";
-import { type TestPortal } from "../helpers/app.ts";
-import { browserTests, closeBrowserPortal, expectAccessible, pageHeading, watchProblems, type RunningServer } from "../helpers/browser.ts";
+import { browserPortalSuite, browserTests, expectAccessible, pageHeading, watchProblems } from "../helpers/browser.ts";
 import { person, signUpAndSignIn, type Person } from "../helpers/identity.ts";
 import { noticeOrText } from "../helpers/notice.ts";
 import { addVirtualAuthenticator, openLocalhostPortal } from "../helpers/virtual-authenticator.ts";
@@ -201,18 +200,16 @@ const S = {
 const RECOVERY_CODE = /^[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$/;
 
 describe("passkeys, an authenticator app and recovery codes in the browser, for traders and staff", () => {
-  let portal: TestPortal;
-  let server: RunningServer;
-  let browser: Browser;
-  let base: string;
   const contexts: BrowserContext[] = [];
-  before(async () => {
-    ({ portal, server, browser, baseUrl: base } = await openLocalhostPortal());
-  });
-  after(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await closeBrowserPortal({ portal, server, browser });
-  });
+  const suite = browserPortalSuite(
+    { before, after },
+    {
+      open: openLocalhostPortal,
+      beforeClose: async () => {
+        for (const context of contexts) await context.close().catch(() => undefined);
+      },
+    },
+  );
 
   /** axe on the page (and its screenshot), its one h1, and the language it speaks. */
   async function onPage(page: Page, lang: Lang, title: string, label: string): Promise<void> {
@@ -231,10 +228,10 @@ describe("passkeys, an authenticator app and recovery codes in the browser, for 
 
   /** A person signed up and signed in over HTTP, whose session the browser then carries. */
   async function signedInBrowser(lang: Lang, who: Person): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-    const client = await signUpAndSignIn(portal, who);
-    const context = await browser.newContext({ locale: lang === "en" ? "en-CA" : "fr-CA" });
+    const client = await signUpAndSignIn(suite.portal, who);
+    const context = await suite.browser.newContext({ locale: lang === "en" ? "en-CA" : "fr-CA" });
     contexts.push(context);
-    await context.addCookies([...client.cookies].map(([name, value]) => ({ name, value, url: base, httpOnly: true, sameSite: "Lax" as const })));
+    await context.addCookies([...client.cookies].map(([name, value]) => ({ name, value, url: suite.baseUrl, httpOnly: true, sameSite: "Lax" as const })));
     const page = await context.newPage();
     return { context, page, problems: watchProblems(page) };
   }
@@ -242,7 +239,7 @@ describe("passkeys, an authenticator app and recovery codes in the browser, for 
   /** From the account page's link to the sign-in security page. */
   async function openSecurity(page: Page, lang: Lang, label: string): Promise<void> {
     const t = T[lang];
-    await page.goto(`${base}/${lang}/account`);
+    await page.goto(`${suite.baseUrl}/${lang}/account`);
     await onPage(page, lang, t.accountTitle, `${label}-account`);
     await page.getByRole("link", { name: t.accountLink, exact: true }).click();
     await page.waitForURL(`**/${lang}/account/security`);
@@ -257,7 +254,7 @@ describe("passkeys, an authenticator app and recovery codes in the browser, for 
   /** GCKey's password, then the sign-in step that offers the person's stronger factors. */
   async function passwordThenFactor(page: Page, lang: Lang, who: Person, label: string): Promise<void> {
     const t = T[lang];
-    await page.goto(`${base}/${lang}/sign-in/gckey`);
+    await page.goto(`${suite.baseUrl}/${lang}/sign-in/gckey`);
     await field(page, t.username).fill(who.username);
     await field(page, t.password).fill(who.password);
     await button(page, t.signInButton).click();
@@ -326,7 +323,7 @@ describe("passkeys, an authenticator app and recovery codes in the browser, for 
       await acceptTerms(page, lang);
       assert.equal((await authenticator.credentials())[0]!.signCount, countBefore + 1, "the passkey answered once");
 
-      await page.goto(`${base}/${lang}/account/security`);
+      await page.goto(`${suite.baseUrl}/${lang}/account/security`);
       await onPage(page, lang, t.securityTitle, "5-security-passkey-used");
       const used = await page.getByTestId("passkeys").locator(`tr[data-passkey="${t.laptop}"]`).getByRole("cell").allInnerTexts();
       assert.notEqual(used[1], t.never, "the passkey's last use is shown");
@@ -350,7 +347,7 @@ describe("passkeys, an authenticator app and recovery codes in the browser, for 
       const shown = await page.getByTestId("totp-secret").innerText();
       assert.match(shown, /^[A-Z2-7]{4}( [A-Z2-7]{1,4})+$/, "the key in groups of 4, to type");
       const app = new TOTP({ secret: shown.replace(/\s/g, ""), digits: 6, period: 30, algorithm: "SHA1" });
-      await field(page, t.appCode).fill(app.generate({ timestamp: portal.clock.now().getTime() }));
+      await field(page, t.appCode).fill(app.generate({ timestamp: suite.portal.clock.now().getTime() }));
       await button(page, t.confirm).click();
       await page.waitForURL(`**/${lang}/account/security?app=added`);
       await onPage(page, lang, t.securityTitle, "8-security-app-added");
@@ -362,13 +359,13 @@ describe("passkeys, an authenticator app and recovery codes in the browser, for 
       await signOut(page, lang);
       await passwordThenFactor(page, lang, who, "9-factor-app");
       assert.deepEqual((await headings(page)).slice(0, 1), [t.useAppHeading], "no passkey: the app first");
-      portal.clock.advance(30_000);
-      await field(page, t.appCode).fill(app.generate({ timestamp: portal.clock.now().getTime() }));
+      suite.portal.clock.advance(30_000);
+      await field(page, t.appCode).fill(app.generate({ timestamp: suite.portal.clock.now().getTime() }));
       await button(page, t.useApp).click();
       await acceptTerms(page, lang);
 
       // ---- email codes off: the 10 recovery codes, shown once ----------------------------------
-      await page.goto(`${base}/${lang}/account/security`);
+      await page.goto(`${suite.baseUrl}/${lang}/account/security`);
       await onPage(page, lang, t.securityTitle, "10-security-app-used");
       const appStatus = await page.getByTestId("app-status").innerText();
       assert.match(appStatus, t.appStatus, "one full stop after the time");
@@ -400,7 +397,7 @@ describe("passkeys, an authenticator app and recovery codes in the browser, for 
       await field(page, t.recoveryCode).fill(codes[0]!);
       await button(page, t.useRecovery).click();
       await acceptTerms(page, lang);
-      await page.goto(`${base}/${lang}/account/security`);
+      await page.goto(`${suite.baseUrl}/${lang}/account/security`);
       await onPage(page, lang, t.securityTitle, "15-security-recovery-used");
       assert.equal(await page.getByTestId("recovery-left").innerText(), t.recoveryLeft(9));
 
@@ -427,12 +424,12 @@ describe("passkeys, an authenticator app and recovery codes in the browser, for 
       const s = S[lang];
       const username = `pkstaff${lang}`;
       const created = await createStaffUser(
-        portal.deps,
+        suite.portal.deps,
         { username, displayName: lang === "en" ? "Robin Officer" : "Dominique Agente", email: `${username}@cbsa-asfc.gc.ca`, roles: ["pip-officer"] },
         { type: "system", via: "test" },
       );
       assert.ok(created.ok, JSON.stringify(created));
-      const context = await browser.newContext({ locale: lang === "en" ? "en-CA" : "fr-CA" });
+      const context = await suite.browser.newContext({ locale: lang === "en" ? "en-CA" : "fr-CA" });
       contexts.push(context);
       const page = await context.newPage();
       const problems = watchProblems(page);
@@ -440,7 +437,7 @@ describe("passkeys, an authenticator app and recovery codes in the browser, for 
       const own = "a staff member's own passphrase";
 
       const password = async (secret: string, label: string) => {
-        await page.goto(`${base}/${lang}/staff/sign-in`);
+        await page.goto(`${suite.baseUrl}/${lang}/staff/sign-in`);
         await onPage(page, lang, s.signInTitle, label);
         await field(page, s.username).fill(username);
         await field(page, s.password).fill(secret);
@@ -452,7 +449,7 @@ describe("passkeys, an authenticator app and recovery codes in the browser, for 
       await password(created.issued.password, "18-staff-sign-in");
       await onPage(page, lang, s.totpTitle, "19-staff-totp");
       const app = new TOTP({ secret: created.issued.totpSecret, digits: 6, period: 30, algorithm: "SHA1" });
-      await field(page, s.totp).fill(app.generate({ timestamp: portal.clock.now().getTime() }));
+      await field(page, s.totp).fill(app.generate({ timestamp: suite.portal.clock.now().getTime() }));
       await button(page, s.continue).click();
       await page.waitForURL(`**/${lang}/staff/sign-in/password`);
       await onPage(page, lang, s.passwordTitle, "20-staff-password");

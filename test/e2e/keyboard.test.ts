@@ -9,9 +9,8 @@
 // Escape closes it, a status message says the session was extended, and the server agrees: the
 // session outlives the 20 minutes it would have had. axe checks every page.
 import assert from "node:assert/strict";
-import type { Browser, Page } from "playwright-core";
-import type { TestPortal } from "../helpers/app.ts";
-import { browserTests, closeBrowserPortal, expectAccessible, openBrowserPortal, waitForComponents, watchProblems, type RunningServer } from "../helpers/browser.ts";
+import type { Page } from "playwright-core";
+import { browserPortalSuite, browserTests, expectAccessible, waitForComponents, watchProblems } from "../helpers/browser.ts";
 import { horizontalOverflow } from "../helpers/every-page.ts";
 import { PASSWORD, latestCode } from "../helpers/identity.ts";
 import { messages } from "../../src/web/i18n/index.ts";
@@ -112,25 +111,19 @@ async function expectFocusOnErrorSummary(page: Page, lang: Lang, label: string):
 }
 
 describe("a keyboard-only person", () => {
-  let portal: TestPortal;
-  let server: RunningServer;
-  let browser: Browser;
-  before(async () => {
-    ({ portal, server, browser } = await openBrowserPortal());
-  });
-  after(() => closeBrowserPortal({ portal, server, browser }));
+  const suite = browserPortalSuite({ before, after });
 
   for (const lang of ["en", "fr"] as const) {
     const t = messages(lang);
     const m = t.identity;
 
     it(`signs up, fixes a form's errors from its summary and keeps the session with Escape (${lang})`, async () => {
-      const context = await browser.newContext({ locale: lang === "en" ? "en-CA" : "fr-CA", viewport: { width: 1280, height: 900 } });
+      const context = await suite.browser.newContext({ locale: lang === "en" ? "en-CA" : "fr-CA", viewport: { width: 1280, height: 900 } });
       const page = await context.newPage();
       const problems = watchProblems(page);
       const email = `keyboard.${lang}@example.ca`;
 
-      await page.goto(`${server.baseUrl}/${lang}`);
+      await page.goto(`${suite.server.baseUrl}/${lang}`);
       await waitForComponents(page);
       await tabTo(page, "the sign-in link", named(t.home.signInButton));
       await pressAndLoad(page, "Enter");
@@ -208,7 +201,7 @@ describe("a keyboard-only person", () => {
       assert.equal(new URL(page.url()).pathname, `/${lang}/sign-in/code`);
       await expectAccessible(page, `keyboard-${lang}-6-code`);
       assert.equal(await page.locator("gcds-button").count(), 1, "one button on the code page: Verify");
-      await typeInto(page, "code", await latestCode(portal, email));
+      await typeInto(page, "code", await latestCode(suite.portal, email));
       await tabTo(page, "the verify button", named(m.verifyButton, ["button"]));
       await pressAndLoad(page, "Enter");
 
@@ -232,7 +225,7 @@ describe("a keyboard-only person", () => {
 
       // The warning opens 2 minutes before the session would end; the server's clock goes along.
       const quietMs = SESSION_IDLE_MS - IDLE_WARNING_MS;
-      portal.clock.advance(quietMs);
+      suite.portal.clock.advance(quietMs);
       await page.clock.fastForward(quietMs);
       const dialog = page.locator("dialog#session-timeout");
       await dialog.waitFor({ state: "visible" });
@@ -248,11 +241,11 @@ describe("a keyboard-only person", () => {
 
       // 19 minutes after the warning (37 after the last page), the session still lives: Escape
       // extended it. Without a request for another 21 minutes, it ends.
-      portal.clock.advance(SESSION_IDLE_MS - 60_000);
+      suite.portal.clock.advance(SESSION_IDLE_MS - 60_000);
       await tabTo(page, "the account link", named(m.accountTitle, ["a"]), { back: true });
       await pressAndLoad(page, "Enter");
       assert.equal(new URL(page.url()).pathname, `/${lang}/account`, "still signed in after Escape");
-      portal.clock.advance(SESSION_IDLE_MS + 60_000);
+      suite.portal.clock.advance(SESSION_IDLE_MS + 60_000);
       await page.reload();
       assert.equal(new URL(page.url()).pathname, `/${lang}/sign-in`, "an idle session does end: the check above could fail");
 

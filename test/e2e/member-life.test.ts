@@ -29,11 +29,10 @@
 // Each person signs in once (and again after the four years). Screenshots of every page state
 // checked when SCREENSHOTS is set (expectAccessible takes them).
 import assert from "node:assert/strict";
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import type { BrowserContext, Locator, Page } from "playwright-core";
 import { TOTP } from "otpauth";
 import { sql } from "kysely";
-import { type TestPortal } from "../helpers/app.ts";
-import { browserTests, closeBrowserPortal, expectAccessible, openBrowserPortal, pageHeading, watchProblems, type RunningServer } from "../helpers/browser.ts";
+import { browserPortalSuite, browserTests, expectAccessible, pageHeading, watchProblems } from "../helpers/browser.ts";
 import { signIn as signInOverHttp, signUpAndSignIn, type Person } from "../helpers/identity.ts";
 import { authorizedCompany, memberOf } from "../helpers/companies.ts";
 import { completeProfiles } from "../helpers/applications.ts";
@@ -87,25 +86,25 @@ interface Life {
 }
 
 describe("a member's life in the browser: changes, suspension, cancellation and appeal, revalidation, withdrawal", { concurrency: 2 }, () => {
-  let portal: TestPortal;
-  let server: RunningServer;
-  let browser: Browser;
   /** The officer who approves the applications over HTTP (the set-up, not the journeys). */
   let approver: Officer;
   const contexts: BrowserContext[] = [];
 
-  before(async () => {
-    ({ portal, server, browser } = await openBrowserPortal());
-    portal.clock.set(START);
-    // Signed in now, the approver serves both languages' set-up without signing in twice.
-    approver = await pipOfficer(portal);
-  });
-  after(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await closeBrowserPortal({ portal, server, browser });
-  });
+  const suite = browserPortalSuite(
+    { before, after },
+    {
+      afterOpen: async () => {
+        suite.portal.clock.set(START);
+        // Signed in now, the approver serves both languages' set-up without signing in twice.
+        approver = await pipOfficer(suite.portal);
+      },
+      beforeClose: async () => {
+        for (const c of contexts) await c.close().catch(() => undefined);
+      },
+    },
+  );
 
-  const db = () => portal.database.db;
+  const db = () => suite.portal.database.db;
 
   // ---- four years on, for both languages at once -----------------------------------------------
 
@@ -144,11 +143,11 @@ describe("a member's life in the browser: changes, suspension, cancellation and 
       const anniversaries = [...new Set(rows.map((r) => r.anniversary))];
       assert.equal(anniversaries.length, 1, `approved on the same day: ${JSON.stringify(anniversaries)}`);
       for (const months of [23, 46]) {
-        portal.clock.set(new Date(START.getTime() + months * 30 * DAY_MS));
-        for (const l of members) await signInOverHttp(portal, memberCast(l).owner);
+        suite.portal.clock.set(new Date(START.getTime() + months * 30 * DAY_MS));
+        for (const l of members) await signInOverHttp(suite.portal, memberCast(l).owner);
       }
-      portal.clock.set(new Date(`${anniversaries[0]!}T14:00:00Z`));
-      return { anniversary: anniversaries[0]!, timers: await runMembershipTimers(portal.deps) };
+      suite.portal.clock.set(new Date(`${anniversaries[0]!}T14:00:00Z`));
+      return { anniversary: anniversaries[0]!, timers: await runMembershipTimers(suite.portal.deps) };
     })();
     return moved;
   }
@@ -201,7 +200,7 @@ describe("a member's life in the browser: changes, suspension, cancellation and 
   }
 
   async function newContext(lang: Lang): Promise<BrowserContext> {
-    const context = await browser.newContext({ locale: lang === "en" ? "en-CA" : "fr-CA" });
+    const context = await suite.browser.newContext({ locale: lang === "en" ? "en-CA" : "fr-CA" });
     contexts.push(context);
     return context;
   }
@@ -228,10 +227,10 @@ describe("a member's life in the browser: changes, suspension, cancellation and 
 
   /** Reads the newest message to `to` whose subject starts with `subject`, in the dev mailbox (another tab). */
   async function readMail(context: BrowserContext, lang: Lang, to: string, subject: string): Promise<string> {
-    await portal.jobs.drain();
+    await suite.portal.jobs.drain();
     const tab = await context.newPage();
     const problems = watchProblems(tab);
-    await tab.goto(`${server.baseUrl}/${lang}/dev/mailbox`);
+    await tab.goto(`${suite.server.baseUrl}/${lang}/dev/mailbox`);
     await check(tab, lang, "mailbox");
     const row = tab.getByRole("row").filter({ has: tab.getByRole("cell", { name: to, exact: true }) });
     await row.getByRole("link", { name: new RegExp(`^${subject}`) }).first().click();
@@ -249,7 +248,7 @@ describe("a member's life in the browser: changes, suspension, cancellation and 
     const context = await newContext(lang);
     const page = await context.newPage();
     const problems = watchProblems(page);
-    await page.goto(`${server.baseUrl}/${lang}`);
+    await page.goto(`${suite.server.baseUrl}/${lang}`);
     await check(page, lang, "trader-home");
     await page.getByRole("link", { name: t.signInHome }).click();
     await page.waitForURL(`**/${lang}/sign-in`);
@@ -277,7 +276,7 @@ describe("a member's life in the browser: changes, suspension, cancellation and 
   /** A new PIP officer (password and TOTP secret issued), not signed in yet. */
   async function newOfficer(who: { username: string; displayName: string }): Promise<Omit<Desk, "context" | "page" | "problems">> {
     const created = await createStaffUser(
-      portal.deps,
+      suite.portal.deps,
       { username: who.username, displayName: who.displayName, email: `${who.username}@cbsa-asfc.gc.ca`, roles: ["pip-officer"] },
       { type: "system", via: "test" },
     );
@@ -291,7 +290,7 @@ describe("a member's life in the browser: changes, suspension, cancellation and 
     const context = await newContext(lang);
     const page = await context.newPage();
     const problems = watchProblems(page);
-    await page.goto(`${server.baseUrl}/${lang}/staff/sign-in`);
+    await page.goto(`${suite.server.baseUrl}/${lang}/staff/sign-in`);
     await onPage(page, lang, t.staffSignInTitle, "staff-sign-in");
     await field(page, t.username).fill(officer.username);
     await field(page, t.password).fill(officer.password);
@@ -299,7 +298,7 @@ describe("a member's life in the browser: changes, suspension, cancellation and 
     await page.waitForURL(`**/${lang}/staff/sign-in/totp`);
     await onPage(page, lang, t.totpTitle, "staff-totp");
     const totp = new TOTP({ secret: officer.totpSecret, digits: 6, period: 30, algorithm: "SHA1" });
-    await field(page, t.totp).fill(totp.generate({ timestamp: portal.clock.now().getTime() }));
+    await field(page, t.totp).fill(totp.generate({ timestamp: suite.portal.clock.now().getTime() }));
     await page.getByRole("button", { name: t.continue }).click();
     await page.waitForURL(new RegExp(`/${lang}/staff(/sign-in/password)?$`));
     if (page.url().endsWith("/sign-in/password")) {
@@ -324,7 +323,7 @@ describe("a member's life in the browser: changes, suspension, cancellation and 
     if (page.url().endsWith(`/${lang}/staff`)) {
       await page.getByTestId("staff-tools").getByRole("link", { name: t.pipTool, exact: true }).click();
       await page.waitForURL(`**/${lang}/staff/pip`);
-    } else await page.goto(`${server.baseUrl}/${lang}/staff/pip`);
+    } else await page.goto(`${suite.server.baseUrl}/${lang}/staff/pip`);
     await onPage(page, lang, t.queueTitle, state);
   }
 
@@ -368,7 +367,7 @@ describe("a member's life in the browser: changes, suspension, cancellation and 
     assert.equal(submission[t.kindLabel], kind);
     assert.equal(submission[t.submittedBy], fullName(owner));
     await page.getByRole("link", { name: t.backToDashboard, exact: true }).click();
-    await page.waitForURL(`${server.baseUrl}/${lang}/companies/${companyId}`);
+    await page.waitForURL(`${suite.server.baseUrl}/${lang}/companies/${companyId}`);
     return submission[t.reference]!;
   }
 
@@ -391,14 +390,14 @@ describe("a member's life in the browser: changes, suspension, cancellation and 
       it(`the owner edits an answer, sees it listed and submits the changes; the officer sees the difference and accepts them (${lang})`, async () => {
         running.add(lang);
         lives[lang] = s;
-        const owner = await memberOf(portal, await oneAtATime(() => signUpAndSignIn(portal, who.owner)));
+        const owner = await memberOf(suite.portal, await oneAtATime(() => signUpAndSignIn(suite.portal, who.owner)));
         s.ownerPersonId = owner.personId;
-        s.companyId = await authorizedCompany(portal, who.company, owner);
-        s.base = `${server.baseUrl}/${lang}/companies/${s.companyId}`;
+        s.companyId = await authorizedCompany(suite.portal, who.company, owner);
+        s.base = `${suite.server.baseUrl}/${lang}/companies/${s.companyId}`;
         await db().updateTable("companies").set({ correspondence_locale: lang }).where("id", "=", s.companyId).execute();
-        await completeProfiles(portal, s.companyId, owner.personId);
-        await makeMember(portal, approver, s.companyId, { personId: owner.personId, name: fullName(who.owner) });
-        s.approvedOn = ottawaDay(portal.clock.now());
+        await completeProfiles(suite.portal, s.companyId, owner.personId);
+        await makeMember(suite.portal, approver, s.companyId, { personId: owner.personId, name: fullName(who.owner) });
+        s.approvedOn = ottawaDay(suite.portal.clock.now());
 
         // ---- the owner: a member's dashboard, one answer changed on its page --------------------
         s.owner = await ownerSignIn(lang, who.owner, s.companyId);
@@ -487,10 +486,10 @@ describe("a member's life in the browser: changes, suspension, cancellation and 
           assert.equal(r[3], `${t.statuses.member} ${t.closedFlag}`);
         }
         const latest = String(Math.max(...found.map(Number)));
-        assert.equal(latest, await latestCase(portal, s.companyId));
+        assert.equal(latest, await latestCase(suite.portal, s.companyId));
         await openCaseFromQueue(page, lang, who.company, latest, "case-member-closed");
 
-        const today = ottawaDay(portal.clock.now());
+        const today = ottawaDay(suite.portal.clock.now());
         const suspend = page.locator("section#suspend");
         await field(suspend, t.reasons).fill(w.suspend);
         const dueOn = await field(suspend, t.suspendDueOn).inputValue();
@@ -573,12 +572,12 @@ describe("a member's life in the browser: changes, suspension, cancellation and 
       });
 
       it(`officer A cancels a suspended membership; the owner appeals within 30 days; officer A may not decide it, officer B grants it (${lang})`, async () => {
-        const suspended = await suspendMembership(portal.deps, s.a.id, await latestCase(portal, s.companyId), "member", { reasons: w.suspend, dueOn: addCalendarDays(ottawaDay(portal.clock.now()), 30) }, meta);
+        const suspended = await suspendMembership(suite.portal.deps, s.a.id, await latestCase(suite.portal, s.companyId), "member", { reasons: w.suspend, dueOn: addCalendarDays(ottawaDay(suite.portal.clock.now()), 30) }, meta);
         assert.ok(suspended.ok, JSON.stringify(suspended));
 
         // ---- officer A cancels ---------------------------------------------------------------------
         let page = s.a.page;
-        await page.goto(`${server.baseUrl}/${lang}/staff/pip/cases/${suspended.caseId}`);
+        await page.goto(`${suite.server.baseUrl}/${lang}/staff/pip/cases/${suspended.caseId}`);
         await onPage(page, lang, t.caseTitle(who.company), "case-suspended");
         assert.equal((await caseFacts(page))[t.caseStatus], t.statuses.suspended);
         await decide(page, lang, who.company, "cancel", t.reasons, t.cancelButton, w.cancel, "case-cancelled");
@@ -693,7 +692,7 @@ describe("a member's life in the browser: changes, suspension, cancellation and 
         assert.equal((await caseFacts(page))[t.assignedTo], s.a.name);
 
         const sv = page.locator("section#sv");
-        await field(sv, t.svDate).fill(ottawaDay(portal.clock.now(), 7));
+        await field(sv, t.svDate).fill(ottawaDay(suite.portal.clock.now(), 7));
         await sv.getByRole("combobox", { name: t.svFacility }).selectOption({ label: "Main warehouse" });
         await sv.getByRole("button", { name: t.svButton, exact: true }).click();
         await page.waitForURL(`${caseUrl}?done=sv`);
@@ -708,7 +707,7 @@ describe("a member's life in the browser: changes, suspension, cancellation and 
         await noticeOrText(page, t.svRecorded).first().waitFor();
         await decide(page, lang, who.company, "approve", t.reasonsOptional, t.approveButton, w.approve, "case-member-closed");
         assert.equal((await caseFacts(page))[t.caseStatus], t.statuses.member);
-        const approvedAgain = ottawaDay(portal.clock.now());
+        const approvedAgain = ottawaDay(suite.portal.clock.now());
 
         // ---- the owner: Member, the next anniversary 4 years after this approval ----------------
         page = await dashboard("dashboard-member");

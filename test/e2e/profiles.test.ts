@@ -21,9 +21,8 @@ import assert from "node:assert/strict";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
-import { type TestPortal } from "../helpers/app.ts";
-import { browserTests, expectAccessible, pageHeading, watchProblems, type RunningServer, openBrowserPortal, closeBrowserPortal } from "../helpers/browser.ts";
+import type { BrowserContext, Locator, Page } from "playwright-core";
+import { browserPortalSuite, browserTests, expectAccessible, pageHeading, watchProblems } from "../helpers/browser.ts";
 import { PASSWORD, signUpAndSignIn, type Person } from "../helpers/identity.ts";
 import { authorizedCompany, memberOf, type Member } from "../helpers/companies.ts";
 import type { TestClient } from "../helpers/client.ts";
@@ -272,16 +271,12 @@ async function answerTheRest(client: TestClient, lang: Lang, companyId: string, 
 }
 
 describe("the application and security profiles, in the browser", () => {
-  let portal: TestPortal;
-  let server: RunningServer;
-  let browser: Browser;
   let tmp: string;
+  const suite = browserPortalSuite({ before, after });
   before(async () => {
-    ({ portal, server, browser } = await openBrowserPortal());
     tmp = await mkdtemp(join(tmpdir(), "ttp-profiles-e2e-"));
   });
   after(async () => {
-    await closeBrowserPortal({ portal, server, browser });
     if (tmp) await rm(tmp, { recursive: true, force: true });
   });
 
@@ -299,9 +294,9 @@ describe("the application and security profiles, in the browser", () => {
 
   /** Reads the newest message to `to` whose subject starts with `subject`, in the dev mailbox (another tab). */
   async function readMail(context: BrowserContext, lang: Lang, to: string, subject: string, label: string, check: boolean): Promise<string> {
-    await portal.jobs.drain();
+    await suite.portal.jobs.drain();
     const tab = await context.newPage();
-    await tab.goto(`${server.baseUrl}/${lang}/dev/mailbox`);
+    await tab.goto(`${suite.server.baseUrl}/${lang}/dev/mailbox`);
     if (check) await expectAccessible(tab, `${label}-mailbox`);
     const row = tab.getByRole("row").filter({ has: tab.getByRole("cell", { name: to, exact: true }) });
     await row.getByRole("link", { name: new RegExp(`^${subject}`) }).first().click();
@@ -321,7 +316,7 @@ describe("the application and security profiles, in the browser", () => {
     const t = T[p.lang];
     const l = p.lang;
     const axe = (step: string) => (check.pages ? expectAccessible(page, `${label}-${step}`) : Promise.resolve());
-    await page.goto(`${server.baseUrl}/${l}`);
+    await page.goto(`${suite.server.baseUrl}/${l}`);
     await page.getByRole("link", { name: t.signInHome }).click();
     await page.waitForURL(`**/${l}/sign-in`);
     await axe("a-chooser");
@@ -416,7 +411,7 @@ describe("the application and security profiles, in the browser", () => {
   }
 
   async function newContext(lang: Lang): Promise<BrowserContext> {
-    return browser.newContext({ locale: lang === "en" ? "en-CA" : "fr-CA" });
+    return suite.browser.newContext({ locale: lang === "en" ? "en-CA" : "fr-CA" });
   }
 
   for (const lang of ["en", "fr"] as const) {
@@ -426,13 +421,13 @@ describe("the application and security profiles, in the browser", () => {
     it(`the owner answers the application profile and starts the security profile, a full-access user continues, both profiles end complete (${lang})`, async () => {
       // ---- fixture: two portal accounts, an authorized importer with both of them -------------
       const who = people(lang);
-      const ownerClient = await signUpAndSignIn(portal, who.owner);
-      const fullClient = await signUpAndSignIn(portal, who.full);
-      const ownerMember: Member = await memberOf(portal, ownerClient);
-      const fullMember: Member = await memberOf(portal, fullClient);
+      const ownerClient = await signUpAndSignIn(suite.portal, who.owner);
+      const fullClient = await signUpAndSignIn(suite.portal, who.full);
+      const ownerMember: Member = await memberOf(suite.portal, ownerClient);
+      const fullMember: Member = await memberOf(suite.portal, fullClient);
       const legalName = COMPANIES[lang];
-      const companyId = await authorizedCompany(portal, legalName, ownerMember, [{ member: fullMember, role: "full-access" }]);
-      const base = `${server.baseUrl}/${lang}/companies/${companyId}`;
+      const companyId = await authorizedCompany(suite.portal, legalName, ownerMember, [{ member: fullMember, role: "full-access" }]);
+      const base = `${suite.server.baseUrl}/${lang}/companies/${companyId}`;
       const L = `profiles-${lang}`;
       // In English every page visited is checked with axe; in French, to keep the file's run
       // short, each kind of page once (a page seen again in another state is not checked again).

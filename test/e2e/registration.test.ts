@@ -4,10 +4,9 @@
 // registered-mail tracking number → the trader sees the letter sent, activates the company,
 // accepts the terms and reaches the PIP dashboard.
 import assert from "node:assert/strict";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { TOTP } from "otpauth";
-import { type TestPortal } from "../helpers/app.ts";
-import { browserTests, expectAccessible, pageHeading, watchProblems, type RunningServer, openBrowserPortal, closeBrowserPortal } from "../helpers/browser.ts";
+import { browserPortalSuite, browserTests, expectAccessible, pageHeading, watchProblems } from "../helpers/browser.ts";
 import { person, signUpAndSignIn } from "../helpers/identity.ts";
 import { pdftotext } from "../helpers/registration.ts";
 import type { TestClient } from "../helpers/client.ts";
@@ -110,13 +109,7 @@ const T = {
 } as const;
 
 describe("registration and activation by registered mail, in the browser", () => {
-  let portal: TestPortal;
-  let server: RunningServer;
-  let browser: Browser;
-  before(async () => {
-    ({ portal, server, browser } = await openBrowserPortal());
-  });
-  after(() => closeBrowserPortal({ portal, server, browser }));
+  const suite = browserPortalSuite({ before, after });
 
   function field(page: Page, label: string) {
     return page.getByRole("textbox", { name: label, exact: true });
@@ -128,8 +121,8 @@ describe("registration and activation by registered mail, in the browser", () =>
   }
 
   async function contextFor(client: TestClient, lang: "en" | "fr"): Promise<BrowserContext> {
-    const context = await browser.newContext({ locale: lang === "en" ? "en-CA" : "fr-CA" });
-    await context.addCookies([...client.cookies].map(([name, value]) => ({ name, value, url: server.baseUrl, httpOnly: true, sameSite: "Lax" as const })));
+    const context = await suite.browser.newContext({ locale: lang === "en" ? "en-CA" : "fr-CA" });
+    await context.addCookies([...client.cookies].map(([name, value]) => ({ name, value, url: suite.server.baseUrl, httpOnly: true, sameSite: "Lax" as const })));
     return context;
   }
 
@@ -140,12 +133,12 @@ describe("registration and activation by registered mail, in the browser", () =>
     it(`a trader registers, the mail room sends the letter, the trader activates (${lang})`, async () => {
       const company = lang === "en" ? "Maple Leaf Imports Inc." : "Importations Érablière ltée";
       // The trader, signed in over HTTP (the sign-in journeys have their own browser tests).
-      const traderClient = await signUpAndSignIn(portal, person(`e2ereg${lang}`, lang));
+      const traderClient = await signUpAndSignIn(suite.portal, person(`e2ereg${lang}`, lang));
       const trader = await contextFor(traderClient, lang);
       const page = await trader.newPage();
       const problems = watchProblems(page);
 
-      await page.goto(`${server.baseUrl}/${lang}/registration`);
+      await page.goto(`${suite.server.baseUrl}/${lang}/registration`);
       await expectAccessible(page, `register-${lang}-1-hub`);
       await page.getByRole("link", { name: t.register }).click();
       await page.waitForURL(`**/${lang}/registration/eligibility`);
@@ -190,15 +183,15 @@ describe("registration and activation by registered mail, in the browser", () =>
 
       // The mail room.
       const issued = await createStaffUser(
-        portal.deps,
+        suite.portal.deps,
         { username: `mailroom${lang}`, displayName: "Mail Room", email: `mailroom.${lang}@cbsa-asfc.gc.ca`, roles: ["mail-room"] },
         { type: "system", via: "test" },
       );
       assert.ok(issued.ok);
-      const staff = await browser.newContext({ locale: lang === "en" ? "en-CA" : "fr-CA" });
+      const staff = await suite.browser.newContext({ locale: lang === "en" ? "en-CA" : "fr-CA" });
       const desk = await staff.newPage();
       const deskProblems = watchProblems(desk);
-      await desk.goto(`${server.baseUrl}/${lang}/staff/sign-in`);
+      await desk.goto(`${suite.server.baseUrl}/${lang}/staff/sign-in`);
       await expectAccessible(desk, `mailroom-${lang}-1-sign-in`);
       await field(desk, t.staffUsername).fill(issued.issued.username);
       await desk.getByRole("textbox", { name: t.staffPassword, exact: true }).fill(issued.issued.password);
@@ -206,7 +199,7 @@ describe("registration and activation by registered mail, in the browser", () =>
       await desk.waitForURL(`**/${lang}/staff/sign-in/totp`);
       await expectAccessible(desk, `mailroom-${lang}-2-totp`);
       const totp = new TOTP({ secret: issued.issued.totpSecret, digits: 6, period: 30, algorithm: "SHA1" });
-      await field(desk, t.totp).fill(totp.generate({ timestamp: portal.clock.now().getTime() }));
+      await field(desk, t.totp).fill(totp.generate({ timestamp: suite.portal.clock.now().getTime() }));
       await desk.getByRole("button", { name: t.continue }).click();
       await desk.waitForURL(`**/${lang}/staff/sign-in/password`);
       await expectAccessible(desk, `mailroom-${lang}-3-password`);
@@ -228,7 +221,7 @@ describe("registration and activation by registered mail, in the browser", () =>
       const [printed] = await Promise.all([desk.waitForEvent("popup"), desk.getByRole("button", { name: t.print }).click()]);
       assert.ok(new URL(printed.url()).searchParams.get(`ids-${letterId}`) === letterId, printed.url());
       await printed.close();
-      const pdf = await staff.request.get(`${server.baseUrl}${pdfHref}`);
+      const pdf = await staff.request.get(`${suite.server.baseUrl}${pdfHref}`);
       assert.equal(pdf.headers()["content-type"], "application/pdf");
       const letterText = pdftotext(await pdf.body());
       assert.ok(letterText.includes(company.toLocaleUpperCase("fr-CA")), "the letter carries the company's name with its accents");
@@ -241,7 +234,7 @@ describe("registration and activation by registered mail, in the browser", () =>
       await expectAccessible(desk, `mailroom-${lang}-6-record`);
       await field(desk, t.tracking).fill("RN123456785CA");
       // The date sent: the design system's date input (day, month and year; the month from a list).
-      const [year, month, day] = calendarDate(portal.clock.now()).split("-") as [string, string, string];
+      const [year, month, day] = calendarDate(suite.portal.clock.now()).split("-") as [string, string, string];
       const sentOn = desk.locator('gcds-date-input[name="sentOn"]');
       await sentOn.getByRole("textbox", { name: t.day, exact: true }).fill(day);
       await sentOn.getByRole("combobox", { name: t.month, exact: true }).selectOption(month);
@@ -253,7 +246,7 @@ describe("registration and activation by registered mail, in the browser", () =>
       assert.equal(await desk.getByTestId("queued-letter").filter({ hasText: company }).count(), 0);
 
       // The trader sees the letter sent, then activates with what it prints.
-      await page.goto(`${server.baseUrl}/${lang}/registration`);
+      await page.goto(`${suite.server.baseUrl}/${lang}/registration`);
       await page.getByText(t.sent, { exact: false }).first().waitFor();
       assert.ok((await page.getByTestId("pending-registration").innerText()).includes("RN123456785CA"));
       await page.getByRole("link", { name: t.activate }).click();

@@ -2,9 +2,8 @@
 // every page visited: a new GCKey user (sign up → profile → URN email → MFA terms → code →
 // terms → account), sign-out, and signing in again; the same through the demo Sign-In Partner.
 import assert from "node:assert/strict";
-import type { Browser, Page } from "playwright-core";
-import { type TestPortal } from "../helpers/app.ts";
-import { browserTests, expectAccessible, pageHeading, watchProblems, type RunningServer, openBrowserPortal, closeBrowserPortal } from "../helpers/browser.ts";
+import type { Page } from "playwright-core";
+import { browserPortalSuite, browserTests, expectAccessible, pageHeading, watchProblems } from "../helpers/browser.ts";
 import { PASSWORD, person, signUpAndSignIn } from "../helpers/identity.ts";
 
 const { describe, it, before, after } = browserTests();
@@ -77,18 +76,12 @@ const TEXT = {
 } as const;
 
 describe("sign-in journeys in the browser", () => {
-  let portal: TestPortal;
-  let server: RunningServer;
-  let browser: Browser;
-  before(async () => {
-    ({ portal, server, browser } = await openBrowserPortal());
-  });
-  after(() => closeBrowserPortal({ portal, server, browser }));
+  const suite = browserPortalSuite({ before, after });
 
   /** Opens the newest message whose subject starts with `subject` in the dev mailbox. */
   async function readMail(page: Page, lang: "en" | "fr", subject: string, label: string): Promise<string> {
-    await portal.jobs.drain();
-    await page.goto(`${server.baseUrl}/${lang}/dev/mailbox`);
+    await suite.portal.jobs.drain();
+    await page.goto(`${suite.server.baseUrl}/${lang}/dev/mailbox`);
     await expectAccessible(page, `mailbox-${label}`);
     await page.getByRole("link", { name: new RegExp(`^${subject}`) }).first().click();
     await page.waitForURL(/\/dev\/mailbox\/\d+$/);
@@ -109,13 +102,13 @@ describe("sign-in journeys in the browser", () => {
     const t = TEXT[lang];
 
     it(`a new GCKey user signs up, signs out and signs in again (${lang})`, async () => {
-      const context = await browser.newContext({ locale: lang === "en" ? "en-CA" : "fr-CA" });
+      const context = await suite.browser.newContext({ locale: lang === "en" ? "en-CA" : "fr-CA" });
       const page = await context.newPage();
       const problems = watchProblems(page);
       const username = `e2e${lang}gckey01`;
       const email = `gckey.${lang}@example.ca`;
 
-      await page.goto(`${server.baseUrl}/${lang}`);
+      await page.goto(`${suite.server.baseUrl}/${lang}`);
       await page.getByRole("link", { name: t.signInHome }).click();
       await page.waitForURL(`**/${lang}/sign-in`);
       await expectAccessible(page, `gckey-${lang}-1-chooser`);
@@ -195,7 +188,7 @@ describe("sign-in journeys in the browser", () => {
       await check(page, t.termsAgree);
       await page.getByRole("button", { name: t.accept }).click();
       await page.waitForURL(`**/${lang}/registration`);
-      await page.goto(`${server.baseUrl}/${lang}/account`);
+      await page.goto(`${suite.server.baseUrl}/${lang}/account`);
       assert.equal(await page.getByTestId("urn").innerText(), urn);
 
       assert.deepEqual(problems, []);
@@ -203,14 +196,14 @@ describe("sign-in journeys in the browser", () => {
     });
 
     it(`a new person signs in through the demo Sign-In Partner, then again (${lang})`, async () => {
-      const context = await browser.newContext({ locale: lang === "en" ? "en-CA" : "fr-CA" });
+      const context = await suite.browser.newContext({ locale: lang === "en" ? "en-CA" : "fr-CA" });
       const page = await context.newPage();
       const problems = watchProblems(page);
       const bankUsername = `banque-${lang}-cliente`;
       const email = `partner.${lang}@example.ca`;
 
       const viaPartner = async (step: string) => {
-        await page.goto(`${server.baseUrl}/${lang}/sign-in`);
+        await page.goto(`${suite.server.baseUrl}/${lang}/sign-in`);
         await page.getByRole("link", { name: t.partner }).click();
         await page.waitForURL(/\/dev\/partner\/interaction\//);
         await expectAccessible(page, `partner-${lang}-${step}-bank`);
@@ -243,7 +236,7 @@ describe("sign-in journeys in the browser", () => {
       await check(page, t.termsAgree);
       await page.getByRole("button", { name: t.accept }).click();
       await page.waitForURL(`**/${lang}/registration`);
-      await page.goto(`${server.baseUrl}/${lang}/account`);
+      await page.goto(`${suite.server.baseUrl}/${lang}/account`);
       await expectAccessible(page, `partner-${lang}-4-account`);
       const urn = await page.getByTestId("urn").innerText();
       assert.match(urn, /^URN-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]$/);
@@ -266,7 +259,7 @@ describe("sign-in journeys in the browser", () => {
       await check(page, t.termsAgree);
       await page.getByRole("button", { name: t.accept }).click();
       await page.waitForURL(`**/${lang}/registration`);
-      await page.goto(`${server.baseUrl}/${lang}/account`);
+      await page.goto(`${suite.server.baseUrl}/${lang}/account`);
       assert.equal(await page.getByTestId("urn").innerText(), urn, "the same URN as before");
 
       assert.deepEqual(problems, []);
@@ -277,15 +270,15 @@ describe("sign-in journeys in the browser", () => {
   for (const lang of ["en", "fr"] as const) {
     it(`warns before an idle session ends and lets the person stay signed in (${lang})`, async () => {
       // Signed in over HTTP, then the browser takes over the session's cookies.
-      const client = await signUpAndSignIn(portal, person(`idle${lang}`, lang));
-      const context = await browser.newContext({ locale: lang === "en" ? "en-CA" : "fr-CA" });
+      const client = await signUpAndSignIn(suite.portal, person(`idle${lang}`, lang));
+      const context = await suite.browser.newContext({ locale: lang === "en" ? "en-CA" : "fr-CA" });
       await context.addCookies(
-        [...client.cookies].map(([name, value]) => ({ name, value, url: server.baseUrl, httpOnly: true, sameSite: "Lax" as const })),
+        [...client.cookies].map(([name, value]) => ({ name, value, url: suite.server.baseUrl, httpOnly: true, sameSite: "Lax" as const })),
       );
       const page = await context.newPage();
       const problems = watchProblems(page);
       await page.clock.install();
-      await page.goto(`${server.baseUrl}/${lang}/account`);
+      await page.goto(`${suite.server.baseUrl}/${lang}/account`);
       await expectAccessible(page, `idle-${lang}-account`);
       const dialog = page.getByRole("dialog");
       assert.equal(await dialog.isVisible(), false);

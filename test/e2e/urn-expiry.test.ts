@@ -12,10 +12,9 @@
 // - the owner reads the new URN in their email, signs in, and reactivates the user from the PIP
 //   dashboard; the user signs in again and works in the company.
 import assert from "node:assert/strict";
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import type { BrowserContext, Locator, Page } from "playwright-core";
 import { TOTP } from "otpauth";
-import { type TestPortal } from "../helpers/app.ts";
-import { browserTests, expectAccessible, pageHeading, watchProblems, type RunningServer, openBrowserPortal, closeBrowserPortal } from "../helpers/browser.ts";
+import { browserPortalSuite, browserTests, expectAccessible, pageHeading, watchProblems } from "../helpers/browser.ts";
 import { PASSWORD, signIn as signInOverHttp, signUpAndSignIn, type Person } from "../helpers/identity.ts";
 import { authorizedCompany, memberOf, type Member } from "../helpers/companies.ts";
 import { createStaffUser } from "../../src/features/staff/service.ts";
@@ -185,18 +184,12 @@ const fullName = (p: Person) => `${p.givenName} ${p.familyName}`;
 const fold = (s: string) => s.replace(/[ \t\n\r\f]+/g, " ").trim(); // keeps U+00A0: French punctuation has it
 
 describe("URN expiry and regaining access, in the browser", () => {
-  let portal: TestPortal;
-  let server: RunningServer;
-  let browser: Browser;
-  before(async () => {
-    ({ portal, server, browser } = await openBrowserPortal());
-  });
-  after(() => closeBrowserPortal({ portal, server, browser }));
+  const suite = browserPortalSuite({ before, after });
 
   // ---- the fixture ---------------------------------------------------------------------------
 
   async function lastSignIn(member: Member): Promise<Date> {
-    const row = await portal.database.db.selectFrom("people").select("last_sign_in_at").where("id", "=", member.personId).executeTakeFirstOrThrow();
+    const row = await suite.portal.database.db.selectFrom("people").select("last_sign_in_at").where("id", "=", member.personId).executeTakeFirstOrThrow();
     return new Date(row.last_sign_in_at!);
   }
 
@@ -216,9 +209,9 @@ describe("URN expiry and regaining access, in the browser", () => {
 
   /** Reads the newest message to `to` whose subject starts with `subject`, in the dev mailbox (another tab). */
   async function readMail(context: BrowserContext, lang: Lang, to: string, subject: string, label: string): Promise<string> {
-    await portal.jobs.drain();
+    await suite.portal.jobs.drain();
     const tab = await context.newPage();
-    await tab.goto(`${server.baseUrl}/${lang}/dev/mailbox`);
+    await tab.goto(`${suite.server.baseUrl}/${lang}/dev/mailbox`);
     await expectAccessible(tab, `${label}-mailbox`);
     const row = tab.getByRole("row").filter({ has: tab.getByRole("cell", { name: to, exact: true }) });
     await row.getByRole("link", { name: new RegExp(`^${subject}`) }).first().click();
@@ -232,7 +225,7 @@ describe("URN expiry and regaining access, in the browser", () => {
   /** From the home page to the GCKey form, filled in and sent: the page after the password. */
   async function gckey(page: Page, p: Person, label: string): Promise<void> {
     const t = T[p.lang];
-    await page.goto(`${server.baseUrl}/${p.lang}`);
+    await page.goto(`${suite.server.baseUrl}/${p.lang}`);
     await page.getByRole("link", { name: t.signInHome }).click();
     await page.waitForURL(`**/${p.lang}/sign-in`);
     await expectAccessible(page, `${label}-chooser`);
@@ -296,7 +289,7 @@ describe("URN expiry and regaining access, in the browser", () => {
   }
 
   async function newContext(lang: Lang): Promise<BrowserContext> {
-    return browser.newContext({ locale: lang === "en" ? "en-CA" : "fr-CA" });
+    return suite.browser.newContext({ locale: lang === "en" ? "en-CA" : "fr-CA" });
   }
 
   for (const lang of ["en", "fr"] as const) {
@@ -307,21 +300,21 @@ describe("URN expiry and regaining access, in the browser", () => {
       const { owner, user, company, start } = cast(lang);
 
       // ---- fixture: the owner and a user sign up, the company is authorized with both ----------
-      portal.clock.set(start);
-      const ownerMember = await memberOf(portal, await signUpAndSignIn(portal, owner));
-      const userMember = await memberOf(portal, await signUpAndSignIn(portal, user));
-      const companyId = await authorizedCompany(portal, company, ownerMember, [{ member: userMember, role: "full-access" }]);
+      suite.portal.clock.set(start);
+      const ownerMember = await memberOf(suite.portal, await signUpAndSignIn(suite.portal, owner));
+      const userMember = await memberOf(suite.portal, await signUpAndSignIn(suite.portal, user));
+      const companyId = await authorizedCompany(suite.portal, company, ownerMember, [{ member: userMember, role: "full-access" }]);
       const companyPath = `/${lang}/companies/${companyId}`;
 
       // A year later the user signs in (their URN stays valid); the owner does not.
-      portal.clock.set(addMonths(start, 12));
-      await signInOverHttp(portal, user);
+      suite.portal.clock.set(addMonths(start, 12));
+      await signInOverHttp(suite.portal, user);
 
       // Exactly two years after the owner's last sign-in, the scheduled expiry job runs (called
       // here directly: it stands for the job the worker runs every six hours). This is the last
       // clock move: everyone signs in through the browser after it, within a session's 12 hours.
-      portal.clock.set(addMonths(await lastSignIn(ownerMember), 24));
-      assert.ok((await expireInactiveUrns(portal.deps)) >= 1, "the job expires the owner's URN");
+      suite.portal.clock.set(addMonths(await lastSignIn(ownerMember), 24));
+      assert.ok((await expireInactiveUrns(suite.portal.deps)) >= 1, "the job expires the owner's URN");
 
       // ---- the user: signed in, but the company's page says the owner's URN expired -----------
       const userContext = await newContext(lang);
@@ -332,7 +325,7 @@ describe("URN expiry and regaining access, in the browser", () => {
       await onPage(page, lang, t.accountTitle, `${L}-user-1-account`);
       await page.getByRole("heading", { name: t.lockedHeading, exact: true }).waitFor();
       assert.deepEqual((await page.getByTestId("locked-companies").locator("li").allInnerTexts()).map(fold), [t.lockedOwnerExpired(company)]);
-      const refused = await page.goto(`${server.baseUrl}${companyPath}`);
+      const refused = await page.goto(`${suite.server.baseUrl}${companyPath}`);
       assert.equal(refused?.status(), 403, "the company's dashboard is refused");
       await onPage(page, lang, t.ownerExpiredTitle, `${L}-user-2-owner-expired`);
       await page.getByText(t.ownerExpiredText(company), { exact: true }).waitFor();
@@ -351,7 +344,7 @@ describe("URN expiry and regaining access, in the browser", () => {
 
       // ---- the TCCU: finds the owner, sees the expired URN, issues a new one -------------------
       const issuedSignIn = await createStaffUser(
-        portal.deps,
+        suite.portal.deps,
         { username: `tccu${lang}exp`, displayName: lang === "en" ? "Terry Officer" : "Dominique Agente", email: `tccu.${lang}@cbsa-asfc.gc.ca`, roles: ["tccu"] },
         { type: "system", via: "test" },
       );
@@ -360,7 +353,7 @@ describe("URN expiry and regaining access, in the browser", () => {
       const staff = await newContext(lang);
       const desk = await staff.newPage();
       const deskProblems = watchProblems(desk);
-      await desk.goto(`${server.baseUrl}/${lang}/staff/sign-in`);
+      await desk.goto(`${suite.server.baseUrl}/${lang}/staff/sign-in`);
       await onPage(desk, lang, t.staffSignInTitle, `${L}-tccu-1-sign-in`);
       await field(desk, t.username).fill(issued.username);
       await field(desk, t.password).fill(issued.password);
@@ -368,7 +361,7 @@ describe("URN expiry and regaining access, in the browser", () => {
       await desk.waitForURL(`**/${lang}/staff/sign-in/totp`);
       await onPage(desk, lang, t.totpTitle, `${L}-tccu-2-totp`);
       const totp = new TOTP({ secret: issued.totpSecret, digits: 6, period: 30, algorithm: "SHA1" });
-      await field(desk, t.totp).fill(totp.generate({ timestamp: portal.clock.now().getTime() }));
+      await field(desk, t.totp).fill(totp.generate({ timestamp: suite.portal.clock.now().getTime() }));
       await desk.getByRole("button", { name: t.continue }).click();
       await desk.waitForURL(`**/${lang}/staff/sign-in/password`);
       await onPage(desk, lang, t.passwordTitle, `${L}-tccu-3-password`);
@@ -470,7 +463,7 @@ describe("URN expiry and regaining access, in the browser", () => {
       // One company again: the sign-in goes straight to its dashboard.
       await signIn(backContext, page, user, `companies/${companyId}`, `${L}-user-3`);
       await onPage(page, lang, t.dashboard, `${L}-user-3-dashboard`);
-      const dashboard = await page.goto(`${server.baseUrl}${companyPath}`);
+      const dashboard = await page.goto(`${suite.server.baseUrl}${companyPath}`);
       assert.equal(dashboard?.status(), 200, "the company's dashboard opens");
       await onPage(page, lang, t.dashboard, `${L}-user-4-dashboard`);
       assert.equal((await details(page, "dashboard-company"))[t.yourRole], t.fullRole);

@@ -10,9 +10,8 @@
 // - the owner reassigns the ownership to the full-access user and stays as proxy account owner:
 //   the dashboard says so, the former owner loses the transfer and the new owner gains it.
 import assert from "node:assert/strict";
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
-import { type TestPortal } from "../helpers/app.ts";
-import { browserTests, expectAccessible, pageHeading, watchProblems, type RunningServer, openBrowserPortal, closeBrowserPortal } from "../helpers/browser.ts";
+import type { BrowserContext, Locator, Page } from "playwright-core";
+import { browserPortalSuite, browserTests, expectAccessible, pageHeading, watchProblems } from "../helpers/browser.ts";
 import { PASSWORD, signUpAndSignIn, type Person } from "../helpers/identity.ts";
 import { clientNumberCheckDigit } from "../../src/domain/client-number.ts";
 
@@ -165,23 +164,17 @@ const COMPANIES = {
 const fullName = (p: Person) => `${p.givenName} ${p.familyName}`;
 
 describe("a company's users and the transfer of ownership, in the browser", () => {
-  let portal: TestPortal;
-  let server: RunningServer;
-  let browser: Browser;
-  before(async () => {
-    ({ portal, server, browser } = await openBrowserPortal());
-  });
-  after(() => closeBrowserPortal({ portal, server, browser }));
+  const suite = browserPortalSuite({ before, after });
 
   // ---- the fixture ---------------------------------------------------------------------------
 
   /** A person with a portal account, signed up through the real pages over HTTP; their URN as their account page shows it. */
   async function signedUp(p: Person): Promise<{ urn: string; personId: string }> {
-    const client = await signUpAndSignIn(portal, p);
+    const client = await signUpAndSignIn(suite.portal, p);
     const html = await (await client.get(`/${p.lang}/account`)).text();
     const m = /URN-([0-9A-Z]{4})-([0-9A-Z]{4})-([0-9A-Z])/.exec(html);
     assert.ok(m, `the account page of ${p.username} shows a URN`);
-    const row = await portal.database.db.selectFrom("people").select("id").where("urn", "=", `${m[1]}${m[2]}${m[3]}`).executeTakeFirstOrThrow();
+    const row = await suite.portal.database.db.selectFrom("people").select("id").where("urn", "=", `${m[1]}${m[2]}${m[3]}`).executeTakeFirstOrThrow();
     return { urn: m[0], personId: row.id };
   }
 
@@ -192,9 +185,9 @@ describe("a company's users and the transfer of ownership, in the browser", () =
    */
   async function authorizedCompany(lang: Lang, ownerId: string): Promise<{ id: string; clientNumber: string }> {
     const { legalName, bn } = COMPANIES[lang];
-    const now = portal.clock.now();
+    const now = suite.portal.clock.now();
     const clientNumber = bn + clientNumberCheckDigit(bn);
-    const db = portal.database.db;
+    const db = suite.portal.database.db;
     const { id } = await db
       .insertInto("companies")
       .values({
@@ -243,9 +236,9 @@ describe("a company's users and the transfer of ownership, in the browser", () =
 
   /** Reads the newest message to `to` whose subject starts with `subject`, in the dev mailbox (another tab). */
   async function readMail(context: BrowserContext, lang: Lang, to: string, subject: string, label: string): Promise<string> {
-    await portal.jobs.drain();
+    await suite.portal.jobs.drain();
     const tab = await context.newPage();
-    await tab.goto(`${server.baseUrl}/${lang}/dev/mailbox`);
+    await tab.goto(`${suite.server.baseUrl}/${lang}/dev/mailbox`);
     await expectAccessible(tab, `${label}-mailbox`);
     const row = tab.getByRole("row").filter({ has: tab.getByRole("cell", { name: to, exact: true }) });
     await row.getByRole("link", { name: new RegExp(`^${subject}`) }).first().click();
@@ -260,7 +253,7 @@ describe("a company's users and the transfer of ownership, in the browser", () =
   async function signIn(context: BrowserContext, page: Page, p: Person, companyId: string, label: string): Promise<void> {
     const t = T[p.lang];
     const l = p.lang;
-    await page.goto(`${server.baseUrl}/${l}`);
+    await page.goto(`${suite.server.baseUrl}/${l}`);
     await page.getByRole("link", { name: t.signInHome }).click();
     await page.waitForURL(`**/${l}/sign-in`);
     await expectAccessible(page, `${label}-01-chooser`);
@@ -329,7 +322,7 @@ describe("a company's users and the transfer of ownership, in the browser", () =
   }
 
   async function newContext(lang: Lang): Promise<BrowserContext> {
-    return browser.newContext({ locale: lang === "en" ? "en-CA" : "fr-CA" });
+    return suite.browser.newContext({ locale: lang === "en" ? "en-CA" : "fr-CA" });
   }
 
   for (const lang of ["en", "fr"] as const) {
@@ -343,7 +336,7 @@ describe("a company's users and the transfer of ownership, in the browser", () =
       const admin = { ...who.admin, ...(await signedUp(who.admin)) };
       const company = await authorizedCompany(lang, owner.personId);
       const legalName = COMPANIES[lang].legalName;
-      const base = `${server.baseUrl}/${lang}/companies/${company.id}`;
+      const base = `${suite.server.baseUrl}/${lang}/companies/${company.id}`;
       const transferUrl = `${base}/transfer`;
       const L = `users-${lang}`;
 

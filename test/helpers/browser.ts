@@ -151,3 +151,31 @@ export async function closeBrowserPortal(opened: Partial<BrowserPortal>): Promis
   await opened.server?.close();
   await opened.portal?.close();
 }
+
+/** What a suite does around its portal: `afterOpen` (its set-up), `beforeClose` (closing what it opened in the browser). */
+interface SuiteSteps {
+  afterOpen?: () => Promise<void>;
+  beforeClose?: () => Promise<void>;
+}
+
+/**
+ * A suite's portal, server and Chromium: opened (by `openBrowserPortal`, or `open`) in the
+ * suite's `before`, then `afterOpen`; in its `after`, `beforeClose`, then closed. Call it where
+ * the hooks belong (in the `describe`, or at the top of the file); the fields are there once
+ * `before` has run. A set-up that needs the portal goes in `afterOpen`, not in a hook of its
+ * own: at the top of a file, node:test does not wait for one `before` to end to start the next.
+ */
+export function browserPortalSuite(hooks: Pick<ConditionalTests, "before" | "after">, steps?: SuiteSteps): BrowserPortal;
+export function browserPortalSuite<T extends BrowserPortal>(hooks: Pick<ConditionalTests, "before" | "after">, steps: SuiteSteps & { open: () => Promise<T> }): T;
+export function browserPortalSuite(hooks: Pick<ConditionalTests, "before" | "after">, steps: SuiteSteps & { open?: () => Promise<BrowserPortal> } = {}): BrowserPortal {
+  const opened = {} as BrowserPortal;
+  hooks.before(async () => {
+    Object.assign(opened, await (steps.open ?? openBrowserPortal)());
+    await steps.afterOpen?.();
+  });
+  hooks.after(async () => {
+    await steps.beforeClose?.();
+    await closeBrowserPortal(opened);
+  });
+  return opened;
+}
