@@ -1,7 +1,7 @@
 // Helpers that walk the sign-in steps over HTTP as a person would, for integration tests.
 import assert from "node:assert/strict";
 import type { TestPortal } from "./app.ts";
-import { TestClient } from "./client.ts";
+import { expectRedirect, TestClient } from "./client.ts";
 
 export const PASSWORD = "correct horse battery staple";
 
@@ -42,13 +42,6 @@ export async function latestCode(portal: TestPortal, address: string): Promise<s
   const code = /\b(\d{6})\b/.exec(mail.text)?.[1];
   assert.ok(code, `a code in: ${mail.text}`);
   return code;
-}
-
-function expectRedirect(res: Response, to: string | RegExp, label: string): void {
-  assert.equal(res.status, 303, `${label}: status ${res.status}`);
-  const location = res.headers.get("location") ?? "";
-  if (typeof to === "string") assert.equal(location, to, label);
-  else assert.match(location, to, label);
 }
 
 /** A new GCKey user, all the way to the account page. Returns the signed-in client. */

@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import * as OTPAuth from "otpauth";
 import type { TestPortal } from "./app.ts";
 import { TestClient } from "./client.ts";
+import { unescapeHtml } from "./page-text.ts";
 import { createStaffUser } from "../../src/features/staff/service.ts";
 import type { StaffRole } from "../../src/features/staff/schema.ts";
 import type { SoftwareAuthenticator } from "./software-authenticator.ts";
@@ -45,10 +46,6 @@ export async function signedInStaffMember(portal: TestPortal, roles: StaffRole[]
 
 export async function signedInStaff(portal: TestPortal, roles: StaffRole[], lang: "en" | "fr" = "en"): Promise<TestClient> {
   return (await signedInStaffMember(portal, roles, lang)).client;
-}
-
-function unescapeHtml(s: string): string {
-  return s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 }
 
 /** The passkey options a page hands the browser (its ceremony form's data-options). */
