@@ -90,7 +90,7 @@ export function SecurityPage(props: { c: AppContext; summary: FactorSummary; max
       <gcds-text>{m.appWhat}</gcds-text>
       {s.app ? (
         <>
-          <gcds-text data-testid="app-status">{m.appAdded(formatDate(lang, s.app.addedAt), s.app.lastUsedAt ? formatDateTime(lang, s.app.lastUsedAt) : m.never)}</gcds-text>
+          <gcds-text data-testid="app-status">{m.appAdded(formatDate(lang, s.app.addedAt), s.app.lastUsedAt ? formatDateTime(lang, s.app.lastUsedAt) : m.neverInSentence)}</gcds-text>
           <gcds-text>
             <gcds-link href={`${base}/authenticator/remove`}>{m.removeAppLink}</gcds-link>
           </gcds-text>

@@ -28,6 +28,8 @@ export const factorsEn = {
   passkeyFailed: "Your browser could not complete the passkey request. Try again, or use another way.",
   passkeyWorking: "Follow your browser's instructions to use your passkey…",
   never: "Never",
+  /** "Last used: never." — the word inside a sentence. */
+  neverInSentence: "never",
   backToSecurity: "Back to sign-in security",
   cancel: "Cancel",
 

@@ -22,6 +22,7 @@ export const factorsFr: FactorsMessages = {
   passkeyFailed: "Votre navigateur n’a pas pu traiter la demande de clé d’accès. Réessayez, ou utilisez un autre moyen.",
   passkeyWorking: "Suivez les instructions de votre navigateur pour utiliser votre clé d’accès…",
   never: "Jamais",
+  neverInSentence: "jamais",
   backToSecurity: "Retour à la sécurité de la connexion",
   cancel: "Annuler",
 
