@@ -141,7 +141,7 @@ export function questionsFor(catalogue: Catalogue, lines: readonly LineOfBusines
   // The same few combinations of lines come back at every request (the dashboard's progress,
   // every profile page): each catalogue keeps its groups, built once per combination.
   let known = partGroups.get(catalogue);
-  if (!known) partGroups.set(catalogue, (known = new Map()));
+  if (!known) partGroups.set(catalogue, (known = new Map<string, readonly PartGroup[]>()));
   const key = parts.join(" ");
   let groups = known.get(key);
   if (!groups) {
