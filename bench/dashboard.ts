@@ -20,10 +20,10 @@ import { calendarDate, DAY_MS, type Clock } from "../src/platform/clock.ts";
 import { findSession, hashToken } from "../src/platform/sessions.ts";
 import { sessionCookieName } from "../src/web/middleware/session.ts";
 import { csrfCookieName } from "../src/web/middleware/csrf.ts";
-import { membershipJson } from "../src/web/middleware/company-membership.ts";
+import { membershipAlongside } from "../src/web/middleware/company-membership.ts";
 import { clientNumberCheckDigit } from "../src/domain/client-number.ts";
 import { URN_BODY_LENGTH, urnCheckCharacter } from "../src/domain/urn.ts";
-import { dashboard } from "../src/features/companies/service.ts";
+import { DASHBOARD_READ } from "../src/features/companies/service.ts";
 import { writeSnapshot } from "../src/features/applications/service.ts";
 import { fourYearsAfter } from "../src/features/membership/service.ts";
 import { messages } from "../src/web/i18n/index.ts";
@@ -544,8 +544,7 @@ export async function dashboardEndpoint(databaseUrl: string, options: { grown?: 
   }
   const plans = options.grown
     ? await pagePlans(databaseUrl, "dashboard", async (db) => {
-        await findSession(db, WALL_CLOCK, session.token, (eb) => membershipJson(eb, fixture.companyId, "sessions.person_id"));
-        await dashboard({ db, clock: WALL_CLOCK }, fixture.companyId, "owner");
+        await findSession(db, WALL_CLOCK, session.token, membershipAlongside(fixture.companyId, DASHBOARD_READ));
       })
     : [];
   const t = messages("en");

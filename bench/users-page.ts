@@ -7,7 +7,7 @@
 // ratio), with the plans of the page's queries.
 import type { CompanyRole } from "../src/platform/db/schema.ts";
 import { findSession } from "../src/platform/sessions.ts";
-import { membershipJson } from "../src/web/middleware/company-membership.ts";
+import { membershipAlongside } from "../src/web/middleware/company-membership.ts";
 import { listUsers } from "../src/features/users/service.ts";
 import { messages } from "../src/web/i18n/index.ts";
 import type { Endpoint } from "./load.ts";
@@ -123,7 +123,7 @@ export async function usersPageEndpoint(databaseUrl: string, options: { grown: b
   }
   const plans = options.grown
     ? await pagePlans(databaseUrl, "users page", async (db) => {
-        await findSession(db, WALL_CLOCK, session.token, (eb) => membershipJson(eb, fixture.companyId, "sessions.person_id"));
+        await findSession(db, WALL_CLOCK, session.token, membershipAlongside(fixture.companyId, undefined));
         await listUsers({ db }, fixture.companyId);
       })
     : [];

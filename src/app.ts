@@ -15,6 +15,7 @@ import { homeRoutes } from "./features/home/routes.tsx";
 import { identityRoutes } from "./features/identity/routes.tsx";
 import { registrationRoutes } from "./features/registration/routes.tsx";
 import { companyRoutes } from "./features/companies/routes.tsx";
+import { DASHBOARD_READ } from "./features/companies/service.ts";
 import { EVIDENCE_UPLOAD_PATH, profileRoutes } from "./features/profiles/routes.tsx";
 import { userRoutes } from "./features/users/routes.tsx";
 import { applicationsRoutes } from "./features/applications/routes.tsx";
@@ -96,7 +97,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     }),
   );
 
-  app.use("*", sessionContext(deps));
+  // The dashboard, the page most viewed, is read with the session: one round trip (DESIGN.md "Performance").
+  app.use("*", sessionContext(deps, [DASHBOARD_READ]));
   app.use("*", staffSessionContext(deps));
   // SEC-8: nothing a signed-in trader or staff member is shown is kept in a cache.
   app.use(

@@ -12,6 +12,7 @@ import type { AliasableExpression, ColumnType, ExpressionBuilder, Generated, Ins
 import type { Database, Tx } from "./db/index.ts";
 import type { SessionStage, SessionsTable } from "./db/schema.ts";
 import { DAY_MS, type Clock } from "./clock.ts";
+import { CompiledOnce } from "./db/compiled.ts";
 
 export const SESSION_IDLE_MS = 20 * 60 * 1000;
 export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
@@ -100,8 +101,17 @@ function asStoreDb<DB>(db: Handle<DB>): Kysely<StoreDb> {
 /** The ids of a store's sessions, as a subquery: `where("session_id", "in", …)`. */
 export type SessionIdsQuery = SelectQueryBuilder<StoreDb, string, { id: string }>;
 
-/** A value read with a session: an expression (a subquery, typically) over the outer session row. */
-export type AlsoSelected<X> = (eb: ExpressionBuilder<never, never>) => AliasableExpression<X>;
+/**
+ * A value read with a session, in the same round trip: an expression (a subquery, typically)
+ * over the outer session row, which may refer to its columns as `<table>.<column>`. The look-up
+ * is compiled once per `key` (platform/db/compiled.ts), so `key` names one `select` everywhere,
+ * and `select` may use its `args` as parameter values only.
+ */
+export interface AlsoSelected<X, K extends string = string> {
+  readonly key: string;
+  readonly args: Readonly<Record<K, string>>;
+  readonly select: (eb: ExpressionBuilder<never, never>, args: Readonly<Record<K, string>>) => AliasableExpression<X>;
+}
 
 /** A table's own columns, beyond the common ones (its owner, a locale …). */
 type OwnColumns<Row> = Exclude<keyof Row & string, keyof SessionColumns>;
@@ -159,6 +169,31 @@ export function sessionStore<Row extends SessionColumns, T extends string>(table
       .select("id")
       .where((eb) => eb.or([eb("ended_at", "<", old), eb("expires_at", "<", old), eb("last_seen_at", "<", new Date(old.getTime() - SESSION_IDLE_MS))]));
   };
+  // The look-up by token, compiled once per number of token hashes (two while the key rotates)
+  // and kind of value read alongside.
+  const lookups = new Map<string, CompiledOnce<string, unknown>>();
+  const lookup = (hashCount: number, also: AlsoSelected<unknown> | undefined): CompiledOnce<string, unknown> => {
+    const key = `${hashCount}/${also?.key ?? ""}`;
+    let compiled = lookups.get(key);
+    if (!compiled) {
+      const tokens = Array.from({ length: hashCount }, (_, i) => `token${i}`);
+      compiled = new CompiledOnce([...tokens, ...Object.keys(also?.args ?? {})], (handle, args) => {
+        const query = asStoreDb(handle)
+          .selectFrom(name)
+          .selectAll()
+          .where(
+            "token_hash",
+            "in",
+            tokens.map((t) => args[t]!),
+          )
+          .where("ended_at", "is", null);
+        return also ? query.select((eb) => also.select(eb as unknown as ExpressionBuilder<never, never>, args).as("also")) : query;
+      });
+      lookups.set(key, compiled);
+    }
+    return compiled;
+  };
+
   return {
     table,
 
@@ -182,9 +217,10 @@ export function sessionStore<Row extends SessionColumns, T extends string>(table
     },
 
     async find(db, clock, token, also) {
-      let query = asStoreDb(db).selectFrom(name).selectAll().where("token_hash", "in", tokenHashCandidates(token)).where("ended_at", "is", null);
-      if (also) query = query.select((eb) => also(eb as unknown as ExpressionBuilder<never, never>).as("also"));
-      const row: (Selectable<SessionColumns> & { also?: unknown }) | undefined = await query.executeTakeFirst();
+      const hashes = tokenHashCandidates(token);
+      const args: Record<string, string> = { ...also?.args };
+      hashes.forEach((hash, i) => (args[`token${i}`] = hash));
+      const row = (await lookup(hashes.length, also).execute(db as unknown as Kysely<Database>, args))[0] as (Selectable<SessionColumns> & { also?: unknown }) | undefined;
       if (!row) return null;
       const times = liveSessionTimes(row, clock.now());
       const { also: extra, ...columns } = row;

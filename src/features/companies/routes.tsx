@@ -39,7 +39,12 @@ export function companyRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.get(COMPANY, companyAction(deps, "status.view", { beforeAuthorization: true }), async (c) => {
     const access = c.get("companyAccess");
-    const dashboard = await service.dashboard(deps, access.companyId, access.role);
+    // Read with the session and the membership (service.DASHBOARD_READ, app.ts), else on its own.
+    const folded = c.get("companyMembership")?.page;
+    const dashboard =
+      folded?.key === service.DASHBOARD_READ.key && c.get("companyMembership").companyId === access.companyId
+        ? service.dashboardFrom(deps, folded.value)
+        : await service.dashboard(deps, access.companyId, access.personId);
     if (!dashboard) return errorPage(c, "forbidden");
     const q = c.req.query();
     const reactivated = q.reactivated && /^\d{1,6}$/.test(q.reactivated) ? Number(q.reactivated) : undefined;

@@ -3,9 +3,10 @@ import type { AppDeps } from "../../web/context.ts";
 import type { RequestMeta } from "../../web/request-meta.ts";
 import type { Facility, PostalAddress, PrimaryContact } from "../../platform/db/schema.ts";
 import { recordAudit } from "../../platform/audit.ts";
-import { can, isCompanyRole, type CompanyRole } from "../../domain/permissions.ts";
-import { sql } from "kysely";
-import type { Db } from "../../platform/db/index.ts";
+import { can, COMPANY_ROLES, isCompanyRole, type CompanyAction, type CompanyRole } from "../../domain/permissions.ts";
+import { sql, type Expression, type ExpressionBuilder } from "kysely";
+import type { Database } from "../../platform/db/index.ts";
+import type { FoldedPageRead } from "../../web/middleware/company-membership.ts";
 import { CompiledOnce } from "../../platform/db/compiled.ts";
 import { fromJson, latestNotificationsOf, notify, type CompanyNotification } from "../notifications/service.ts";
 import { reactivationListFromJson, usersToReactivateOf } from "../users/service.ts";
@@ -88,80 +89,109 @@ export interface Dashboard {
   };
 }
 
-/** The dashboard's one query; what it reads depends on the role (the two flags), never on the data. */
-function dashboardQuery(db: Db, companyId: string, reactivates: boolean, seesProfiles: boolean, submits: boolean) {
-  return db
-    .selectFrom("companies")
-    .select((eb) => [
-      // The snapshot's columns include the company profile's (business start, employees, contact).
-      ...SNAPSHOT_COMPANY_COLUMNS,
-      "status",
-      "membership_status",
-      "profile_updated_at",
-      eb
-        .selectFrom("company_users")
-        .select((e) => e.fn.countAll<string>().as("n"))
-        .whereRef("company_users.company_id", "=", "companies.id")
-        .where("company_users.status", "=", "active")
-        .as("active_users"),
-      latestNotificationsOf(eb).as("notifications"),
-      reactivates ? usersToReactivateOf(eb).as("to_reactivate") : sql<[]>`'[]'::json`.as("to_reactivate"),
-      seesProfiles ? profilesProgressJson(eb).as("progress") : sql<null>`null`.as("progress"),
-      // A member's changes since the last snapshot, for the owner (APP-5); nothing for others.
-      submits
-        ? sql<MemberChanges | null>`case when ${eb.ref("membership_status")} = 'member' then ${memberChangesJson(eb)} end`.as("changes")
-        : sql<null>`null`.as("changes"),
-      "denial_proposed_at",
-      "member_since",
-      "anniversary_on",
-      "cancelled_at",
-      "cancellation_final_at",
-      jsonObjectFrom(
-        eb
-          .selectFrom("action_plans as ap")
-          .select(["ap.id", sql<string>`ap.due_on::text`.as("due_on"), "ap.responded_at"])
-          .whereRef("ap.company_id", "=", "companies.id")
-          .orderBy("ap.id", "desc")
-          .limit(1),
-      ).as("action_plan"),
-      jsonArrayFrom(
-        eb
-          .selectFrom("information_requests as r")
-          .select(["r.id", sql<string>`r.due_on::text`.as("due_on"), "r.created_at"])
-          .whereRef("r.company_id", "=", "companies.id")
-          .where("r.responded_at", "is", null)
-          .orderBy("r.due_on")
-          .orderBy("r.id"),
-      ).as("open_requests"),
-    ])
-    .where("id", "=", companyId);
-}
+/** The value type of what a JSON helper builds. */
+type JsonOf<F extends (...args: never[]) => Expression<unknown>> = ReturnType<F> extends Expression<infer T> ? T : never;
 
-/** The dashboard's query compiled once per role variant (platform/db/compiled.ts). */
-const DASHBOARD_QUERIES = new Map(
-  [false, true].flatMap((reactivates) =>
-    [false, true].flatMap((seesProfiles) =>
-      [false, true].map(
-        (submits) =>
-          [`${reactivates}/${seesProfiles}/${submits}`, new CompiledOnce(["companyId"], (db, a) => dashboardQuery(db, a.companyId, reactivates, seesProfiles, submits))] as const,
-      ),
-    ),
-  ),
-);
+/** The roles that may do `action`, as an SQL list of literals. */
+const rolesThat = (action: CompanyAction) => sql.join(COMPANY_ROLES.filter((r) => can(r, action)).map((r) => sql.lit(r)));
 
 /**
- * The dashboard of a company for one of its active users (the middleware checked who), read in
- * one round trip: the company, its count of active users, its latest notifications, for those
- * who may reactivate users the users an expired URN locked out (EXP-3), and for those who may
- * see the profiles their progress (APP-1), and for a member's owner what the changes since the
- * last snapshot are computed from (APP-5).
+ * The dashboard's data as one JSON object: the company as `person` (an expression: a parameter,
+ * or the session's column when read with the session) sees it, with `viewer_role`; null when the
+ * person has no active membership in the company. What it reads beyond the company depends on
+ * the viewer's role, in SQL (the role sets come from `can`): the users an expired URN locked out
+ * for those who may reactivate them, the profiles' progress for those who may see them, and a
+ * member's changes since the last snapshot for its owner.
  */
-export async function dashboard(deps: Pick<AppDeps, "db" | "clock">, companyId: string, role: CompanyRole): Promise<Dashboard | undefined> {
-  const reactivates = can(role, "users.reactivate");
+function dashboardJson(outer: ExpressionBuilder<never, never>, companyId: string, person: Expression<string>) {
+  const eb0 = outer as unknown as ExpressionBuilder<Database, never>;
+  const role = sql.ref<string>("viewer.role");
+  return jsonObjectFrom(
+    eb0
+      .selectFrom("companies")
+      .innerJoin("company_users as viewer", (join) => join.onRef("viewer.company_id", "=", "companies.id").on("viewer.person_id", "=", person).on("viewer.status", "=", "active"))
+      .select((eb) => [
+        // The snapshot's columns include the company profile's (business start, employees, contact);
+        // the id as text, as the driver gives a bigint.
+        ...SNAPSHOT_COMPANY_COLUMNS.filter((c) => c !== "id").map((c) => `companies.${c}` as const),
+        sql<string>`companies.id::text`.as("id"),
+        "viewer.role as viewer_role",
+        "companies.status",
+        "companies.membership_status",
+        "companies.profile_updated_at",
+        eb
+          .selectFrom("company_users")
+          .select((e) => e.fn.countAll<string>().as("n"))
+          .whereRef("company_users.company_id", "=", "companies.id")
+          .where("company_users.status", "=", "active")
+          .as("active_users"),
+        latestNotificationsOf(eb).as("notifications"),
+        sql<JsonOf<typeof usersToReactivateOf>>`case when ${role} in (${rolesThat("users.reactivate")}) then ${usersToReactivateOf(eb)} else '[]'::json end`.as("to_reactivate"),
+        sql<JsonOf<typeof profilesProgressJson> | null>`case when ${role} in (${rolesThat("application-profile.view")}) then ${profilesProgressJson(eb)} end`.as("progress"),
+        // A member's changes since the last snapshot, for the owner (APP-5); nothing for others.
+        sql<MemberChanges | null>`case when ${role} in (${rolesThat("account.submit")}) and companies.membership_status = 'member' then ${memberChangesJson(eb)} end`.as("changes"),
+        "companies.denial_proposed_at",
+        "companies.member_since",
+        "companies.anniversary_on",
+        "companies.cancelled_at",
+        "companies.cancellation_final_at",
+        jsonObjectFrom(
+          eb
+            .selectFrom("action_plans as ap")
+            .select(["ap.id", sql<string>`ap.due_on::text`.as("due_on"), "ap.responded_at"])
+            .whereRef("ap.company_id", "=", "companies.id")
+            .orderBy("ap.id", "desc")
+            .limit(1),
+        ).as("action_plan"),
+        jsonArrayFrom(
+          eb
+            .selectFrom("information_requests as r")
+            .select(["r.id", sql<string>`r.due_on::text`.as("due_on"), "r.created_at"])
+            .whereRef("r.company_id", "=", "companies.id")
+            .where("r.responded_at", "is", null)
+            .orderBy("r.due_on")
+            .orderBy("r.id"),
+        ).as("open_requests"),
+      ])
+      .where("companies.id", "=", companyId),
+  );
+}
+
+/** What dashboardJson reads. */
+type DashboardRow = NonNullable<ReturnType<typeof dashboardJson> extends Expression<infer T> ? T : never>;
+
+/**
+ * The dashboard read with the session, the membership and nothing else: one round trip per view
+ * (sessionContext in app.ts; the route finds it under this key).
+ */
+export const DASHBOARD_READ: FoldedPageRead = {
+  key: "dashboard",
+  rest: "",
+  read: (eb, companyId, personRef) => dashboardJson(eb, companyId, sql.ref<string>(personRef)),
+};
+
+/** The same read on its own, compiled once (platform/db/compiled.ts). */
+const DASHBOARD_QUERY = new CompiledOnce(["companyId", "personId"], (db, a) => db.selectNoFrom((eb) => dashboardJson(eb as never, a.companyId, sql.val(a.personId)).as("dashboard")));
+
+/**
+ * The dashboard of a company for one of its active users (the middleware checked who), in one
+ * round trip of its own: the company, its count of active users, its latest notifications, for
+ * those who may reactivate users the users an expired URN locked out (EXP-3), for those who may
+ * see the profiles their progress (APP-1), and for a member's owner what the changes since the
+ * last snapshot are computed from (APP-5). Undefined when the person is no active user of it.
+ */
+export async function dashboard(deps: Pick<AppDeps, "db" | "clock">, companyId: string, personId: string): Promise<Dashboard | undefined> {
+  const [row] = await DASHBOARD_QUERY.execute(deps.db, { companyId, personId });
+  return dashboardFrom(deps, row?.dashboard ?? null);
+}
+
+/** The dashboard from what DASHBOARD_READ read with the session (null: no active membership). */
+export function dashboardFrom(deps: Pick<AppDeps, "clock">, read: unknown): Dashboard | undefined {
+  const row = read as DashboardRow | null;
+  if (!row || !isCompanyRole(row.viewer_role)) return undefined;
+  const role = row.viewer_role;
   const seesProfiles = can(role, "application-profile.view");
   const submits = can(role, "account.submit");
-  const [row] = await DASHBOARD_QUERIES.get(`${reactivates}/${seesProfiles}/${submits}`)!.execute(deps.db, { companyId });
-  if (!row) return undefined;
   const profiles = row.status === "authorized" && seesProfiles ? progressFrom(row.progress) : null;
   const profile = profileState({
     businessStartedOn: row.business_started_on,

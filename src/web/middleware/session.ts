@@ -5,12 +5,15 @@ import type { MiddlewareHandler } from "hono";
 import type { AppContext, AppDeps, AppEnv } from "../context.ts";
 import { findSession, touchSession, type SessionRecord } from "../../platform/sessions.ts";
 import type { SessionStage } from "../../platform/db/schema.ts";
-import { companyOfPath, membershipJson, type MembershipRow } from "./company-membership.ts";
+import { companyPathOf, membershipAlongside, type FoldedPageRead, type MembershipRow } from "./company-membership.ts";
 
 declare module "hono" {
   interface ContextVariableMap {
-    /** The caller's membership in the company of the URL, read with the session (null: none). */
-    companyMembership: { companyId: string; row: MembershipRow | null };
+    /**
+     * The caller's membership in the company of the URL, read with the session (null: none),
+     * and for a page whose data is folded into that read, its data under the read's key.
+     */
+    companyMembership: { companyId: string; row: MembershipRow | null; page?: { key: string; value: unknown } };
   }
 }
 
@@ -26,19 +29,31 @@ export function clearSessionCookie(c: AppContext, https: boolean): void {
   deleteCookie(c, sessionCookieName(https), { path: "/", secure: https });
 }
 
-export function sessionContext(deps: AppDeps): MiddlewareHandler<AppEnv> {
+/**
+ * Reads the session of the request's cookie. On a company URL the caller's membership comes in
+ * the same round trip, and on a GET of a page in `foldedReads` that page's data too.
+ */
+export function sessionContext(deps: AppDeps, foldedReads: readonly FoldedPageRead[] = []): MiddlewareHandler<AppEnv> {
   const https = deps.config.baseUrl.startsWith("https://");
   const name = sessionCookieName(https);
+  const folded = new Map(foldedReads.map((r) => [r.rest, r]));
   return async (c, next) => {
     const token = getCookie(c, name);
     let session: SessionRecord | null = null;
     if (token && token.length <= 64) {
       // A company page needs the caller's membership in the URL's company (company-access.tsx):
       // read with the session, in the same round trip.
-      const companyId = companyOfPath(c.req.path);
-      if (companyId) {
-        const found = await findSession(deps.db, deps.clock, token, (eb) => membershipJson(eb, companyId, "sessions.person_id"));
-        if (found) c.set("companyMembership", { companyId, row: found.also });
+      const at = companyPathOf(c.req.path);
+      if (at) {
+        const page = c.req.method === "GET" ? folded.get(at.rest) : undefined;
+        const found = await findSession(deps.db, deps.clock, token, membershipAlongside(at.companyId, page));
+        if (found) {
+          c.set("companyMembership", {
+            companyId: at.companyId,
+            row: found.also.membership,
+            ...(page ? { page: { key: page.key, value: found.also.page } } : {}),
+          });
+        }
         session = found;
       } else session = await findSession(deps.db, deps.clock, token);
       if (session) {
