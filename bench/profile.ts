@@ -8,7 +8,8 @@
 // "idle" is the time the process waited. V8 samples the thread on a wall-clock interval, so a
 // sample inside a system call (writev to PostgreSQL, say) also counts the time the process was
 // descheduled there — on a machine shared with PostgreSQL and the load generator, that is much
-// of the "Node.js" phase. The .cpuprofile is kept for Chrome's DevTools.
+// of the "Node.js" phase. Samples of the start (loading and compiling modules) are left out.
+// The .cpuprofile is kept for Chrome's DevTools.
 import { readdir, readFile, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -63,6 +64,10 @@ function phaseOfLibrary(url: string, functionName: string): string {
   return "other libraries";
 }
 
+/** The phase of the portal's start (its samples are left out of the per-request figures). */
+const START_UP = "start-up (loading modules)";
+const STARTING = /node_modules\/(tsx|esbuild)\/|^node:internal\/modules\//;
+
 export function phases(profile: CpuProfile): Map<string, number> {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
@@ -73,6 +78,10 @@ export function phases(profile: CpuProfile): Map<string, number> {
     if (known) return known;
     const leaf = byId.get(id)!;
     let phase: string | undefined;
+    // Loading and compiling modules (tsx, esbuild, the module loader) is the start, not a request.
+    for (let at: number | undefined = id; at !== undefined && !phase; at = parent.get(at)) {
+      if (STARTING.test(byId.get(at)!.callFrame.url)) phase = START_UP;
+    }
     for (let at: number | undefined = id; at !== undefined && !phase; at = parent.get(at)) {
       const url = byId.get(at)!.callFrame.url;
       const src = /\/src\/(.*)$/.exec(url)?.[1];
@@ -124,7 +133,7 @@ async function main(): Promise<void> {
     if (!file) throw new BenchError(`the portal wrote no profile in ${profileDir}`);
     const profile = JSON.parse(await readFile(join(profileDir, file), "utf8")) as CpuProfile;
     const totals = phases(profile);
-    const busy = [...totals].filter(([p]) => p !== "idle").reduce((sum, [, ms]) => sum + ms, 0);
+    const busy = [...totals].filter(([p]) => p !== "idle" && p !== START_UP).reduce((sum, [, ms]) => sum + ms, 0);
     const requests = result.responses;
     process.stdout.write(
       `profile of "${target.name}" (${endpoint.path}): ${result.rps.toFixed(1)} req/s, p99 ${result.p99} ms, ${CONNECTIONS} connections, ${seconds} s after a 2 s warm-up\n` +
@@ -132,11 +141,11 @@ async function main(): Promise<void> {
         `phase                                        sampled ms  share   µs per request\n`,
     );
     for (const [phase, ms] of [...totals].sort((a, b) => b[1] - a[1])) {
-      if (phase === "idle") continue;
+      if (phase === "idle" || phase === START_UP) continue;
       const perRequest = (ms * 1000) / (requests + result.rps * 2);
       process.stdout.write(`${phase.padEnd(44)} ${ms.toFixed(0).padStart(7)}  ${((ms / busy) * 100).toFixed(1).padStart(5)}%  ${perRequest.toFixed(0).padStart(8)}\n`);
     }
-    process.stdout.write(`\nidle ${(totals.get("idle") ?? 0).toFixed(0)} ms; profile kept at ${join(profileDir, file)}\n`);
+    process.stdout.write(`\nidle ${(totals.get("idle") ?? 0).toFixed(0)} ms, ${START_UP} ${(totals.get(START_UP) ?? 0).toFixed(0)} ms (neither counted above); profile kept at ${join(profileDir, file)}\n`);
   } finally {
     await portal?.stop();
     await dropDatabase(adminUrl, database);
