@@ -174,7 +174,12 @@ export function demoPartnerRoutes(deps: AppDeps): Hono<AppEnv> {
     for (const [name, value] of headers) outgoing.setHeader(name, value);
     await handle(providerRequest(bindings.incoming, new URL(c.req.url), body), outgoing);
     // Already written by the provider; the status is for the portal's request log.
-    return new Response(null, { status: outgoing.statusCode, headers: { [ALREADY_SENT_HEADER]: "true" } });
+    const sent = new Response(null, { status: outgoing.statusCode, headers: { [ALREADY_SENT_HEADER]: "true" } });
+    // @hono/node-server writes its lightweight responses without looking for that header (and
+    // would write the head a second time: ERR_HTTP_HEADERS_SENT); reading the body makes this
+    // a real Response, whose header it does check.
+    void sent.body;
+    return sent;
   });
 
   return app;
