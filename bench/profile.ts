@@ -3,13 +3,15 @@
 // loads one target's portal request (default: dashboard) at 50 connections, stops the portal
 // so that it writes its profile, and prints the CPU time by phase of the request: session,
 // authorization, the page's data, render, logging, other middleware, the database driver, the
-// framework and HTTP. Each sample goes to the innermost portal source file on its stack (a
-// sample in pg's parser called from nowhere in src/ goes to "database driver", and so on);
+// framework and HTTP. A sample inside pg (its parsing, and the socket writes it makes) goes to
+// the driver; any other to the innermost portal source file on its stack, or else to the
+// package it is in (a sample in Hono's router goes to "framework and HTTP", and so on);
 // "idle" is the time the process waited. V8 samples the thread on a wall-clock interval, so a
 // sample inside a system call (writev to PostgreSQL, say) also counts the time the process was
 // descheduled there — on a machine shared with PostgreSQL and the load generator, that is much
 // of the "Node.js" phase. Samples of the start (loading and compiling modules) are left out.
 // The .cpuprofile is kept for Chrome's DevTools.
+import { execFileSync } from "node:child_process";
 import { readdir, readFile, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -55,7 +57,6 @@ function phaseOfLibrary(url: string, functionName: string): string {
   if (functionName === "(garbage collector)") return "garbage collection";
   if (functionName === "(idle)") return "idle";
   if (functionName === "(program)") return "V8 and native (program)";
-  if (/node_modules\/(pg|pg-protocol|pg-pool|pg-types)\//.test(url)) return "database driver (pg)";
   if (/node_modules\/kysely\//.test(url)) return "query building (Kysely)";
   if (/node_modules\/hono\/dist\/(jsx|helper\/html|utils\/html)/.test(url)) return "render";
   if (/node_modules\/pino/.test(url)) return "logging";
@@ -66,7 +67,35 @@ function phaseOfLibrary(url: string, functionName: string): string {
 
 /** The phase of the portal's start (its samples are left out of the per-request figures). */
 const START_UP = "start-up (loading modules)";
+const PG_DRIVER = /node_modules\/(pg|pg-protocol|pg-pool|pg-types)\//;
 const STARTING = /node_modules\/(tsx|esbuild)\/|^node:internal\/modules\//;
+
+interface MachineCpu {
+  portal: number;
+  postgres: number;
+  bench: number;
+}
+
+/** CPU milliseconds used so far by the portal, by every PostgreSQL process and by this process (Linux /proc), or undefined elsewhere. */
+async function machineCpu(portalPid: number | undefined): Promise<MachineCpu | undefined> {
+  if (portalPid === undefined) return undefined;
+  const ticks = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+  const cpuOf = async (pid: number | string): Promise<number> => {
+    const stat = await readFile(`/proc/${pid}/stat`, "utf8").catch(() => "");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(fields[11]) || 0) + (Number(fields[12]) || 0)) * (1000 / ticks); // utime, stime
+  };
+  try {
+    let postgres = 0;
+    for (const pid of (await readdir("/proc")).filter((d) => /^\d+$/.test(d))) {
+      if ((await readFile(`/proc/${pid}/comm`, "utf8").catch(() => "")).trim() === "postgres") postgres += await cpuOf(pid);
+    }
+    const own = process.cpuUsage();
+    return { portal: await cpuOf(portalPid), postgres, bench: (own.user + own.system) / 1000 };
+  } catch {
+    return undefined;
+  }
+}
 
 export function phases(profile: CpuProfile): Map<string, number> {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -84,8 +113,11 @@ export function phases(profile: CpuProfile): Map<string, number> {
     }
     for (let at: number | undefined = id; at !== undefined && !phase; at = parent.get(at)) {
       const url = byId.get(at)!.callFrame.url;
+      // The driver's work and its socket writes (a write that wakes PostgreSQL is often where
+      // the process is descheduled) are the driver's, whichever page's query they serve.
+      if (PG_DRIVER.test(url)) phase = "database driver (pg), its socket writes included";
       const src = /\/src\/(.*)$/.exec(url)?.[1];
-      if (src && !url.includes("node_modules")) phase = phaseOfSource(src);
+      if (!phase && src && !url.includes("node_modules")) phase = phaseOfSource(src);
     }
     phase ??= phaseOfLibrary(leaf.callFrame.url, leaf.callFrame.functionName);
     phaseOfNode.set(id, phase);
@@ -127,7 +159,9 @@ async function main(): Promise<void> {
       progress: (line) => void process.stderr.write(`${line}\n`),
     });
     await runPhase(portal.origin, endpoint, 2, CONNECTIONS); // warm-up, in the profile too
+    const cpuBefore = await machineCpu(portal.pid);
     const result = await runPhase(portal.origin, endpoint, seconds, CONNECTIONS);
+    const cpuAfter = await machineCpu(portal.pid);
     await portal.stop(15_000);
     const file = (await readdir(profileDir)).find((f) => f.endsWith(".cpuprofile"));
     if (!file) throw new BenchError(`the portal wrote no profile in ${profileDir}`);
@@ -144,6 +178,13 @@ async function main(): Promise<void> {
       if (phase === "idle" || phase === START_UP) continue;
       const perRequest = (ms * 1000) / (requests + result.rps * 2);
       process.stdout.write(`${phase.padEnd(44)} ${ms.toFixed(0).padStart(7)}  ${((ms / busy) * 100).toFixed(1).padStart(5)}%  ${perRequest.toFixed(0).padStart(8)}\n`);
+    }
+    if (cpuBefore && cpuAfter) {
+      const per = (key: keyof MachineCpu) => (((cpuAfter[key] - cpuBefore[key]) * 1000) / result.responses).toFixed(0);
+      process.stdout.write(
+        `\nCPU time per request during the measured ${seconds} s (from /proc, not sampled): the portal ${per("portal")} µs, ` +
+          `PostgreSQL (all its processes) ${per("postgres")} µs, the load generator (this process) ${per("bench")} µs\n`,
+      );
     }
     process.stdout.write(`\nidle ${(totals.get("idle") ?? 0).toFixed(0)} ms, ${START_UP} ${(totals.get(START_UP) ?? 0).toFixed(0)} ms (neither counted above); profile kept at ${join(profileDir, file)}\n`);
   } finally {
