@@ -20,7 +20,7 @@ import { calendarDate, DAY_MS, type Clock } from "../src/platform/clock.ts";
 import { findSession, hashToken } from "../src/platform/sessions.ts";
 import { sessionCookieName } from "../src/web/middleware/session.ts";
 import { csrfCookieName } from "../src/web/middleware/csrf.ts";
-import { membershipAlongside } from "../src/web/middleware/company-membership.ts";
+import { foldedReadFor, membershipAlongside } from "../src/web/middleware/company-membership.ts";
 import { clientNumberCheckDigit } from "../src/domain/client-number.ts";
 import { URN_BODY_LENGTH, urnCheckCharacter } from "../src/domain/urn.ts";
 import { DASHBOARD_READ } from "../src/features/companies/service.ts";
@@ -544,7 +544,7 @@ export async function dashboardEndpoint(databaseUrl: string, options: { grown?: 
   }
   const plans = options.grown
     ? await pagePlans(databaseUrl, "dashboard", async (db) => {
-        await findSession(db, WALL_CLOCK, session.token, membershipAlongside(fixture.companyId, DASHBOARD_READ));
+        await findSession(db, WALL_CLOCK, session.token, membershipAlongside(fixture.companyId, foldedReadFor([DASHBOARD_READ], fixture.companyId, "")));
       })
     : [];
   const t = messages("en");

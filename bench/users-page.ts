@@ -123,7 +123,7 @@ export async function usersPageEndpoint(databaseUrl: string, options: { grown: b
   }
   const plans = options.grown
     ? await pagePlans(databaseUrl, "users page", async (db) => {
-        await findSession(db, WALL_CLOCK, session.token, membershipAlongside(fixture.companyId, undefined));
+        await findSession(db, WALL_CLOCK, session.token, membershipAlongside(fixture.companyId));
         await listUsers({ db }, fixture.companyId);
       })
     : [];

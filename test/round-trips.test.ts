@@ -50,8 +50,8 @@ describe("round trips per page", () => {
     "the division delete confirmation": ({ division }) => `/security/divisions/${division}/delete`,
     "the line removal confirmation": () => "/application/lines/importer/remove",
   };
-  // The dashboard's data is read with the session and the membership (app.ts): one round trip.
-  const ONE_READ = new Set(["the dashboard"]);
+  // These pages' data is read with the session and the membership (app.ts): one round trip.
+  const ONE_READ = new Set(["the dashboard", "a division", "a division's category", "the division delete confirmation"]);
   for (const [name, path] of Object.entries(PAGES)) {
     const most = ONE_READ.has(name) ? 1 : 2;
     it(`reads ${name} in at most ${most === 1 ? "one round trip" : "two round trips"}, and writes nothing`, async () => {

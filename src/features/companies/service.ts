@@ -166,8 +166,10 @@ type DashboardRow = NonNullable<ReturnType<typeof dashboardJson> extends Express
  */
 export const DASHBOARD_READ: FoldedPageRead = {
   key: "dashboard",
-  rest: "",
-  read: (eb, companyId, personRef) => dashboardJson(eb, companyId, sql.ref<string>(personRef)),
+  rest: /^$/,
+  args: () => ({}),
+  action: "status.view",
+  read: (eb, a, personRef) => dashboardJson(eb, a.companyId!, sql.ref<string>(personRef)),
 };
 
 /** The same read on its own, compiled once (platform/db/compiled.ts). */

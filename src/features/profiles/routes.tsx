@@ -211,7 +211,11 @@ export function profileRoutes(deps: AppDeps): Hono<AppEnv> {
   });
 
   /** The division of the URL with its answers and evidence (one round trip), or undefined. */
-  const withDivision = (c: AppContext): Promise<service.DivisionData | undefined> => service.divisionData(deps, companyId(c), c.req.param("divisionId")!);
+  // On a GET the division was read with the session (service.DIVISION_READ, app.ts).
+  const withDivision = async (c: AppContext): Promise<service.DivisionData | undefined> => {
+    const folded = service.foldedDivisionData(c.get("companyMembership")?.page, companyId(c), c.req.param("divisionId")!);
+    return folded === "not-read" ? service.divisionData(deps, companyId(c), c.req.param("divisionId")!) : folded;
+  };
 
   app.get(`${COMPANY}/security/divisions/${DIVISION}`, viewSecurity, async (c) => {
     const data = await withDivision(c);

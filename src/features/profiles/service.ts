@@ -16,7 +16,9 @@ import { sql, type Expression, type ExpressionBuilder } from "kysely";
 import type { Facility, ScanStatus } from "../../platform/db/schema.ts";
 import { jsonArrayFrom, jsonObjectFrom } from "kysely/helpers/postgres";
 import { recordAudit } from "../../platform/audit.ts";
+import type { FoldedPageRead } from "../../web/middleware/company-membership.ts";
 import {
+  CATEGORY_IDS,
   PORTAL_LINES,
   criteriaFor,
   currentCatalogue,
@@ -377,15 +379,50 @@ export interface DivisionData {
 }
 
 /** A division of the company with its answers and evidence, or undefined when it has none with this id. */
+/** A division's page data (the company's facilities, the division, its answers and files) as one JSON object. */
+function divisionDataJson(outer: ExpressionBuilder<never, never>, companyId: string, divisionId: string, subject: string) {
+  const eb0 = outer as unknown as ExpressionBuilder<Database, never>;
+  return jsonObjectFrom(
+    eb0
+      .selectFrom("companies")
+      .select((eb) => ["companies.facilities", divisionJson(eb, divisionId).as("division"), answersJson(eb, subject).as("answers"), evidenceJson(eb, subject).as("files")])
+      .where("companies.id", "=", companyId),
+  );
+}
+
+type DivisionRow = NonNullable<ReturnType<typeof divisionDataJson> extends Expression<infer T> ? T : never>;
+
+/**
+ * The division's data read with the session and the membership, for the pages that show it
+ * (the division, its categories, the delete confirmation): one round trip (app.ts).
+ */
+export const DIVISION_READ: FoldedPageRead<"divisionId" | "subject"> = {
+  key: "division",
+  rest: new RegExp(`^/security/divisions/([0-9]{1,18})(?:/(?:delete|${CATEGORY_IDS.join("|")}))?$`),
+  args: (match) => {
+    const id = divisionIdOf(match[1]!);
+    return id ? { divisionId: id, subject: divisionSubject(id) } : undefined;
+  },
+  action: "security-profile.view",
+  read: (eb, a) => divisionDataJson(eb, a.companyId, a.divisionId, a.subject),
+};
+
+/** A division of the company with its answers and files, on its own round trip (undefined: no such division). */
 export async function divisionData(deps: Pick<AppDeps, "db">, companyId: string, divisionId: string): Promise<DivisionData | undefined> {
   const id = divisionIdOf(divisionId);
   if (!id) return undefined;
-  const subject = divisionSubject(id);
-  const row = await deps.db
-    .selectFrom("companies")
-    .select((eb) => ["companies.facilities", divisionJson(eb, id).as("division"), answersJson(eb, subject).as("answers"), evidenceJson(eb, subject).as("files")])
-    .where("companies.id", "=", companyId)
-    .executeTakeFirst();
+  const row = await deps.db.selectNoFrom((eb) => divisionDataJson(eb as never, companyId, id, divisionSubject(id)).as("data")).executeTakeFirst();
+  return divisionDataFrom(row?.data ?? null);
+}
+
+/** The same from what DIVISION_READ read for the division `divisionId` of the URL (undefined: none). */
+export function foldedDivisionData(folded: { key: string; args: Record<string, string>; value: unknown } | undefined, companyId: string, divisionId: string): DivisionData | undefined | "not-read" {
+  if (folded?.key !== DIVISION_READ.key || folded.args.companyId !== companyId || folded.args.divisionId !== divisionIdOf(divisionId)) return "not-read";
+  return divisionDataFrom(folded.value);
+}
+
+function divisionDataFrom(value: unknown): DivisionData | undefined {
+  const row = value as DivisionRow | null;
   if (!row?.division) return undefined;
   return { division: divisionOf(row.division), stored: storedFrom(row.answers), evidence: evidenceFrom(row.files), facilities: facilityNamesOf(row.facilities) };
 }

@@ -9,6 +9,7 @@ import { sql, type AliasableExpression, type ExpressionBuilder, type SelectQuery
 import { jsonObjectFrom } from "kysely/helpers/postgres";
 import type { Database, Db } from "../../platform/db/index.ts";
 import type { AlsoSelected } from "../../platform/sessions.ts";
+import { can, COMPANY_ROLES, type CompanyAction } from "../../domain/permissions.ts";
 
 /** The company of a company-scoped URL (/{lang}/companies/{id}…) and what follows it ("" for the dashboard), or undefined. */
 export function companyPathOf(path: string): { companyId: string; rest: string } | undefined {
@@ -17,17 +18,31 @@ export function companyPathOf(path: string): { companyId: string; rest: string }
 }
 
 /** A company page's own data, read with the session and the membership (GET only). */
-export interface FoldedPageRead {
+export interface FoldedPageRead<K extends string = string> {
   /** Names the read (a page finds its value by it): one key, one `read`. */
   readonly key: string;
-  /** The page: what follows /{lang}/companies/{id} in its path ("" for the dashboard). */
-  readonly rest: string;
+  /** The pages: what follows /{lang}/companies/{id} in their path ("" for the dashboard). */
+  readonly rest: RegExp;
+  /** The read's arguments from the match of `rest` (undefined: not this read after all). */
+  readonly args: (match: RegExpExecArray) => Record<K, string> | undefined;
+  /** The action the pages declare: the data is read only for a role that may do it (and an active membership). */
+  readonly action: CompanyAction;
   /**
-   * The page's data as one JSON value, for the company `companyId` (a parameter) as the person
-   * of the outer query's column `personRef` sees it; null when that person has no active
-   * membership (the page's authorization still runs on the membership, in company-access.tsx).
+   * The page's data as one JSON value, for the company `companyId` as the person of the outer
+   * query's column `personRef` sees it. Its arguments are parameters (platform/db/compiled.ts).
+   * The page's authorization still runs on the membership, in company-access.tsx.
    */
-  readonly read: (eb: ExpressionBuilder<never, never>, companyId: string, personRef: string) => AliasableExpression<unknown>;
+  readonly read: (eb: ExpressionBuilder<never, never>, args: Readonly<Record<K | "companyId", string>>, personRef: string) => AliasableExpression<unknown>;
+}
+
+/** The folded read a GET of this company path takes, with its arguments, or undefined. */
+export function foldedReadFor(reads: readonly FoldedPageRead[], companyId: string, rest: string): { page: FoldedPageRead; args: Record<string, string> } | undefined {
+  for (const page of reads) {
+    const match = page.rest.exec(rest);
+    const args = match ? page.args(match) : undefined;
+    if (args) return { page, args: { ...args, companyId } };
+  }
+  return undefined;
 }
 
 /** What the session's look-up reads alongside for a company URL: the membership, and a folded page's data. */
@@ -36,21 +51,33 @@ export interface MembershipAlongside {
   page?: unknown;
 }
 
-const MEMBERSHIP_ONLY: AlsoSelected<MembershipAlongside, "companyId">["select"] = (eb, a) =>
-  sql<MembershipAlongside>`json_build_object('membership', ${membershipJson(eb, a.companyId, "sessions.person_id")})`;
+const SESSION_PERSON = "sessions.person_id";
 
-/** The look-up's extra value for a company URL, with `page`'s data when the request is for it. */
-export function membershipAlongside(companyId: string, page: FoldedPageRead | undefined): AlsoSelected<MembershipAlongside, "companyId"> {
-  if (!page) return { key: "membership", args: { companyId }, select: MEMBERSHIP_ONLY };
-  return { key: `membership+${page.key}`, args: { companyId }, select: withPage(page) };
+const MEMBERSHIP_ONLY: AlsoSelected<MembershipAlongside>["select"] = (eb, a) => sql<MembershipAlongside>`json_build_object('membership', ${membershipJson(eb, a.companyId!, SESSION_PERSON)})`;
+
+/** The look-up's extra value for a company URL, with a folded page's data when the request is for one. */
+export function membershipAlongside(companyId: string, folded?: { page: FoldedPageRead; args: Record<string, string> }): AlsoSelected<MembershipAlongside> {
+  if (!folded) return { key: "membership", args: { companyId }, select: MEMBERSHIP_ONLY };
+  return { key: `membership+${folded.page.key}`, args: { ...folded.args, companyId }, select: withPage(folded.page) };
 }
 
-const withPageSelects = new WeakMap<FoldedPageRead, AlsoSelected<MembershipAlongside, "companyId">["select"]>();
-function withPage(page: FoldedPageRead): AlsoSelected<MembershipAlongside, "companyId">["select"] {
+const withPageSelects = new WeakMap<FoldedPageRead, AlsoSelected<MembershipAlongside>["select"]>();
+function withPage(page: FoldedPageRead): AlsoSelected<MembershipAlongside>["select"] {
   let select = withPageSelects.get(page);
   if (!select) {
-    select = (eb, a) =>
-      sql<MembershipAlongside>`json_build_object('membership', ${membershipJson(eb, a.companyId, "sessions.person_id")}, 'page', ${page.read(eb, a.companyId, "sessions.person_id")})`;
+    const roles = sql.join(COMPANY_ROLES.filter((r) => can(r, page.action)).map((r) => sql.lit(r)));
+    select = (eb, a) => {
+      const db = eb as unknown as ExpressionBuilder<Database, never>;
+      const allowed = db
+        .selectFrom("company_users as gate")
+        .select(sql.lit(1).as("one"))
+        .where("gate.company_id", "=", a.companyId!)
+        .where("gate.person_id", "=", sql.ref<string>(SESSION_PERSON))
+        .where("gate.status", "=", "active")
+        .where(sql<boolean>`gate.role in (${roles})`);
+      return sql<MembershipAlongside>`json_build_object('membership', ${membershipJson(eb, a.companyId!, SESSION_PERSON)},
+        'page', case when exists (${allowed}) then ${page.read(eb, a as Record<string, string>, SESSION_PERSON)} end)`;
+    };
     withPageSelects.set(page, select);
   }
   return select;

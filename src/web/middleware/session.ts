@@ -5,7 +5,7 @@ import type { MiddlewareHandler } from "hono";
 import type { AppContext, AppDeps, AppEnv } from "../context.ts";
 import { findSession, touchSession, type SessionRecord } from "../../platform/sessions.ts";
 import type { SessionStage } from "../../platform/db/schema.ts";
-import { companyPathOf, membershipAlongside, type FoldedPageRead, type MembershipRow } from "./company-membership.ts";
+import { companyPathOf, foldedReadFor, membershipAlongside, type FoldedPageRead, type MembershipRow } from "./company-membership.ts";
 
 declare module "hono" {
   interface ContextVariableMap {
@@ -13,7 +13,7 @@ declare module "hono" {
      * The caller's membership in the company of the URL, read with the session (null: none),
      * and for a page whose data is folded into that read, its data under the read's key.
      */
-    companyMembership: { companyId: string; row: MembershipRow | null; page?: { key: string; value: unknown } };
+    companyMembership: { companyId: string; row: MembershipRow | null; page?: { key: string; args: Record<string, string>; value: unknown } };
   }
 }
 
@@ -36,7 +36,6 @@ export function clearSessionCookie(c: AppContext, https: boolean): void {
 export function sessionContext(deps: AppDeps, foldedReads: readonly FoldedPageRead[] = []): MiddlewareHandler<AppEnv> {
   const https = deps.config.baseUrl.startsWith("https://");
   const name = sessionCookieName(https);
-  const folded = new Map(foldedReads.map((r) => [r.rest, r]));
   return async (c, next) => {
     const token = getCookie(c, name);
     let session: SessionRecord | null = null;
@@ -45,13 +44,13 @@ export function sessionContext(deps: AppDeps, foldedReads: readonly FoldedPageRe
       // read with the session, in the same round trip.
       const at = companyPathOf(c.req.path);
       if (at) {
-        const page = c.req.method === "GET" ? folded.get(at.rest) : undefined;
-        const found = await findSession(deps.db, deps.clock, token, membershipAlongside(at.companyId, page));
+        const folded = c.req.method === "GET" ? foldedReadFor(foldedReads, at.companyId, at.rest) : undefined;
+        const found = await findSession(deps.db, deps.clock, token, membershipAlongside(at.companyId, folded));
         if (found) {
           c.set("companyMembership", {
             companyId: at.companyId,
             row: found.also.membership,
-            ...(page ? { page: { key: page.key, value: found.also.page } } : {}),
+            ...(folded ? { page: { key: folded.page.key, args: folded.args, value: found.also.page } } : {}),
           });
         }
         session = found;
