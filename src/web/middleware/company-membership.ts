@@ -76,7 +76,7 @@ function withPage(page: FoldedPageRead): AlsoSelected<MembershipAlongside>["sele
         .where("gate.status", "=", "active")
         .where(sql<boolean>`gate.role in (${roles})`);
       return sql<MembershipAlongside>`json_build_object('membership', ${membershipJson(eb, a.companyId!, SESSION_PERSON)},
-        'page', case when exists (${allowed}) then ${page.read(eb, a as Record<string, string>, SESSION_PERSON)} end)`;
+        'page', case when exists (${allowed}) then ${page.read(eb, a, SESSION_PERSON)} end)`;
     };
     withPageSelects.set(page, select);
   }
