@@ -51,7 +51,7 @@ describe("round trips per page", () => {
     "the line removal confirmation": () => "/application/lines/importer/remove",
   };
   // These pages' data is read with the session and the membership (app.ts): one round trip.
-  const ONE_READ = new Set(["the dashboard", "a division", "a division's category", "the division delete confirmation"]);
+  const ONE_READ = new Set(["the dashboard", "the users page", "a division", "a division's category", "the division delete confirmation"]);
   for (const [name, path] of Object.entries(PAGES)) {
     const most = ONE_READ.has(name) ? 1 : 2;
     it(`reads ${name} in at most ${most === 1 ? "one round trip" : "two round trips"}, and writes nothing`, async () => {

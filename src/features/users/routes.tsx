@@ -26,7 +26,9 @@ export function userRoutes(deps: AppDeps): Hono<AppEnv> {
   const NOTICES = { added: "addedNotice", role: "roleChangedNotice", deactivated: "deactivatedNotice", reactivated: "reactivatedNotice", contact: "contactSavedNotice" } as const;
 
   app.get(`${COMPANY}/users`, companyAction(deps, "users.view"), async (c) => {
-    const users = await service.listUsers(deps, c.get("companyAccess").companyId);
+    // Read with the session (service.USERS_READ, app.ts), else on its own.
+    const companyId = c.get("companyAccess").companyId;
+    const users = service.foldedUsers(c.get("companyMembership")?.page, companyId) ?? (await service.listUsers(deps, companyId));
     const q = c.req.query("done");
     const key = q && q in NOTICES ? NOTICES[q as keyof typeof NOTICES] : undefined;
     const notice = key ? t(c)[key] : undefined;

@@ -12,6 +12,7 @@ import type { AppDeps } from "../../web/context.ts";
 import type { ExpressionBuilder } from "kysely";
 import { jsonArrayFrom } from "kysely/helpers/postgres";
 import type { Database, Tx } from "../../platform/db/index.ts";
+import type { FoldedPageRead } from "../../web/middleware/company-membership.ts";
 import type { Clock } from "../../platform/clock.ts";
 import type { RequestMeta } from "../../web/request-meta.ts";
 import { recordAudit } from "../../platform/audit.ts";
@@ -76,8 +77,9 @@ function fullName(p: { given_name: string; family_name: string }): string {
 
 // ---- reading ----------------------------------------------------------------------------------
 
-export async function listUsers(deps: Pick<AppDeps, "db">, companyId: string, onlyPersonId?: string): Promise<CompanyUser[]> {
-  const rows = await deps.db
+/** A company's users (or one of them), as one query over company_users. */
+function usersQuery(eb: ExpressionBuilder<Database, never>, companyId: string) {
+  return eb
     .selectFrom("company_users as cu")
     .innerJoin("people as p", "p.id", "cu.person_id")
     .select([
@@ -94,12 +96,42 @@ export async function listUsers(deps: Pick<AppDeps, "db">, companyId: string, on
       "p.email",
       "p.phone",
     ])
-    .where("cu.company_id", "=", companyId)
+    .where("cu.company_id", "=", companyId);
+}
+
+type UserRow = Awaited<ReturnType<ReturnType<typeof usersQuery>["execute"]>>[number];
+
+/**
+ * The users page's list read with the session and the membership (app.ts): one round trip, and
+ * the rows come as one JSON value (the driver's parsing of 200 rows' fields and dates was a
+ * third of the page's time).
+ */
+export const USERS_READ: FoldedPageRead = {
+  key: "users",
+  rest: /^\/users$/,
+  args: () => ({}),
+  action: "users.view",
+  read: (eb, a) => jsonArrayFrom(usersQuery(eb as unknown as ExpressionBuilder<Database, never>, a.companyId!)),
+};
+
+/** The list from what USERS_READ read for this company, or undefined when it was not read. */
+export function foldedUsers(folded: { key: string; args: Record<string, string>; value: unknown } | undefined, companyId: string): CompanyUser[] | undefined {
+  if (folded?.key !== USERS_READ.key || folded.args.companyId !== companyId || !Array.isArray(folded.value)) return undefined;
+  return usersFrom(folded.value as UserRow[]);
+}
+
+export async function listUsers(deps: Pick<AppDeps, "db">, companyId: string, onlyPersonId?: string): Promise<CompanyUser[]> {
+  const rows = await usersQuery(deps.db as unknown as ExpressionBuilder<Database, never>, companyId)
     .$if(onlyPersonId !== undefined, (q) => q.where("cu.person_id", "=", onlyPersonId!))
     .execute();
+  return usersFrom(rows);
+}
+
+/** The users in the page's order: active first, by role, then by name (ids as text, as the driver gives them). */
+function usersFrom(rows: readonly UserRow[]): CompanyUser[] {
   return rows
     .map((r) => ({
-      personId: r.person_id,
+      personId: String(r.person_id),
       givenName: r.given_name,
       familyName: r.family_name,
       urn: r.urn,
@@ -307,14 +339,30 @@ async function manage(
 }
 
 /** What a person may do to a user, for showing only the actions that would be accepted. */
-export function allowedChanges(me: { personId: string; role: CompanyRole }, target: { personId: string; role: CompanyRole; status: string }) {
-  return {
-    editContact: canManageUser(me, target, "edit-contact"),
-    roles: assignableRoles(me.role).filter((r) => canManageUser(me, target, "change-role", r)),
-    deactivate: target.status === "active" && canManageUser(me, target, "deactivate"),
-    reactivate: target.status === "deactivated" && canManageUser(me, target, "reactivate"),
-  };
+export function allowedChanges(me: { personId: string; role: CompanyRole }, target: { personId: string; role: CompanyRole; status: string }): AllowedChanges {
+  // The answer depends on the two roles, whether it is oneself and the status only; kept (frozen)
+  // per combination, as the users page asks it for each of up to hundreds of rows.
+  const key = `${me.role}/${me.personId === target.personId}/${target.role}/${target.status}`;
+  let allowed = ALLOWED_CHANGES.get(key);
+  if (!allowed) {
+    allowed = Object.freeze({
+      editContact: canManageUser(me, target, "edit-contact"),
+      roles: Object.freeze(assignableRoles(me.role).filter((r) => canManageUser(me, target, "change-role", r))),
+      deactivate: target.status === "active" && canManageUser(me, target, "deactivate"),
+      reactivate: target.status === "deactivated" && canManageUser(me, target, "reactivate"),
+    });
+    if (ALLOWED_CHANGES.size < 1000) ALLOWED_CHANGES.set(key, allowed);
+  }
+  return allowed;
 }
+
+export interface AllowedChanges {
+  readonly editContact: boolean;
+  readonly roles: readonly CompanyRole[];
+  readonly deactivate: boolean;
+  readonly reactivate: boolean;
+}
+const ALLOWED_CHANGES = new Map<string, AllowedChanges>();
 
 export async function changeRole(deps: AppDeps, actor: Actor, targetId: string, role: CompanyRole, meta: RequestMeta): Promise<Outcome> {
   return manage(deps, actor, targetId, "change-role", role, async (trx, { company, me, target }) => {
