@@ -181,11 +181,7 @@ export function sessionStore<Row extends SessionColumns, T extends string>(table
         const query = asStoreDb(handle)
           .selectFrom(name)
           .selectAll()
-          .where(
-            "token_hash",
-            "in",
-            tokens.map((t) => args[t]!),
-          )
+          .where("token_hash", "in", tokens.map((t) => args[t]!))
           .where("ended_at", "is", null);
         return also ? query.select((eb) => also.select(eb as unknown as ExpressionBuilder<never, never>, args).as("also")) : query;
       });

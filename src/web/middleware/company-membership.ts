@@ -65,7 +65,9 @@ const withPageSelects = new WeakMap<FoldedPageRead, AlsoSelected<MembershipAlong
 function withPage(page: FoldedPageRead): AlsoSelected<MembershipAlongside>["select"] {
   let select = withPageSelects.get(page);
   if (!select) {
-    const roles = sql.join(COMPANY_ROLES.filter((r) => can(r, page.action)).map((r) => sql.lit(r)));
+    const allowedRoles = COMPANY_ROLES.filter((r) => can(r, page.action));
+    if (allowedRoles.length === 0) throw new Error(`folded read ${page.key}: no role may ${page.action}`);
+    const roles = sql.join(allowedRoles.map((r) => sql.lit(r)));
     select = (eb, a) => {
       const db = eb as unknown as ExpressionBuilder<Database, never>;
       const allowed = db
