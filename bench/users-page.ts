@@ -7,8 +7,8 @@
 // ratio), with the plans of the page's queries.
 import type { CompanyRole } from "../src/platform/db/schema.ts";
 import { findSession } from "../src/platform/sessions.ts";
-import { membershipAlongside } from "../src/web/middleware/company-membership.ts";
-import { listUsers } from "../src/features/users/service.ts";
+import { foldedReadFor, membershipAlongside } from "../src/web/middleware/company-membership.ts";
+import { USERS_READ } from "../src/features/users/service.ts";
 import { messages } from "../src/web/i18n/index.ts";
 import type { Endpoint } from "./load.ts";
 import {
@@ -123,8 +123,8 @@ export async function usersPageEndpoint(databaseUrl: string, options: { grown: b
   }
   const plans = options.grown
     ? await pagePlans(databaseUrl, "users page", async (db) => {
-        await findSession(db, WALL_CLOCK, session.token, membershipAlongside(fixture.companyId));
-        await listUsers({ db }, fixture.companyId);
+        // The list is read with the session (USERS_READ), as the portal reads it.
+        await findSession(db, WALL_CLOCK, session.token, membershipAlongside(fixture.companyId, foldedReadFor([USERS_READ], fixture.companyId, "/users")));
       })
     : [];
   const t = messages("en").users;
