@@ -36,6 +36,8 @@ export function clearSessionCookie(c: AppContext, https: boolean): void {
 export function sessionContext(deps: AppDeps, foldedReads: readonly FoldedPageRead[] = []): MiddlewareHandler<AppEnv> {
   const https = deps.config.baseUrl.startsWith("https://");
   const name = sessionCookieName(https);
+  // Each folded read's SQL is made now, so that a read no role may see stops the start.
+  for (const page of foldedReads) membershipAlongside("0", { page, args: {} });
   return async (c, next) => {
     const token = getCookie(c, name);
     let session: SessionRecord | null = null;
