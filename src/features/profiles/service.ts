@@ -378,7 +378,6 @@ export interface DivisionData {
   facilities: string[];
 }
 
-/** A division of the company with its answers and evidence, or undefined when it has none with this id. */
 /** A division's page data (the company's facilities, the division, its answers and files) as one JSON object. */
 function divisionDataJson(outer: ExpressionBuilder<never, never>, companyId: string, divisionId: string, subject: string) {
   const eb0 = outer as unknown as ExpressionBuilder<Database, never>;
