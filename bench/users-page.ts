@@ -8,7 +8,7 @@
 import type { CompanyRole } from "../src/platform/db/schema.ts";
 import { findSession } from "../src/platform/sessions.ts";
 import { foldedReadFor, membershipAlongside } from "../src/web/middleware/company-membership.ts";
-import { USERS_READ } from "../src/features/users/service.ts";
+import { USERS_READ } from "../src/features/users/list.ts";
 import { messages } from "../src/web/i18n/index.ts";
 import type { Endpoint } from "./load.ts";
 import {

@@ -17,7 +17,7 @@ import { registrationRoutes } from "./features/registration/routes.tsx";
 import { companyRoutes } from "./features/companies/routes.tsx";
 import { DASHBOARD_READ } from "./features/companies/service.ts";
 import { DIVISION_READ } from "./features/profiles/service.ts";
-import { USERS_READ } from "./features/users/service.ts";
+import { USERS_READ } from "./features/users/list.ts";
 import { EVIDENCE_UPLOAD_PATH, profileRoutes } from "./features/profiles/routes.tsx";
 import { userRoutes } from "./features/users/routes.tsx";
 import { applicationsRoutes } from "./features/applications/routes.tsx";

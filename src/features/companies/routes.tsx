@@ -40,11 +40,8 @@ export function companyRoutes(deps: AppDeps): Hono<AppEnv> {
   app.get(COMPANY, companyAction(deps, "status.view", { beforeAuthorization: true }), async (c) => {
     const access = c.get("companyAccess");
     // Read with the session and the membership (service.DASHBOARD_READ, app.ts), else on its own.
-    const folded = c.get("companyMembership")?.page;
-    const dashboard =
-      folded?.key === service.DASHBOARD_READ.key && c.get("companyMembership").companyId === access.companyId
-        ? service.dashboardFrom(deps, folded.value)
-        : await service.dashboard(deps, access.companyId, access.personId);
+    const folded = service.foldedDashboard(deps, c.get("companyMembership")?.page, access.companyId);
+    const dashboard = folded === "not-read" ? await service.dashboard(deps, access.companyId, access.personId) : folded;
     if (!dashboard) return errorPage(c, "forbidden");
     const q = c.req.query();
     const reactivated = q.reactivated && /^\d{1,6}$/.test(q.reactivated) ? Number(q.reactivated) : undefined;

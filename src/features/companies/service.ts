@@ -3,10 +3,10 @@ import type { AppDeps } from "../../web/context.ts";
 import type { RequestMeta } from "../../web/request-meta.ts";
 import type { Facility, PostalAddress, PrimaryContact } from "../../platform/db/schema.ts";
 import { recordAudit } from "../../platform/audit.ts";
-import { can, COMPANY_ROLES, isCompanyRole, type CompanyAction, type CompanyRole } from "../../domain/permissions.ts";
+import { can, isCompanyRole, type CompanyRole } from "../../domain/permissions.ts";
 import { sql, type Expression, type ExpressionBuilder } from "kysely";
 import type { Database } from "../../platform/db/index.ts";
-import type { FoldedPageRead } from "../../web/middleware/company-membership.ts";
+import { foldedValue, rolesMayDo, type FoldedPageRead, type FoldedValue } from "../../web/middleware/company-membership.ts";
 import { CompiledOnce } from "../../platform/db/compiled.ts";
 import { fromJson, latestNotificationsOf, notify, type CompanyNotification } from "../notifications/service.ts";
 import { reactivationListFromJson, usersToReactivateOf } from "../users/service.ts";
@@ -92,9 +92,6 @@ export interface Dashboard {
 /** The value type of what a JSON helper builds. */
 type JsonOf<F extends (...args: never[]) => Expression<unknown>> = ReturnType<F> extends Expression<infer T> ? T : never;
 
-/** The roles that may do `action`, as an SQL list of literals. */
-const rolesThat = (action: CompanyAction) => sql.join(COMPANY_ROLES.filter((r) => can(r, action)).map((r) => sql.lit(r)));
-
 /**
  * The dashboard's data as one JSON object: the company as `person` (an expression: a parameter,
  * or the session's column when read with the session) sees it, with `viewer_role`; null when the
@@ -126,10 +123,10 @@ function dashboardJson(outer: ExpressionBuilder<never, never>, companyId: string
           .where("company_users.status", "=", "active")
           .as("active_users"),
         latestNotificationsOf(eb).as("notifications"),
-        sql<JsonOf<typeof usersToReactivateOf>>`case when ${role} in (${rolesThat("users.reactivate")}) then ${usersToReactivateOf(eb)} else '[]'::json end`.as("to_reactivate"),
-        sql<JsonOf<typeof profilesProgressJson> | null>`case when ${role} in (${rolesThat("application-profile.view")}) then ${profilesProgressJson(eb)} end`.as("progress"),
+        sql<JsonOf<typeof usersToReactivateOf>>`case when ${role} in (${rolesMayDo("users.reactivate")}) then ${usersToReactivateOf(eb)} else '[]'::json end`.as("to_reactivate"),
+        sql<JsonOf<typeof profilesProgressJson> | null>`case when ${role} in (${rolesMayDo("application-profile.view")}) then ${profilesProgressJson(eb)} end`.as("progress"),
         // A member's changes since the last snapshot, for the owner (APP-5); nothing for others.
-        sql<MemberChanges | null>`case when ${role} in (${rolesThat("account.submit")}) and companies.membership_status = 'member' then ${memberChangesJson(eb)} end`.as("changes"),
+        sql<MemberChanges | null>`case when ${role} in (${rolesMayDo("account.submit")}) and companies.membership_status = 'member' then ${memberChangesJson(eb)} end`.as("changes"),
         "companies.denial_proposed_at",
         "companies.member_since",
         "companies.anniversary_on",
@@ -187,8 +184,14 @@ export async function dashboard(deps: Pick<AppDeps, "db" | "clock">, companyId: 
   return dashboardFrom(deps, row?.dashboard ?? null);
 }
 
-/** The dashboard from what DASHBOARD_READ read with the session (null: no active membership). */
-export function dashboardFrom(deps: Pick<AppDeps, "clock">, read: unknown): Dashboard | undefined {
+/** The dashboard from what DASHBOARD_READ read with the session for this company, or "not-read" when it was not. */
+export function foldedDashboard(deps: Pick<AppDeps, "clock">, folded: FoldedValue | undefined, companyId: string): Dashboard | undefined | "not-read" {
+  const read = foldedValue(folded, DASHBOARD_READ, { companyId });
+  return read === undefined ? "not-read" : dashboardFrom(deps, read);
+}
+
+/** The dashboard from what dashboardJson read (null: no active membership). */
+function dashboardFrom(deps: Pick<AppDeps, "clock">, read: unknown): Dashboard | undefined {
   const row = read as DashboardRow | null;
   if (!row || !isCompanyRole(row.viewer_role)) return undefined;
   const role = row.viewer_role;

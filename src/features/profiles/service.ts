@@ -16,7 +16,7 @@ import { sql, type Expression, type ExpressionBuilder } from "kysely";
 import type { Facility, ScanStatus } from "../../platform/db/schema.ts";
 import { jsonArrayFrom, jsonObjectFrom } from "kysely/helpers/postgres";
 import { recordAudit } from "../../platform/audit.ts";
-import type { FoldedPageRead } from "../../web/middleware/company-membership.ts";
+import { foldedValue, type FoldedPageRead, type FoldedValue } from "../../web/middleware/company-membership.ts";
 import {
   CATEGORY_IDS,
   PORTAL_LINES,
@@ -415,9 +415,10 @@ export async function divisionData(deps: Pick<AppDeps, "db">, companyId: string,
 }
 
 /** The same from what DIVISION_READ read for the division `divisionId` of the URL (undefined: none). */
-export function foldedDivisionData(folded: { key: string; args: Record<string, string>; value: unknown } | undefined, companyId: string, divisionId: string): DivisionData | undefined | "not-read" {
-  if (folded?.key !== DIVISION_READ.key || folded.args.companyId !== companyId || folded.args.divisionId !== divisionIdOf(divisionId)) return "not-read";
-  return divisionDataFrom(folded.value);
+export function foldedDivisionData(folded: FoldedValue | undefined, companyId: string, divisionId: string): DivisionData | undefined | "not-read" {
+  const id = divisionIdOf(divisionId);
+  const value = id ? foldedValue(folded, DIVISION_READ, { companyId, divisionId: id }) : undefined;
+  return value === undefined ? "not-read" : divisionDataFrom(value);
 }
 
 function divisionDataFrom(value: unknown): DivisionData | undefined {

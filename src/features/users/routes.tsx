@@ -11,6 +11,7 @@ import { companyAction } from "../../web/middleware/company-access.tsx";
 import { requestMeta } from "../../web/request-meta.ts";
 import { assignableRoles } from "../../domain/permissions.ts";
 import * as service from "./service.ts";
+import * as list from "./list.ts";
 import { parseAddUser, parseMembershipContact, parseRole, parseTransfer, type Values } from "./schema.ts";
 import * as views from "./views.tsx";
 
@@ -26,9 +27,9 @@ export function userRoutes(deps: AppDeps): Hono<AppEnv> {
   const NOTICES = { added: "addedNotice", role: "roleChangedNotice", deactivated: "deactivatedNotice", reactivated: "reactivatedNotice", contact: "contactSavedNotice" } as const;
 
   app.get(`${COMPANY}/users`, companyAction(deps, "users.view"), async (c) => {
-    // Read with the session (service.USERS_READ, app.ts), else on its own.
+    // Read with the session (list.USERS_READ, app.ts), else on its own.
     const companyId = c.get("companyAccess").companyId;
-    const users = service.foldedUsers(c.get("companyMembership")?.page, companyId) ?? (await service.listUsers(deps, companyId));
+    const users = list.foldedUsers(c.get("companyMembership")?.page, companyId) ?? (await list.listUsers(deps, companyId));
     const q = c.req.query("done");
     const key = q && q in NOTICES ? NOTICES[q as keyof typeof NOTICES] : undefined;
     const notice = key ? t(c)[key] : undefined;
@@ -67,7 +68,7 @@ export function userRoutes(deps: AppDeps): Hono<AppEnv> {
 
   // ---- one user --------------------------------------------------------------------------------
   const userPage = async (c: AppContext, personId: string, errors: FieldErrors = {}, values?: Values, status: 200 | 422 = 200) => {
-    const user = await service.getUser(deps, c.get("companyAccess").companyId, personId);
+    const user = await list.getUser(deps, c.get("companyAccess").companyId, personId);
     if (!user) return errorPage(c, "notFound");
     const shown = values ?? { ...user.companyContact };
     return renderPage(c, t(c).userTitle(`${user.givenName} ${user.familyName}`), <views.UserPage c={c} user={user} errors={errors} values={shown} />, status);

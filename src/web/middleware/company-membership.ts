@@ -45,6 +45,31 @@ export function foldedReadFor(reads: readonly FoldedPageRead[], companyId: strin
   return undefined;
 }
 
+/** What a folded read brought for the request (the companyMembership variable's `page`). */
+export interface FoldedValue {
+  key: string;
+  args: Record<string, string>;
+  value: unknown;
+}
+
+/**
+ * The value `read` brought for these arguments (the company's id and any the read takes from the
+ * path), or undefined when the request's folded read was another or for other arguments: the
+ * page then reads on its own.
+ */
+export function foldedValue(folded: FoldedValue | undefined, read: FoldedPageRead, args: Record<string, string>): unknown {
+  if (folded?.key !== read.key) return undefined;
+  for (const [name, value] of Object.entries(args)) if (folded.args[name] !== value) return undefined;
+  return folded.value;
+}
+
+/** The roles that may do `action` (from `can`), as an SQL list of literals; none is a mistake in the code. */
+export function rolesMayDo(action: CompanyAction) {
+  const roles = COMPANY_ROLES.filter((r) => can(r, action));
+  if (roles.length === 0) throw new Error(`no role may ${action}`);
+  return sql.join(roles.map((r) => sql.lit(r)));
+}
+
 /** What the session's look-up reads alongside for a company URL: the membership, and a folded page's data. */
 export interface MembershipAlongside {
   membership: MembershipRow | null;
@@ -65,9 +90,7 @@ const withPageSelects = new WeakMap<FoldedPageRead, AlsoSelected<MembershipAlong
 function withPage(page: FoldedPageRead): AlsoSelected<MembershipAlongside>["select"] {
   let select = withPageSelects.get(page);
   if (!select) {
-    const allowedRoles = COMPANY_ROLES.filter((r) => can(r, page.action));
-    if (allowedRoles.length === 0) throw new Error(`folded read ${page.key}: no role may ${page.action}`);
-    const roles = sql.join(allowedRoles.map((r) => sql.lit(r)));
+    const roles = rolesMayDo(page.action);
     select = (eb, a) => {
       const db = eb as unknown as ExpressionBuilder<Database, never>;
       const allowed = db

@@ -5,7 +5,7 @@ import type { MiddlewareHandler } from "hono";
 import type { AppContext, AppDeps, AppEnv } from "../context.ts";
 import { findSession, touchSession, type SessionRecord } from "../../platform/sessions.ts";
 import type { SessionStage } from "../../platform/db/schema.ts";
-import { companyPathOf, foldedReadFor, membershipAlongside, type FoldedPageRead, type MembershipRow } from "./company-membership.ts";
+import { companyPathOf, foldedReadFor, membershipAlongside, type FoldedPageRead, type FoldedValue, type MembershipRow } from "./company-membership.ts";
 
 declare module "hono" {
   interface ContextVariableMap {
@@ -13,7 +13,7 @@ declare module "hono" {
      * The caller's membership in the company of the URL, read with the session (null: none),
      * and for a page whose data is folded into that read, its data under the read's key.
      */
-    companyMembership: { companyId: string; row: MembershipRow | null; page?: { key: string; args: Record<string, string>; value: unknown } };
+    companyMembership: { companyId: string; row: MembershipRow | null; page?: FoldedValue };
   }
 }
 
