@@ -8,7 +8,10 @@ import { person, signUpAndSignIn } from "./helpers/identity.ts";
 import type { TestClient } from "./helpers/client.ts";
 import { authorizedCompany, memberOf } from "./helpers/companies.ts";
 import { completeProfiles } from "./helpers/applications.ts";
-import { makeMember, pipOfficer } from "./helpers/membership.ts";
+import { makeMember, meta, openCase, pipOfficer } from "./helpers/membership.ts";
+import { signedInStaff } from "./helpers/staff.ts";
+import { submitApplication } from "../src/features/applications/service.ts";
+import { staffDb } from "../src/features/staff/schema.ts";
 import { currentCatalogue, questionsFor } from "../src/domain/catalogue/index.ts";
 import { messages } from "../src/web/i18n/index.ts";
 import { unescapeHtml } from "./helpers/page-text.ts";
@@ -136,5 +139,43 @@ describe("round trips per page", () => {
     // 19 minutes after the last write (which was 10 s before the last request), still signed in.
     portal.clock.advance(19 * 60_000 - 10_000);
     assert.equal((await owner.get(path)).status, 200);
+  });
+  // Staff pages: the session (compiled once, with the account) and the page's own read.
+  it("reads the PIP officers' queue in two round trips, with the assigned officer's name, and writes nothing", async () => {
+    const client = await signUpAndSignIn(portal, person("rt5"));
+    const member = await memberOf(portal, client);
+    const id = await authorizedCompany(portal, "File d'attente inc.", member);
+    await completeProfiles(portal, id, member.personId);
+    const p = person("rt5");
+    assert.ok((await submitApplication(portal.deps, { companyId: id, personId: member.personId }, `${p.givenName} ${p.familyName}`, meta)).ok);
+    const officer = await pipOfficer(portal);
+    const staff = await officer.signIn();
+    const caseId = await openCase(portal, id);
+    assert.equal((await staff.postForm(`/en/staff/pip/cases/${caseId}/assign`, {})).status, 303);
+    const name = await staffDb(portal.database.db).selectFrom("staff_users").select("display_name").where("id", "=", officer.id).executeTakeFirstOrThrow();
+    await (await staff.get("/en/staff/pip")).arrayBuffer();
+    portal.queries.length = 0;
+    const res = await staff.get("/en/staff/pip");
+    assert.equal(res.status, 200);
+    const html = await res.text();
+    const queries = [...portal.queries];
+    assert.equal(queries.length, 2, `${queries.length} round trips: ${queries.join(", ")}`);
+    assert.ok(queries.every((q) => /^(SelectQueryNode|RawNode: select)/.test(q)), "no write");
+    const row = new RegExp(`<tr data-testid="queue-row" data-case="${caseId}">([\\s\\S]*?)</tr>`).exec(html);
+    assert.ok(row, "the case is in the queue");
+    assert.ok(unescapeHtml(row[1]!).includes(name.display_name), "with the officer it is assigned to");
+  });
+
+  it("reads the TCCU's search in two round trips, and writes nothing", async () => {
+    const tccu = await signedInStaff(portal, ["tccu"]);
+    const search = `/en/staff/tccu?q=${person("rt1").familyName}`;
+    await (await tccu.get(search)).arrayBuffer();
+    portal.queries.length = 0;
+    const res = await tccu.get(search);
+    assert.equal(res.status, 200);
+    assert.ok(unescapeHtml(await res.text()).includes(person("rt1").familyName), "the person is found");
+    const queries = [...portal.queries];
+    assert.equal(queries.length, 2, `${queries.length} round trips: ${queries.join(", ")}`);
+    assert.ok(queries.every((q) => /^(SelectQueryNode|RawNode: select)/.test(q)), "no write");
   });
 });

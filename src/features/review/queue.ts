@@ -5,7 +5,7 @@ import { sql } from "kysely";
 import type { AppDeps } from "../../web/context.ts";
 import { calendarDate as calendarInOttawa } from "../../platform/clock.ts";
 import type { MembershipStatus } from "../../domain/membership.ts";
-import { staffNames } from "../staff/service.ts";
+import { staffNameOf } from "../staff/service.ts";
 
 type Deps = Pick<AppDeps, "db" | "clock">;
 
@@ -70,6 +70,7 @@ export async function queue(deps: Deps, filters: QueueFilters): Promise<{ rows: 
       // The timestamp as text, to the microsecond: the cursor must name exactly the stored value.
       sql<string>`to_char(rc.waiting_since at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as("since_text"),
       sql<string | null>`(select min(ir.due_on)::text from information_requests ir where ir.case_id = rc.id and ir.responded_at is null)`.as("due_on"),
+      staffNameOf("rc.assigned_staff_id").as("assigned_name"),
     ])
     .$if(!filters.search, (qb) => qb.where("rc.closed_at", "is", null));
   if (filters.search) {
@@ -98,7 +99,6 @@ export async function queue(deps: Deps, filters: QueueFilters): Promise<{ rows: 
   }
   const rows = await q.orderBy("rc.waiting_since").orderBy("rc.id").limit(QUEUE_PAGE_SIZE + 1).execute();
   const page = rows.slice(0, QUEUE_PAGE_SIZE);
-  const names = await staffNames(deps, [...new Set(page.map((r) => r.assigned_staff_id).filter((x): x is string => !!x))]);
   const last = page[page.length - 1];
   return {
     rows: page.map((r) => ({
@@ -110,7 +110,7 @@ export async function queue(deps: Deps, filters: QueueFilters): Promise<{ rows: 
       status: r.status,
       waitingSince: new Date(r.waiting_since),
       assignedStaffId: r.assigned_staff_id,
-      assignedName: r.assigned_staff_id ? (names.get(r.assigned_staff_id) ?? null) : null,
+      assignedName: r.assigned_name,
       dueOn: r.due_on,
       overdue: r.due_on !== null && r.due_on < today,
       closed: r.closed_at !== null,

@@ -5,7 +5,7 @@
 // administrator and the command line).
 import { isSealed, seal, sealedUnderCurrentKey, unseal } from "../../platform/app-key.ts";
 import { createCipheriv, createDecipheriv, randomBytes, randomInt } from "node:crypto";
-import { sql } from "kysely";
+import { sql, type RawBuilder } from "kysely";
 import { newTotpSecret, totpUri as platformTotpUri } from "../../platform/totp.ts";
 import type { AppDeps } from "../../web/context.ts";
 import { recordAudit, type AuditEvent } from "../../platform/audit.ts";
@@ -238,6 +238,15 @@ export async function listStaffUsers(deps: StaffDeps): Promise<StaffUserView[]> 
 export async function getStaffUser(deps: StaffDeps, id: string): Promise<StaffUserView | null> {
   const row = await staffDb(deps.db).selectFrom("staff_users").select([...VIEW_COLUMNS]).where("id", "=", id).executeTakeFirst();
   return row ? toView(row) : null;
+}
+
+/**
+ * A staff member's display name as a subquery over an id column of another feature's query
+ * (`staffNameOf("rc.assigned_staff_id")`), so that a list of cases gets its officers' names in
+ * its own round trip; null when the column is null.
+ */
+export function staffNameOf(idColumn: string): RawBuilder<string | null> {
+  return sql<string | null>`(select su.display_name from staff_users su where su.id = ${sql.ref(idColumn)})`;
 }
 
 /** Staff members' display names by id, for showing who did what (audit timelines). */

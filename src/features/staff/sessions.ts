@@ -9,6 +9,9 @@ import type { Context, MiddlewareHandler } from "hono";
 import { tokenHashCandidates, liveSessionTimes, sessionStore, type SessionIdsQuery } from "../../platform/sessions.ts";
 import type { Clock } from "../../platform/clock.ts";
 import type { AppDeps, AppEnv } from "../../web/context.ts";
+import type { Kysely } from "kysely";
+import { CompiledOnce } from "../../platform/db/compiled.ts";
+import type { Database } from "../../platform/db/index.ts";
 import { staffDb, type StaffDb, type StaffRole, type StaffSessionsTable, type StaffSessionStage, type StaffTx } from "./schema.ts";
 
 export interface StaffSession {
@@ -68,28 +71,60 @@ export async function createStaffSession(
   return store.create(trx, clock, { stage: values.stage, userAgent: values.userAgent, columns: { staff_user_id: values.staffUserId } });
 }
 
-/** The live session for a token: not ended, not expired, not idle too long, of an enabled account. */
-export async function findStaffSession(db: StaffDb, clock: Clock, token: string): Promise<StaffSession | null> {
-  // The store's find, joined to the account in the same read for the enabled check; the
-  // live-window checks are the store's.
-  const row = await db
-    .selectFrom("staff_sessions")
-    .innerJoin("staff_users", "staff_users.id", "staff_sessions.staff_user_id")
-    .select([
-      "staff_sessions.id",
-      "staff_sessions.stage",
-      "staff_sessions.created_at",
-      "staff_sessions.last_seen_at",
-      "staff_sessions.expires_at",
-      "staff_users.id as staff_user_id",
-      "staff_users.username",
-      "staff_users.display_name",
-      "staff_users.roles",
-    ])
-    .where("staff_sessions.token_hash", "in", tokenHashCandidates(token))
-    .where("staff_sessions.ended_at", "is", null)
-    .where("staff_users.disabled_at", "is", null)
-    .executeTakeFirst();
+// The look-up by token: the store's columns joined to the account in the same read (for the
+// enabled check), compiled once per number of token hashes (two while APP_KEY rotates). Every
+// staff page makes it, and building it with Kysely on each request cost more than the trader
+// session's compiled look-up.
+const lookups = new Map<number, CompiledOnce<string, StaffSessionRow>>();
+function lookup(hashCount: number): CompiledOnce<string, StaffSessionRow> {
+  let compiled = lookups.get(hashCount);
+  if (!compiled) {
+    const tokens = Array.from({ length: hashCount }, (_, i) => `token${i}`);
+    compiled = new CompiledOnce(tokens, (handle, args) =>
+      staffDb(handle)
+        .selectFrom("staff_sessions")
+        .innerJoin("staff_users", "staff_users.id", "staff_sessions.staff_user_id")
+        .select([
+          "staff_sessions.id",
+          "staff_sessions.stage",
+          "staff_sessions.created_at",
+          "staff_sessions.last_seen_at",
+          "staff_sessions.expires_at",
+          "staff_users.id as staff_user_id",
+          "staff_users.username",
+          "staff_users.display_name",
+          "staff_users.roles",
+        ])
+        .where("staff_sessions.token_hash", "in", tokens.map((t) => args[t]!))
+        .where("staff_sessions.ended_at", "is", null)
+        .where("staff_users.disabled_at", "is", null),
+    );
+    lookups.set(hashCount, compiled);
+  }
+  return compiled;
+}
+
+interface StaffSessionRow {
+  id: string;
+  stage: StaffSessionStage;
+  created_at: Date | string;
+  last_seen_at: Date | string;
+  expires_at: Date | string;
+  staff_user_id: string;
+  username: string;
+  display_name: string;
+  roles: StaffRole[];
+}
+
+/**
+ * The live session for a token: not ended, not expired, not idle too long, of an enabled
+ * account. `db` is the app's handle (the compiled SQL is kept per handle; not a transaction).
+ */
+export async function findStaffSession(db: Kysely<Database>, clock: Clock, token: string): Promise<StaffSession | null> {
+  const hashes = tokenHashCandidates(token);
+  const args = Object.fromEntries(hashes.map((hash, i) => [`token${i}`, hash]));
+  const row = (await lookup(hashes.length).execute(db, args))[0];
+  // The live-window checks are the store's.
   const times = row ? liveSessionTimes(row, clock.now()) : null;
   if (!row || !times) return null;
   return {
@@ -153,7 +188,7 @@ export function staffSessionContext(deps: AppDeps): MiddlewareHandler<AppEnv> {
     if (isStaffPath(c.req.path)) {
       const token = getCookie(c, name);
       if (token && token.length <= 64) {
-        session = await findStaffSession(db, deps.clock, token);
+        session = await findStaffSession(deps.db, deps.clock, token);
         if (session) {
           session.lastSeenAt = await touchStaffSession(db, deps.clock, session);
         } else {
