@@ -3,7 +3,8 @@
 import type { AppContext } from "../../web/context.ts";
 import { formatDateTime, messages } from "../../web/i18n/index.ts";
 import { Notice } from "../../web/notice.tsx";
-import { Input, PostForm, Select, SubmitButton } from "../../web/forms.tsx";
+import { html } from "hono/html";
+import { Input, postFormHtml, Select, SubmitButton } from "../../web/forms.tsx";
 import { formatClientNumber } from "../../domain/client-number.ts";
 import { PORTAL_LINES } from "../../domain/catalogue/types.ts";
 import type { MembershipStatus } from "../../domain/membership.ts";
@@ -28,6 +29,27 @@ export interface QueuePageProps {
   next: string | null;
   filters: { status: string; line: string; mine: boolean; overdue: boolean; search: string; after: QueueFilters["after"] };
   notice?: string | undefined;
+}
+
+/**
+ * One case of the queue, as an escaping template rather than JSX (as the users table's rows,
+ * users/views.tsx): a JSX node per cell of 25 rows was most of the page's rendering (issue 14).
+ * `back` is the queue's address with its filters, where assigning a case returns.
+ */
+function queueRow(c: AppContext, r: QueueRow, back: string) {
+  const all = m(c);
+  const t = all.review.queue;
+  const lang = c.get("locale");
+  const cases = `/${lang}/staff/pip/cases/${r.caseId}`;
+  const flag = (shown: boolean, text: string) => (shown ? html` <strong class="ttp-flag">${text}</strong>` : "");
+  const assign = r.closed
+    ? ""
+    : postFormHtml(
+        c,
+        `${cases}/assign`,
+        html`<input type="hidden" name="back" value="${back}"/><button type="submit" class="ttp-link-button" aria-label="${t.assignToMeLabel(r.legalName)}">${t.assignToMe}</button>`,
+      );
+  return html`<tr data-testid="queue-row" data-case="${r.caseId}"><td><a href="${cases}">${r.legalName}</a></td><td class="ttp-id">${formatClientNumber(r.clientNumber)}</td><td>${all.review.waitingKinds[r.waitingKind] ?? r.waitingKind}</td><td>${all.membership.statuses[r.status as MembershipStatus] ?? r.status}${flag(r.closed, t.closedFlag)}</td><td><time datetime="${r.waitingSince.toISOString()}">${formatDateTime(lang, r.waitingSince)}</time></td><td>${r.assignedName ?? t.unassigned}</td><td>${r.dueOn ? calendarDate(lang, r.dueOn) : ""}${flag(r.overdue, t.overdueFlag)}</td><td>${assign}</td></tr>`;
 }
 
 export function QueuePage(props: QueuePageProps) {
@@ -94,47 +116,7 @@ export function QueuePage(props: QueuePageProps) {
             </tr>
           </thead>
           <tbody>
-            {props.rows.map((r) => (
-              <tr data-testid="queue-row" data-case={r.caseId}>
-                <td>
-                  <a href={`${base}/cases/${r.caseId}`}>{r.legalName}</a>
-                </td>
-                <td class="ttp-id">{formatClientNumber(r.clientNumber)}</td>
-                <td>{all.review.waitingKinds[r.waitingKind] ?? r.waitingKind}</td>
-                <td>
-                  {all.membership.statuses[r.status as MembershipStatus] ?? r.status}
-                  {r.closed ? (
-                    <>
-                      {" "}
-                      <strong class="ttp-flag">{t.closedFlag}</strong>
-                    </>
-                  ) : null}
-                </td>
-                <td>
-                  <time datetime={r.waitingSince.toISOString()}>{formatDateTime(lang, r.waitingSince)}</time>
-                </td>
-                <td>{r.assignedName ?? t.unassigned}</td>
-                <td>
-                  {r.dueOn ? calendarDate(lang, r.dueOn) : ""}
-                  {r.overdue ? (
-                    <>
-                      {" "}
-                      <strong class="ttp-flag">{t.overdueFlag}</strong>
-                    </>
-                  ) : null}
-                </td>
-                <td>
-                  {r.closed ? null : (
-                    <PostForm c={props.c} action={`${base}/cases/${r.caseId}/assign`}>
-                      <input type="hidden" name="back" value={back} />
-                      <button type="submit" class="ttp-link-button" aria-label={t.assignToMeLabel(r.legalName)}>
-                        {t.assignToMe}
-                      </button>
-                    </PostForm>
-                  )}
-                </td>
-              </tr>
-            ))}
+            {props.rows.map((r) => queueRow(props.c, r, back))}
           </tbody>
         </Table>
       )}
