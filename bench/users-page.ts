@@ -124,7 +124,7 @@ export async function usersPageEndpoint(databaseUrl: string, options: { grown: b
   const plans = options.grown
     ? await pagePlans(databaseUrl, "users page", async (db) => {
         // The list is read with the session (USERS_READ), as the portal reads it.
-        await findSession(db, WALL_CLOCK, session.token, membershipAlongside(fixture.companyId, foldedReadFor([USERS_READ], fixture.companyId, "/users")));
+        await findSession(db, WALL_CLOCK, session.token, membershipAlongside(fixture.companyId, foldedReadFor([USERS_READ], db, fixture.companyId, "/users")));
       })
     : [];
   const t = messages("en").users;

@@ -39,8 +39,9 @@ export function companyRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.get(COMPANY, companyAction(deps, "status.view", { beforeAuthorization: true }), async (c) => {
     const access = c.get("companyAccess");
-    // Read with the session and the membership (service.DASHBOARD_READ, app.ts), else on its own.
-    const folded = service.foldedDashboard(deps, c.get("companyMembership")?.page, access.companyId);
+    // Read with the session and the membership (service.DASHBOARD_READS, app.ts: the data, or only
+    // its version when the portal holds it), else on its own.
+    const folded = service.foldedDashboard(deps, c.get("companyMembership")?.page, access.companyId, access.role);
     const dashboard = folded === "not-read" ? await service.dashboard(deps, access.companyId, access.personId) : folded;
     if (!dashboard) return errorPage(c, "forbidden");
     const q = c.req.query();

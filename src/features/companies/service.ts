@@ -6,8 +6,9 @@ import { recordAudit } from "../../platform/audit.ts";
 import { can, isCompanyRole, type CompanyRole } from "../../domain/permissions.ts";
 import { sql, type Expression, type ExpressionBuilder } from "kysely";
 import type { Database } from "../../platform/db/index.ts";
-import { foldedValue, rolesMayDo, type FoldedPageRead, type FoldedValue } from "../../web/middleware/company-membership.ts";
+import { foldedValue, type FoldedPageRead, type FoldedValue } from "../../web/middleware/company-membership.ts";
 import { CompiledOnce } from "../../platform/db/compiled.ts";
+import { dashboardCache } from "./dashboard-cache.ts";
 import { fromJson, latestNotificationsOf, notify, type CompanyNotification } from "../notifications/service.ts";
 import { reactivationListFromJson, usersToReactivateOf } from "../users/service.ts";
 import { profilesProgressJson, progressFrom, type ProfilesProgress } from "../profiles/service.ts";
@@ -89,30 +90,24 @@ export interface Dashboard {
   };
 }
 
-/** The value type of what a JSON helper builds. */
-type JsonOf<F extends (...args: never[]) => Expression<unknown>> = ReturnType<F> extends Expression<infer T> ? T : never;
-
 /**
- * The dashboard's data as one JSON object: the company as `person` (an expression: a parameter,
- * or the session's column when read with the session) sees it, with `viewer_role`; null when the
- * person has no active membership in the company. What it reads beyond the company depends on
- * the viewer's role, in SQL (the role sets come from `can`): the users an expired URN locked out
- * for those who may reactivate them, the profiles' progress for those who may see them, and a
- * member's changes since the last snapshot for its owner.
+ * What the company's dashboard shows every viewer alike, as one JSON object (null: no such
+ * company): the company, its count of active users, its latest notifications, the users an
+ * expired URN locked out (EXP-3), the profiles' progress (APP-1), a member's changes since the
+ * last snapshot (APP-5), the open requests for information and the latest action plan. What a
+ * viewer's role lets them see of it is decided in dashboardFrom, on every view: this data is
+ * kept between views (dashboard-cache.ts) and shared by all the company's viewers.
  */
-function dashboardJson(outer: ExpressionBuilder<never, never>, companyId: string, person: Expression<string>) {
+function companyDashboardJson(outer: ExpressionBuilder<never, never>, companyId: string) {
   const eb0 = outer as unknown as ExpressionBuilder<Database, never>;
-  const role = sql.ref<string>("viewer.role");
   return jsonObjectFrom(
     eb0
       .selectFrom("companies")
-      .innerJoin("company_users as viewer", (join) => join.onRef("viewer.company_id", "=", "companies.id").on("viewer.person_id", "=", person).on("viewer.status", "=", "active"))
       .select((eb) => [
         // The snapshot's columns include the company profile's (business start, employees, contact);
         // the id as text, as the driver gives a bigint.
         ...SNAPSHOT_COMPANY_COLUMNS.filter((c) => c !== "id").map((c) => `companies.${c}` as const),
         sql<string>`companies.id::text`.as("id"),
-        "viewer.role as viewer_role",
         "companies.status",
         "companies.membership_status",
         "companies.profile_updated_at",
@@ -123,10 +118,10 @@ function dashboardJson(outer: ExpressionBuilder<never, never>, companyId: string
           .where("company_users.status", "=", "active")
           .as("active_users"),
         latestNotificationsOf(eb).as("notifications"),
-        sql<JsonOf<typeof usersToReactivateOf>>`case when ${role} in (${rolesMayDo("users.reactivate")}) then ${usersToReactivateOf(eb)} else '[]'::json end`.as("to_reactivate"),
-        sql<JsonOf<typeof profilesProgressJson> | null>`case when ${role} in (${rolesMayDo("application-profile.view")}) then ${profilesProgressJson(eb)} end`.as("progress"),
-        // A member's changes since the last snapshot, for the owner (APP-5); nothing for others.
-        sql<MemberChanges | null>`case when ${role} in (${rolesMayDo("account.submit")}) and companies.membership_status = 'member' then ${memberChangesJson(eb)} end`.as("changes"),
+        usersToReactivateOf(eb).as("to_reactivate"),
+        profilesProgressJson(eb).as("progress"),
+        // A member's changes since the last snapshot (APP-5).
+        sql<MemberChanges | null>`case when companies.membership_status = 'member' then ${memberChangesJson(eb)} end`.as("changes"),
         "companies.denial_proposed_at",
         "companies.member_since",
         "companies.anniversary_on",
@@ -154,47 +149,102 @@ function dashboardJson(outer: ExpressionBuilder<never, never>, companyId: string
   );
 }
 
-/** What dashboardJson reads. */
-type DashboardRow = NonNullable<ReturnType<typeof dashboardJson> extends Expression<infer T> ? T : never>;
+/** What companyDashboardJson reads. */
+type DashboardRow = NonNullable<ReturnType<typeof companyDashboardJson> extends Expression<infer T> ? T : never>;
+
+/** The version of what the company's dashboard shows (0 before any change was counted; migration 0019), as text. */
+function pageVersion(outer: ExpressionBuilder<never, never>, companyId: string) {
+  const eb = outer as unknown as ExpressionBuilder<Database, never>;
+  return sql<string>`coalesce((${eb.selectFrom("company_page_versions as pv").select("pv.version").where("pv.company_id", "=", companyId)}), 0)::text`;
+}
+
+/** The company's dashboard data with the version it was read at. */
+interface DashboardRead {
+  version: string;
+  data: DashboardRow | null;
+}
 
 /**
- * The dashboard read with the session, the membership and nothing else: one round trip per view
- * (sessionContext in app.ts; the route finds it under this key).
+ * The dashboard read with the session and the membership, when the process holds nothing for
+ * the company (dashboard-cache.ts): one round trip per view (sessionContext in app.ts; the
+ * route finds it under its key).
  */
 export const DASHBOARD_READ: FoldedPageRead = {
   key: "dashboard",
   rest: /^$/,
-  args: () => ({}),
+  args: (_match, at) => (dashboardCache(at.db).holds(at.companyId) ? undefined : {}),
   action: "status.view",
-  read: (eb, a, personRef) => dashboardJson(eb, a.companyId!, sql.ref<string>(personRef)),
+  read: (eb, a) => sql<DashboardRead>`json_build_object('version', ${pageVersion(eb, a.companyId!)}, 'data', ${companyDashboardJson(eb, a.companyId!)})`,
 };
 
-/** The same read on its own, compiled once (platform/db/compiled.ts). */
-const DASHBOARD_QUERY = new CompiledOnce(["companyId", "personId"], (db, a) => db.selectNoFrom((eb) => dashboardJson(eb as never, a.companyId, sql.val(a.personId)).as("dashboard")));
+/**
+ * When the process holds the company's dashboard data: only its current version, with the
+ * session. A statement of its own (not DASHBOARD_READ with the data left out by a condition),
+ * as PostgreSQL sets up every part of a statement's plan on each run, executed or not: the
+ * session's look-up with the version costs about a third of the one with the data held back.
+ */
+export const DASHBOARD_VERSION_READ: FoldedPageRead = {
+  key: "dashboard-version",
+  rest: /^$/,
+  args: (_match, at) => (dashboardCache(at.db).holds(at.companyId) ? {} : undefined),
+  action: "status.view",
+  read: (eb, a) => pageVersion(eb, a.companyId!),
+};
+
+/** The company page reads of the dashboard, for sessionContext (app.ts). */
+export const DASHBOARD_READS = [DASHBOARD_READ, DASHBOARD_VERSION_READ] as const;
+
+/** The dashboard's data on its own, with the viewer's role and the version, compiled once (platform/db/compiled.ts). */
+const DASHBOARD_QUERY = new CompiledOnce(["companyId", "personId"], (db, a) =>
+  db.selectNoFrom((eb) => [
+    eb
+      .selectFrom("company_users as viewer")
+      .select("viewer.role")
+      .where("viewer.company_id", "=", a.companyId)
+      .where("viewer.person_id", "=", a.personId)
+      .where("viewer.status", "=", "active")
+      .as("viewer_role"),
+    pageVersion(eb as never, a.companyId).as("version"),
+    companyDashboardJson(eb as never, a.companyId).as("dashboard"),
+  ]),
+);
 
 /**
  * The dashboard of a company for one of its active users (the middleware checked who), in one
- * round trip of its own: the company, its count of active users, its latest notifications, for
- * those who may reactivate users the users an expired URN locked out (EXP-3), for those who may
- * see the profiles their progress (APP-1), and for a member's owner what the changes since the
- * last snapshot are computed from (APP-5). Undefined when the person is no active user of it.
+ * round trip of its own (companyDashboardJson), as their role lets them see it, and kept for
+ * the next view. Undefined when the person is no active user of it.
  */
 export async function dashboard(deps: Pick<AppDeps, "db" | "clock">, companyId: string, personId: string): Promise<Dashboard | undefined> {
   const [row] = await DASHBOARD_QUERY.execute(deps.db, { companyId, personId });
-  return dashboardFrom(deps, row?.dashboard ?? null);
+  if (!row?.dashboard || !isCompanyRole(row.viewer_role)) return undefined;
+  dashboardCache(deps.db).hold(companyId, row.version, row.dashboard);
+  return dashboardFrom(deps, row.dashboard, row.viewer_role);
 }
 
-/** The dashboard from what DASHBOARD_READ read with the session for this company, or "not-read" when it was not. */
-export function foldedDashboard(deps: Pick<AppDeps, "clock">, folded: FoldedValue | undefined, companyId: string): Dashboard | undefined | "not-read" {
-  const read = foldedValue(folded, DASHBOARD_READ, { companyId });
-  return read === undefined ? "not-read" : dashboardFrom(deps, read);
+/**
+ * The dashboard from what was read with the session for this company (DASHBOARD_READS), for a
+ * viewer of `role` (the membership read with it). "not-read" when nothing was, or when the
+ * version read is not the one held (something changed): the route then reads on its own.
+ */
+export function foldedDashboard(deps: Pick<AppDeps, "db" | "clock">, folded: FoldedValue | undefined, companyId: string, role: CompanyRole): Dashboard | undefined | "not-read" {
+  const cache = dashboardCache(deps.db);
+  // null: no active membership in a role that may see the dashboard.
+  const read = foldedValue(folded, DASHBOARD_READ, { companyId }) as DashboardRead | null | undefined;
+  if (read !== undefined) {
+    if (!read?.data) return undefined;
+    cache.hold(companyId, read.version, read.data);
+    return dashboardFrom(deps, read.data, role);
+  }
+  const version = foldedValue(folded, DASHBOARD_VERSION_READ, { companyId }) as string | null | undefined;
+  if (version === undefined) return "not-read";
+  if (version === null) return undefined;
+  const held = cache.get(companyId, version) as DashboardRow | undefined;
+  return held ? dashboardFrom(deps, held, role) : "not-read";
 }
 
-/** The dashboard from what dashboardJson read (null: no active membership). */
-function dashboardFrom(deps: Pick<AppDeps, "clock">, read: unknown): Dashboard | undefined {
-  const row = read as DashboardRow | null;
-  if (!row || !isCompanyRole(row.viewer_role)) return undefined;
-  const role = row.viewer_role;
+/** The dashboard from what companyDashboardJson read (null: no such company), as a viewer of `role` sees it. */
+function dashboardFrom(deps: Pick<AppDeps, "clock">, row: DashboardRow | null, role: CompanyRole): Dashboard | undefined {
+  if (!row) return undefined;
   const seesProfiles = can(role, "application-profile.view");
   const submits = can(role, "account.submit");
   const profiles = row.status === "authorized" && seesProfiles ? progressFrom(row.progress) : null;
@@ -209,8 +259,9 @@ function dashboardFrom(deps: Pick<AppDeps, "clock">, read: unknown): Dashboard |
   const facts = { status, now: deps.clock.now(), denialProposedAt };
   const owner = submits;
   const ready = profiles ? profile === "complete" && profiles.application.state === "complete" && profiles.security.state === "complete" : null;
+  // A member's changes since the last snapshot, for the owner only (APP-5).
   const pending =
-    status === "member" && profiles && row.changes
+    status === "member" && owner && profiles && row.changes
       ? memberChangesFrom(status, row, row.changes, {
           companyProfile: profile === "complete",
           application: profiles.application.state === "complete",
@@ -228,7 +279,7 @@ function dashboardFrom(deps: Pick<AppDeps, "clock">, read: unknown): Dashboard |
     activeUsers: Number(row.active_users ?? 0),
     profile,
     notifications: fromJson(row.notifications),
-    toReactivate: reactivationListFromJson(row.to_reactivate),
+    toReactivate: can(role, "users.reactivate") ? reactivationListFromJson(row.to_reactivate) : [],
     profiles,
     application: {
       transition: status === "not-applied" ? "submit" : status === "revalidation-due" ? "resubmit" : null,

@@ -297,6 +297,12 @@ export interface CompanyUsersTable {
   deactivated_reason: Optional<"by-user" | "urn-expired" | "owner-urn-expired">;
 }
 
+/** The version of what a company's dashboard shows, moved by triggers (migration 0019; features/companies/dashboard-cache.ts). */
+export interface CompanyPageVersionsTable {
+  company_id: string;
+  version: string;
+}
+
 export interface UrnRemindersTable {
   person_id: string;
   kind: "12-months" | "21-months" | "23-months";
@@ -542,6 +548,7 @@ export interface Database {
   partner_session_hints: PartnerSessionHintsTable;
   companies: CompaniesTable;
   company_users: CompanyUsersTable;
+  company_page_versions: CompanyPageVersionsTable;
   activation_codes: ActivationCodesTable;
   activation_attempts: ActivationAttemptsTable;
   divisions: DivisionsTable;

@@ -23,8 +23,12 @@ export interface FoldedPageRead<K extends string = string> {
   readonly key: string;
   /** The pages: what follows /{lang}/companies/{id} in their path ("" for the dashboard). */
   readonly rest: RegExp;
-  /** The read's arguments from the match of `rest` (undefined: not this read after all). */
-  readonly args: (match: RegExpExecArray) => Record<K, string> | undefined;
+  /**
+   * The read's arguments from the match of `rest` (undefined: not this read after all), and from
+   * what the process holds for the company (`db`: the app's handle; e.g. whether it keeps the
+   * page's data already, features/companies/dashboard-cache.ts).
+   */
+  readonly args: (match: RegExpExecArray, at: { companyId: string; db: Db }) => Record<K, string> | undefined;
   /** The action the pages declare: the data is read only for a role that may do it (and an active membership). */
   readonly action: CompanyAction;
   /**
@@ -36,10 +40,10 @@ export interface FoldedPageRead<K extends string = string> {
 }
 
 /** The folded read a GET of this company path takes, with its arguments, or undefined. */
-export function foldedReadFor(reads: readonly FoldedPageRead[], companyId: string, rest: string): { page: FoldedPageRead; args: Record<string, string> } | undefined {
+export function foldedReadFor(reads: readonly FoldedPageRead[], db: Db, companyId: string, rest: string): { page: FoldedPageRead; args: Record<string, string> } | undefined {
   for (const page of reads) {
     const match = page.rest.exec(rest);
-    const args = match ? page.args(match) : undefined;
+    const args = match ? page.args(match, { companyId, db }) : undefined;
     if (args) return { page, args: { ...args, companyId } };
   }
   return undefined;

@@ -46,7 +46,7 @@ export function sessionContext(deps: AppDeps, foldedReads: readonly FoldedPageRe
       // read with the session, in the same round trip.
       const at = companyPathOf(c.req.path);
       if (at) {
-        const folded = c.req.method === "GET" ? foldedReadFor(foldedReads, at.companyId, at.rest) : undefined;
+        const folded = c.req.method === "GET" ? foldedReadFor(foldedReads, deps.db, at.companyId, at.rest) : undefined;
         const found = await findSession(deps.db, deps.clock, token, membershipAlongside(at.companyId, folded));
         if (found) {
           c.set("companyMembership", {

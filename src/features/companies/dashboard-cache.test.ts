@@ -1,0 +1,45 @@
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { DashboardCache } from "./dashboard-cache.ts";
+
+describe("DashboardCache", () => {
+  it("gives what it holds at that version only", () => {
+    const cache = new DashboardCache();
+    assert.equal(cache.holds("7"), false);
+    cache.hold("7", "12", { name: "A" });
+    assert.equal(cache.holds("7"), true);
+    assert.deepEqual(cache.get("7", "12"), { name: "A" });
+    assert.equal(cache.get("7", "13"), undefined, "another version is not what it holds");
+    assert.equal(cache.get("8", "12"), undefined);
+  });
+
+  it("keeps the newer of two reads, whichever is held last", () => {
+    const cache = new DashboardCache();
+    cache.hold("7", "20", { name: "new" });
+    cache.hold("7", "19", { name: "old" });
+    assert.deepEqual(cache.get("7", "20"), { name: "new" });
+    assert.equal(cache.get("7", "19"), undefined);
+    cache.hold("7", "21", { name: "newer" });
+    assert.deepEqual(cache.get("7", "21"), { name: "newer" });
+  });
+
+  it("freezes what it holds, so that no page can change it for the next", () => {
+    const cache = new DashboardCache();
+    cache.hold("7", "1", { list: [{ id: "1" }] });
+    const held = cache.get("7", "1") as { list: { id: string }[] };
+    assert.throws(() => {
+      held.list[0]!.id = "2";
+    }, TypeError);
+  });
+
+  it("lets go of the company viewed least recently beyond its limit", () => {
+    const cache = new DashboardCache(2);
+    cache.hold("1", "1", {});
+    cache.hold("2", "1", {});
+    cache.get("1", "1");
+    cache.hold("3", "1", {});
+    assert.equal(cache.size, 2);
+    assert.equal(cache.holds("2"), false, "the least recently viewed went");
+    assert.ok(cache.holds("1") && cache.holds("3"));
+  });
+});
