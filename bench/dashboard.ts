@@ -23,7 +23,7 @@ import { csrfCookieName } from "../src/web/middleware/csrf.ts";
 import { foldedReadFor, membershipAlongside } from "../src/web/middleware/company-membership.ts";
 import { clientNumberCheckDigit } from "../src/domain/client-number.ts";
 import { URN_BODY_LENGTH, urnCheckCharacter } from "../src/domain/urn.ts";
-import { DASHBOARD_READ, DASHBOARD_VERSION_READ } from "../src/features/companies/service.ts";
+import { DASHBOARD_READS } from "../src/features/companies/service.ts";
 import { writeSnapshot } from "../src/features/applications/service.ts";
 import { fourYearsAfter } from "../src/features/membership/service.ts";
 import { messages } from "../src/web/i18n/index.ts";
@@ -546,8 +546,9 @@ export async function dashboardEndpoint(databaseUrl: string, options: { grown?: 
     ? await pagePlans(databaseUrl, "dashboard", async (db) => {
         // A first view (the data with the session), then the usual one (the portal holds the
         // data: only its version with the session).
-        await findSession(db, WALL_CLOCK, session.token, membershipAlongside(fixture.companyId, foldedReadFor([DASHBOARD_READ], db, fixture.companyId, "")));
-        await findSession(db, WALL_CLOCK, session.token, membershipAlongside(fixture.companyId, { page: DASHBOARD_VERSION_READ, args: { companyId: fixture.companyId } }));
+        const [withData, versionOnly] = DASHBOARD_READS;
+        await findSession(db, WALL_CLOCK, session.token, membershipAlongside(fixture.companyId, foldedReadFor([withData], db, fixture.companyId, "")));
+        await findSession(db, WALL_CLOCK, session.token, membershipAlongside(fixture.companyId, { page: versionOnly, args: { companyId: fixture.companyId } }));
       })
     : [];
   const t = messages("en");

@@ -16,8 +16,8 @@ import { identityRoutes } from "./features/identity/routes.tsx";
 import { registrationRoutes } from "./features/registration/routes.tsx";
 import { companyRoutes } from "./features/companies/routes.tsx";
 import { DASHBOARD_READS } from "./features/companies/service.ts";
-import { DIVISION_READ } from "./features/profiles/service.ts";
-import { USERS_READ } from "./features/users/list.ts";
+import { DIVISION_READS } from "./features/profiles/service.ts";
+import { USERS_READS } from "./features/users/list.ts";
 import { EVIDENCE_UPLOAD_PATH, profileRoutes } from "./features/profiles/routes.tsx";
 import { userRoutes } from "./features/users/routes.tsx";
 import { applicationsRoutes } from "./features/applications/routes.tsx";
@@ -100,7 +100,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   );
 
   // The pages most viewed read their data with the session: one round trip (DESIGN.md "Performance").
-  app.use("*", sessionContext(deps, [...DASHBOARD_READS, DIVISION_READ, USERS_READ]));
+  app.use("*", sessionContext(deps, [...DASHBOARD_READS, ...DIVISION_READS, ...USERS_READS]));
   app.use("*", staffSessionContext(deps));
   // SEC-8: nothing a signed-in trader or staff member is shown is kept in a cache.
   app.use(

@@ -112,7 +112,7 @@ describe("round trips per page", () => {
     const adminOnly = await client.get(path);
     assert.equal(adminOnly.status, 200);
     const html = await adminOnly.text();
-    // The portal holds the company's dashboard data (features/companies/dashboard-cache.ts): the
+    // The portal holds the company's dashboard data (web/middleware/held-reads.ts): the
     // session's read brings its version, which the change moved, so the page reads it again.
     assert.equal(portal.queries.length, 2, "the session with the version, then the page's data");
     assert.ok(!html.includes(application), "admin-only: no link to the application profile");

@@ -6,9 +6,9 @@ import { recordAudit } from "../../platform/audit.ts";
 import { can, isCompanyRole, type CompanyRole } from "../../domain/permissions.ts";
 import { sql, type Expression, type ExpressionBuilder } from "kysely";
 import type { Database } from "../../platform/db/index.ts";
-import { foldedValue, type FoldedPageRead, type FoldedValue } from "../../web/middleware/company-membership.ts";
+import type { FoldedValue } from "../../web/middleware/company-membership.ts";
 import { CompiledOnce } from "../../platform/db/compiled.ts";
-import { dashboardCache } from "./dashboard-cache.ts";
+import { heldRead } from "../../web/middleware/held-reads.ts";
 import { fromJson, latestNotificationsOf, notify, type CompanyNotification } from "../notifications/service.ts";
 import { reactivationListFromJson, usersToReactivateOf } from "../users/service.ts";
 import { profilesProgressJson, progressFrom, type ProfilesProgress } from "../profiles/service.ts";
@@ -96,7 +96,7 @@ export interface Dashboard {
  * expired URN locked out (EXP-3), the profiles' progress (APP-1), a member's changes since the
  * last snapshot (APP-5), the open requests for information and the latest action plan. What a
  * viewer's role lets them see of it is decided in dashboardFrom, on every view: this data is
- * kept between views (dashboard-cache.ts) and shared by all the company's viewers.
+ * kept between views (web/middleware/held-reads.ts) and shared by all the company's viewers.
  */
 function companyDashboardJson(outer: ExpressionBuilder<never, never>, companyId: string) {
   const eb0 = outer as unknown as ExpressionBuilder<Database, never>;
@@ -152,49 +152,23 @@ function companyDashboardJson(outer: ExpressionBuilder<never, never>, companyId:
 /** What companyDashboardJson reads. */
 type DashboardRow = NonNullable<ReturnType<typeof companyDashboardJson> extends Expression<infer T> ? T : never>;
 
-/** The version of what the company's dashboard shows (0 before any change was counted; migration 0019), as text. */
-function pageVersion(outer: ExpressionBuilder<never, never>, companyId: string) {
-  const eb = outer as unknown as ExpressionBuilder<Database, never>;
-  return sql<string>`coalesce((${eb.selectFrom("company_page_versions as pv").select("pv.version").where("pv.company_id", "=", companyId)}), 0)::text`;
-}
-
-/** The company's dashboard data with the version it was read at. */
-interface DashboardRead {
-  version: string;
-  data: DashboardRow | null;
-}
-
 /**
- * The dashboard read with the session and the membership, when the process holds nothing for
- * the company (dashboard-cache.ts): one round trip per view (sessionContext in app.ts; the
- * route finds it under its key).
+ * The dashboard read with the session and the membership (sessionContext in app.ts; the route
+ * finds it under its key), kept between views (web/middleware/held-reads.ts): one round trip per
+ * view, which brings only the company's page version when the portal holds the data already.
  */
-export const DASHBOARD_READ: FoldedPageRead = {
+const DASHBOARD = heldRead({
   key: "dashboard",
   rest: /^$/,
-  args: (_match, at) => (dashboardCache(at.db).holds(at.companyId) ? undefined : {}),
+  args: () => ({}),
   action: "status.view",
-  read: (eb, a) => sql<DashboardRead>`json_build_object('version', ${pageVersion(eb, a.companyId!)}, 'data', ${companyDashboardJson(eb, a.companyId!)})`,
-};
-
-/**
- * When the process holds the company's dashboard data: only its current version, with the
- * session. A statement of its own (not DASHBOARD_READ with the data left out by a condition),
- * as PostgreSQL sets up every part of a statement's plan on each run, executed or not: the
- * session's look-up with the version costs about a third of the one with the data held back.
- */
-export const DASHBOARD_VERSION_READ: FoldedPageRead = {
-  key: "dashboard-version",
-  rest: /^$/,
-  args: (_match, at) => (dashboardCache(at.db).holds(at.companyId) ? {} : undefined),
-  action: "status.view",
-  read: (eb, a) => pageVersion(eb, a.companyId!),
-};
+  read: (eb, a) => companyDashboardJson(eb, a.companyId),
+});
 
 /** The company page reads of the dashboard, for sessionContext (app.ts). */
-export const DASHBOARD_READS = [DASHBOARD_READ, DASHBOARD_VERSION_READ] as const;
+export const DASHBOARD_READS = DASHBOARD.reads;
 
-/** The dashboard's data on its own, with the viewer's role and the version, compiled once (platform/db/compiled.ts). */
+/** The dashboard's data on its own, with the viewer's role, compiled once (platform/db/compiled.ts). */
 const DASHBOARD_QUERY = new CompiledOnce(["companyId", "personId"], (db, a) =>
   db.selectNoFrom((eb) => [
     eb
@@ -204,42 +178,29 @@ const DASHBOARD_QUERY = new CompiledOnce(["companyId", "personId"], (db, a) =>
       .where("viewer.person_id", "=", a.personId)
       .where("viewer.status", "=", "active")
       .as("viewer_role"),
-    pageVersion(eb as never, a.companyId).as("version"),
     companyDashboardJson(eb as never, a.companyId).as("dashboard"),
   ]),
 );
 
 /**
  * The dashboard of a company for one of its active users (the middleware checked who), in one
- * round trip of its own (companyDashboardJson), as their role lets them see it, and kept for
- * the next view. Undefined when the person is no active user of it.
+ * round trip of its own (companyDashboardJson), as their role lets them see it. Undefined when
+ * the person is no active user of it.
  */
 export async function dashboard(deps: Pick<AppDeps, "db" | "clock">, companyId: string, personId: string): Promise<Dashboard | undefined> {
   const [row] = await DASHBOARD_QUERY.execute(deps.db, { companyId, personId });
-  if (!row?.dashboard || !isCompanyRole(row.viewer_role)) return undefined;
-  dashboardCache(deps.db).hold(companyId, row.version, row.dashboard);
+  if (!row || !isCompanyRole(row.viewer_role)) return undefined;
   return dashboardFrom(deps, row.dashboard, row.viewer_role);
 }
 
 /**
- * The dashboard from what was read with the session for this company (DASHBOARD_READS), for a
- * viewer of `role` (the membership read with it). "not-read" when nothing was, or when the
- * version read is not the one held (something changed): the route then reads on its own.
+ * The dashboard from what was read with the session for this company, or held since (DASHBOARD),
+ * for a viewer of `role` (the membership read with it); "not-read" when neither: the route then
+ * reads on its own.
  */
 export function foldedDashboard(deps: Pick<AppDeps, "db" | "clock">, folded: FoldedValue | undefined, companyId: string, role: CompanyRole): Dashboard | undefined | "not-read" {
-  const cache = dashboardCache(deps.db);
-  // null: no active membership in a role that may see the dashboard.
-  const read = foldedValue(folded, DASHBOARD_READ, { companyId }) as DashboardRead | null | undefined;
-  if (read !== undefined) {
-    if (!read?.data) return undefined;
-    cache.hold(companyId, read.version, read.data);
-    return dashboardFrom(deps, read.data, role);
-  }
-  const version = foldedValue(folded, DASHBOARD_VERSION_READ, { companyId }) as string | null | undefined;
-  if (version === undefined) return "not-read";
-  if (version === null) return undefined;
-  const held = cache.get(companyId, version) as DashboardRow | undefined;
-  return held ? dashboardFrom(deps, held, role) : "not-read";
+  const data = DASHBOARD.value(deps.db, folded, { companyId });
+  return data === "not-read" ? data : dashboardFrom(deps, data as DashboardRow | null, role);
 }
 
 /** The dashboard from what companyDashboardJson read (null: no such company), as a viewer of `role` sees it. */

@@ -211,9 +211,9 @@ export function profileRoutes(deps: AppDeps): Hono<AppEnv> {
   });
 
   /** The division of the URL with its answers and evidence (one round trip), or undefined. */
-  // On a GET the division was read with the session (service.DIVISION_READ, app.ts).
+  // On a GET the division was read with the session or held since (service.DIVISION_READS, app.ts).
   const withDivision = async (c: AppContext): Promise<service.DivisionData | undefined> => {
-    const folded = service.foldedDivisionData(c.get("companyMembership")?.page, companyId(c), c.req.param("divisionId")!);
+    const folded = service.foldedDivisionData(deps.db, c.get("companyMembership")?.page, companyId(c), c.req.param("divisionId")!);
     return folded === "not-read" ? service.divisionData(deps, companyId(c), c.req.param("divisionId")!) : folded;
   };
 

@@ -16,7 +16,8 @@ import { sql, type Expression, type ExpressionBuilder } from "kysely";
 import type { Facility, ScanStatus } from "../../platform/db/schema.ts";
 import { jsonArrayFrom, jsonObjectFrom } from "kysely/helpers/postgres";
 import { recordAudit } from "../../platform/audit.ts";
-import { foldedValue, type FoldedPageRead, type FoldedValue } from "../../web/middleware/company-membership.ts";
+import type { FoldedValue } from "../../web/middleware/company-membership.ts";
+import { heldRead } from "../../web/middleware/held-reads.ts";
 import {
   CATEGORY_IDS,
   PORTAL_LINES,
@@ -393,9 +394,10 @@ type DivisionRow = NonNullable<ReturnType<typeof divisionDataJson> extends Expre
 
 /**
  * The division's data read with the session and the membership, for the pages that show it
- * (the division, its categories, the delete confirmation): one round trip (app.ts).
+ * (the division, its categories, the delete confirmation), and kept between views
+ * (web/middleware/held-reads.ts): one round trip (app.ts).
  */
-export const DIVISION_READ: FoldedPageRead<"divisionId" | "subject"> = {
+const DIVISION = heldRead({
   key: "division",
   rest: new RegExp(`^/security/divisions/([0-9]{1,18})(?:/(?:delete|${CATEGORY_IDS.join("|")}))?$`),
   args: (match) => {
@@ -404,7 +406,10 @@ export const DIVISION_READ: FoldedPageRead<"divisionId" | "subject"> = {
   },
   action: "security-profile.view",
   read: (eb, a) => divisionDataJson(eb, a.companyId, a.divisionId, a.subject),
-};
+});
+
+/** A division's pages' reads with the session, for sessionContext (app.ts). */
+export const DIVISION_READS = DIVISION.reads;
 
 /** A division of the company with its answers and files, on its own round trip (undefined: no such division). */
 export async function divisionData(deps: Pick<AppDeps, "db">, companyId: string, divisionId: string): Promise<DivisionData | undefined> {
@@ -414,11 +419,11 @@ export async function divisionData(deps: Pick<AppDeps, "db">, companyId: string,
   return divisionDataFrom(row?.data ?? null);
 }
 
-/** The same from what DIVISION_READ read for the division `divisionId` of the URL (undefined: none). */
-export function foldedDivisionData(folded: FoldedValue | undefined, companyId: string, divisionId: string): DivisionData | undefined | "not-read" {
+/** The same from what was read with the session for the division `divisionId` of the URL, or held since (undefined: none). */
+export function foldedDivisionData(db: Db, folded: FoldedValue | undefined, companyId: string, divisionId: string): DivisionData | undefined | "not-read" {
   const id = divisionIdOf(divisionId);
-  const value = id ? foldedValue(folded, DIVISION_READ, { companyId, divisionId: id }) : undefined;
-  return value === undefined ? "not-read" : divisionDataFrom(value);
+  const value = id ? DIVISION.value(db, folded, { companyId, divisionId: id }) : "not-read";
+  return value === "not-read" ? value : divisionDataFrom(value);
 }
 
 function divisionDataFrom(value: unknown): DivisionData | undefined {

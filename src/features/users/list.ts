@@ -1,9 +1,10 @@
 // A company's users as its users page lists them (USR-2): one query, or the same folded into
-// the session's read (USERS_READ), in the page's order; and one user by id.
+// the session's read and kept between views (USERS_READS), in the page's order; and one user by id.
 import { sql, type ExpressionBuilder } from "kysely";
 import type { AppDeps } from "../../web/context.ts";
-import type { Database } from "../../platform/db/index.ts";
-import { foldedValue, type FoldedPageRead, type FoldedValue } from "../../web/middleware/company-membership.ts";
+import type { Database, Db } from "../../platform/db/index.ts";
+import type { FoldedValue } from "../../web/middleware/company-membership.ts";
+import { heldRead } from "../../web/middleware/held-reads.ts";
 import type { CompanyRole } from "../../domain/permissions.ts";
 import type { CompanyUser } from "./service.ts";
 
@@ -12,7 +13,7 @@ const ROLE_ORDER: Record<CompanyRole, number> = { owner: 0, proxy: 1, "full-acce
 /** Names in Canadian French order (accents after their letter); one collator: localeCompare with a locale builds one per call. */
 const NAME_ORDER = new Intl.Collator("fr-CA");
 
-/** The columns a user is read with, in the order of a folded row (USERS_READ). */
+/** The columns a user is read with, in the order of a folded row (USERS). */
 const USER_COLUMNS = [
   "cu.person_id",
   "cu.role",
@@ -45,25 +46,29 @@ type UserTuple = unknown[];
 const TUPLE = USER_COLUMNS.map((c) => c.split(" as ")[0]!).map((column) => (column === "cu.person_id" ? sql`${sql.ref(column)}::text` : sql.ref(column)));
 
 /**
- * The users page's list read with the session and the membership (app.ts): one round trip, and
- * the rows come as one JSON value (the driver's parsing of 200 rows' fields and dates was a
- * third of the page's time), each row an array: building an object per row with its keys cost
- * PostgreSQL a third more than building an array (1.29 against 0.91 ms for 200 users, pgbench).
+ * The users page's list read with the session and the membership (app.ts), and kept between
+ * views (web/middleware/held-reads.ts): one round trip, and the rows come as one JSON value (the
+ * driver's parsing of 200 rows' fields and dates was a third of the page's time), each row an
+ * array: building an object per row with its keys cost PostgreSQL a third more than building an
+ * array (1.29 against 0.91 ms for 200 users, pgbench).
  */
-export const USERS_READ: FoldedPageRead = {
+const USERS = heldRead({
   key: "users",
   rest: /^\/users$/,
   args: () => ({}),
   action: "users.view",
   read: (eb, a) =>
-    usersQuery(eb as unknown as ExpressionBuilder<Database, never>, a.companyId!)
+    usersQuery(eb as unknown as ExpressionBuilder<Database, never>, a.companyId)
       .clearSelect()
       .select(sql<UserTuple[]>`coalesce(json_agg(json_build_array(${sql.join(TUPLE)})), '[]')`.as("users")),
-};
+});
 
-/** The list from what USERS_READ read for this company, or undefined when it was not read. */
-export function foldedUsers(folded: FoldedValue | undefined, companyId: string): CompanyUser[] | undefined {
-  const value = foldedValue(folded, USERS_READ, { companyId });
+/** The users page's reads with the session, for sessionContext (app.ts). */
+export const USERS_READS = USERS.reads;
+
+/** The list from what was read with the session for this company or held since, or undefined when neither. */
+export function foldedUsers(db: Db, folded: FoldedValue | undefined, companyId: string): CompanyUser[] | undefined {
+  const value = USERS.value(db, folded, { companyId });
   return Array.isArray(value) ? usersFrom((value as UserTuple[]).map(rowOfTuple)) : undefined;
 }
 

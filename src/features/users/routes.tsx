@@ -27,9 +27,9 @@ export function userRoutes(deps: AppDeps): Hono<AppEnv> {
   const NOTICES = { added: "addedNotice", role: "roleChangedNotice", deactivated: "deactivatedNotice", reactivated: "reactivatedNotice", contact: "contactSavedNotice" } as const;
 
   app.get(`${COMPANY}/users`, companyAction(deps, "users.view"), async (c) => {
-    // Read with the session (list.USERS_READ, app.ts), else on its own.
+    // Read with the session or held since (list.USERS_READS, app.ts), else on its own.
     const companyId = c.get("companyAccess").companyId;
-    const users = list.foldedUsers(c.get("companyMembership")?.page, companyId) ?? (await list.listUsers(deps, companyId));
+    const users = list.foldedUsers(deps.db, c.get("companyMembership")?.page, companyId) ?? (await list.listUsers(deps, companyId));
     const q = c.req.query("done");
     const key = q && q in NOTICES ? NOTICES[q as keyof typeof NOTICES] : undefined;
     const notice = key ? t(c)[key] : undefined;

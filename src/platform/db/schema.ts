@@ -297,7 +297,7 @@ export interface CompanyUsersTable {
   deactivated_reason: Optional<"by-user" | "urn-expired" | "owner-urn-expired">;
 }
 
-/** The version of what a company's dashboard shows, moved by triggers (migration 0019; features/companies/dashboard-cache.ts). */
+/** The version of what a company's pages show, moved by triggers (migration 0019; web/middleware/held-reads.ts). */
 export interface CompanyPageVersionsTable {
   company_id: string;
   version: string;

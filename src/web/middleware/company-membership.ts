@@ -26,7 +26,7 @@ export interface FoldedPageRead<K extends string = string> {
   /**
    * The read's arguments from the match of `rest` (undefined: not this read after all), and from
    * what the process holds for the company (`db`: the app's handle; e.g. whether it keeps the
-   * page's data already, features/companies/dashboard-cache.ts).
+   * page's data already, held-reads.ts).
    */
   readonly args: (match: RegExpExecArray, at: { companyId: string; db: Db }) => Record<K, string> | undefined;
   /** The action the pages declare: the data is read only for a role that may do it (and an active membership). */

@@ -19,7 +19,7 @@ import * as m0015 from "./0015_membership_life.ts";
 import * as m0016 from "./0016_partner_sign_out.ts";
 import * as m0017 from "./0017_profiles_version.ts";
 import * as m0018 from "./0018_strong_factors.ts";
-import * as m0019 from "./0019_dashboard_version.ts";
+import * as m0019 from "./0019_company_page_versions.ts";
 
 export const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
@@ -40,5 +40,5 @@ export const migrations: Record<string, Migration> = {
   "0016_partner_sign_out": m0016,
   "0017_profiles_version": m0017,
   "0018_strong_factors": m0018,
-  "0019_dashboard_version": m0019,
+  "0019_company_page_versions": m0019,
 };

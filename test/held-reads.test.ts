@@ -1,8 +1,8 @@
-// The PIP dashboard's data kept between views (features/companies/dashboard-cache.ts): every view
-// reads the company's version with the session (migration 0019's triggers move it with every
-// change to what the dashboard reads), and a view after a change shows the change, whichever
-// process made it. These tests change rows straight in the database, as another portal process
-// would, and read the dashboard through HTTP.
+// Company pages' data kept between views (web/middleware/held-reads.ts): every view reads the
+// company's version with the session (migration 0019's triggers move it with every change to
+// what those pages read), and a view after a change shows the change, whichever process made
+// it. These tests change rows straight in the database, as another portal process would, and
+// read the dashboard and the users page through HTTP.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { sql } from "kysely";
@@ -11,11 +11,13 @@ import { person, signUpAndSignIn } from "./helpers/identity.ts";
 import type { TestClient } from "./helpers/client.ts";
 import { authorizedCompany, memberOf } from "./helpers/companies.ts";
 import { unescapeHtml } from "./helpers/page-text.ts";
-import { DASHBOARD_READ } from "../src/features/companies/service.ts";
-import { DASHBOARD_TABLES } from "../src/platform/db/migrations/0019_dashboard_version.ts";
+import { DASHBOARD_READS } from "../src/features/companies/service.ts";
+import { USERS_READS } from "../src/features/users/list.ts";
+import { DIVISION_READS } from "../src/features/profiles/service.ts";
+import { COMPANY_PAGE_TABLES } from "../src/platform/db/migrations/0019_company_page_versions.ts";
 import { messages } from "../src/web/i18n/index.ts";
 
-describe("the dashboard kept between views", () => {
+describe("company pages kept between views", () => {
   let portal: TestPortal;
   let owner: TestClient;
   let colleague: TestClient;
@@ -41,17 +43,20 @@ describe("the dashboard kept between views", () => {
     (await db().selectFrom("company_page_versions").select("version").where("company_id", "=", companyId).executeTakeFirst())?.version ?? "0";
   const rename = (name: string) => db().updateTable("companies").set({ legal_name: name }).where("id", "=", companyId).execute();
 
-  it("has a trigger deferred to the commit on every table the dashboard's read names", async () => {
-    const compiled = db()
-      .selectNoFrom((eb) => DASHBOARD_READ.read(eb as never, { companyId: "1" }, "sessions.person_id").as("page"))
-      .compile().sql;
-    const read = new Set([...compiled.matchAll(/\b(?:from|join) "(\w+)"/g)].map((m) => m[1]!));
+  it("has a trigger deferred to the commit on every table the held reads name", async () => {
+    const read = new Set<string>();
+    for (const [withData] of [DASHBOARD_READS, USERS_READS, DIVISION_READS]) {
+      const compiled = db()
+        .selectNoFrom((eb) => withData.read(eb as never, { companyId: "1", divisionId: "1", subject: "division:1" }, "sessions.person_id").as("page"))
+        .compile().sql;
+      for (const m of compiled.matchAll(/\b(?:from|join) "(\w+)"/g)) read.add(m[1]!);
+    }
     read.delete("company_page_versions");
-    assert.deepEqual([...read].sort(), [...DASHBOARD_TABLES].sort(), "the migration's list is the tables the read names");
+    assert.deepEqual([...read].sort(), [...COMPANY_PAGE_TABLES].sort(), "the migration's list is the tables the reads name");
     const triggers = await sql<{ table: string; deferrable: boolean; deferred: boolean }>`
       select c.relname as table, t.tgdeferrable as deferrable, t.tginitdeferred as deferred
       from pg_trigger t join pg_class c on c.oid = t.tgrelid where t.tgname = c.relname || '_company_page'`.execute(db());
-    for (const table of DASHBOARD_TABLES) {
+    for (const table of COMPANY_PAGE_TABLES) {
       const trigger = triggers.rows.find((t) => t.table === table);
       assert.ok(trigger, `a trigger on ${table}`);
       assert.ok(trigger.deferrable && trigger.deferred, `${table}'s trigger fires at the commit`);
@@ -89,6 +94,29 @@ describe("the dashboard kept between views", () => {
     assert.ok(!adminOnly.includes(application), "an admin-only user is not");
     assert.ok(adminOnly.includes(messages("en").companies.sectionUnavailable));
     assert.ok((await view(owner)).includes(application), "and the owner still is");
+  });
+
+  it("shows the users page from what it holds until the version moves: a user's name", async () => {
+    const users = async () => {
+      const res = await owner.get(`/en/companies/${companyId}/users`);
+      assert.equal(res.status, 200);
+      return unescapeHtml(await res.text());
+    };
+    const name = (given: string) => db().updateTable("people").set({ family_name: given }).where("id", "=", colleagueId).execute();
+    await name("Cachée");
+    assert.ok((await users()).includes("Cachée"));
+    await db()
+      .transaction()
+      .execute(async (trx) => {
+        await sql`set local session_replication_role = replica`.execute(trx);
+        await trx.updateTable("people").set({ family_name: "Silencieuse" }).where("id", "=", colleagueId).execute();
+      });
+    portal.queries.length = 0;
+    const held = await users();
+    assert.ok(held.includes("Cachée") && !held.includes("Silencieuse"), "the list held, at the same version");
+    assert.equal(portal.queries.length, 1, "one round trip, the session's");
+    await name("Montrée");
+    assert.ok((await users()).includes("Montrée"), "a user's new name shows on the next view");
   });
 
   it("moves the version at the commit, and a person's change moves every company of theirs", async () => {

@@ -1,12 +1,12 @@
 import { sql, type Kysely } from "kysely";
 
-// The PIP dashboard's data is kept by each portal process between views
-// (features/companies/dashboard-cache.ts) and checked on every view against the company's row
-// in company_page_versions, read in the session's own statement: equal versions mean the data
-// held is what the database would give now. The version moves, by triggers so that no code path
-// can forget it, with every insert, update or delete of a row of the tables the dashboard reads
-// (test/dashboard-cache.test.ts checks the list against the dashboard's SQL), and for a person,
-// the version of each company they are a user of.
+// Company pages' data (the dashboard, the users page, a division's pages) is kept by each portal
+// process between views (web/middleware/held-reads.ts) and checked on every view against the
+// company's row in company_page_versions, read in the session's own statement: equal versions
+// mean the data held is what the database would give now. The version moves, by triggers so
+// that no code path can forget it, with every insert, update or delete of a row of the tables
+// those pages read (test/held-reads.test.ts checks the list against their SQL), and for a
+// person, the version of each company they are a user of.
 //
 // - Versions come from one sequence, so a value is never given twice, even after a company's
 //   row is deleted: a process cannot mistake new data for what it holds.
@@ -16,7 +16,7 @@ import { sql, type Kysely } from "kysely";
 // - The version is read in the same statement (one snapshot) as the data it stands for: data
 //   read before a commit carries the version before it.
 // - No foreign key to companies: a company's deletion fires its trigger after the row is gone.
-export const DASHBOARD_TABLES = [
+export const COMPANY_PAGE_TABLES = [
   "companies",
   "company_users",
   "people",
@@ -30,7 +30,7 @@ export const DASHBOARD_TABLES = [
   "information_requests",
 ] as const;
 
-const BY_COMPANY_ID = DASHBOARD_TABLES.filter((t) => t !== "companies" && t !== "people");
+const BY_COMPANY_ID = COMPANY_PAGE_TABLES.filter((t) => t !== "companies" && t !== "people");
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create sequence company_page_version_seq`.execute(db);
@@ -84,7 +84,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of DASHBOARD_TABLES) {
+  for (const table of COMPANY_PAGE_TABLES) {
     await sql`drop trigger if exists ${sql.raw(`${table}_company_page`)} on ${sql.table(table)}`.execute(db);
   }
   for (const fn of ["person_row_changed()", "company_row_changed()", "company_rows_changed()", "bump_company_page(bigint)"]) {

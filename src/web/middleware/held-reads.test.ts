@@ -1,20 +1,22 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { DashboardCache } from "./dashboard-cache.ts";
+import { HeldPages } from "./held-reads.ts";
 
-describe("DashboardCache", () => {
+describe("HeldPages", () => {
   it("gives what it holds at that version only", () => {
-    const cache = new DashboardCache();
+    const cache = new HeldPages();
     assert.equal(cache.holds("7"), false);
     cache.hold("7", "12", { name: "A" });
     assert.equal(cache.holds("7"), true);
     assert.deepEqual(cache.get("7", "12"), { name: "A" });
     assert.equal(cache.get("7", "13"), undefined, "another version is not what it holds");
     assert.equal(cache.get("8", "12"), undefined);
+    cache.drop("7");
+    assert.equal(cache.holds("7"), false);
   });
 
   it("keeps the newer of two reads, whichever is held last", () => {
-    const cache = new DashboardCache();
+    const cache = new HeldPages();
     cache.hold("7", "20", { name: "new" });
     cache.hold("7", "19", { name: "old" });
     assert.deepEqual(cache.get("7", "20"), { name: "new" });
@@ -24,7 +26,7 @@ describe("DashboardCache", () => {
   });
 
   it("freezes what it holds, so that no page can change it for the next", () => {
-    const cache = new DashboardCache();
+    const cache = new HeldPages();
     cache.hold("7", "1", { list: [{ id: "1" }] });
     const held = cache.get("7", "1") as { list: { id: string }[] };
     assert.throws(() => {
@@ -33,7 +35,7 @@ describe("DashboardCache", () => {
   });
 
   it("lets go of the company viewed least recently beyond its limit", () => {
-    const cache = new DashboardCache(2);
+    const cache = new HeldPages(2);
     cache.hold("1", "1", {});
     cache.hold("2", "1", {});
     cache.get("1", "1");
