@@ -66,10 +66,16 @@ const USERS = heldRead({
 /** The users page's reads with the session, for sessionContext (app.ts). */
 export const USERS_READS = USERS.reads;
 
+/** The users in the page's order, per list held (sorting 200 names is most of the page's own work): read-only. */
+const ordered = new WeakMap<object, readonly CompanyUser[]>();
+
 /** The list from what was read with the session for this company or held since, or undefined when neither. */
-export function foldedUsers(db: Db, folded: FoldedValue | undefined, companyId: string): CompanyUser[] | undefined {
+export function foldedUsers(db: Db, folded: FoldedValue | undefined, companyId: string): readonly CompanyUser[] | undefined {
   const value = USERS.value(db, folded, { companyId });
-  return Array.isArray(value) ? usersFrom((value as UserTuple[]).map(rowOfTuple)) : undefined;
+  if (!Array.isArray(value)) return undefined;
+  let users = ordered.get(value);
+  if (!users) ordered.set(value, (users = Object.freeze(usersFrom((value as UserTuple[]).map(rowOfTuple)))));
+  return users;
 }
 
 /** Each column's name in a row: its alias, or its name after the table's. */

@@ -38,7 +38,7 @@ function userRow(c: AppContext, me: { personId: string; role: CompanyRole }, use
   return html`<tr data-person="${user.personId}"><td><a href="${base(c)}/users/${user.personId}" aria-label="${manageable ? t.manageLink(name) : t.viewLink(name)}">${name}</a>${user.personId === me.personId ? ` ${t.you}` : ""}</td><td class="ttp-id">${formatUrn(user.urn)}</td><td>${t.roles[user.role]}</td><td>${t.statuses[user.status]}</td><td>${user.jobTitle ? html`${user.jobTitle}<br />` : ""}${user.email}<br />${user.phone}</td></tr>`;
 }
 
-export function UsersPage(props: { c: AppContext; users: CompanyUser[]; notice?: string | undefined }) {
+export function UsersPage(props: { c: AppContext; users: readonly CompanyUser[]; notice?: string | undefined }) {
   const t = u(props.c);
   const access = props.c.get("companyAccess");
   const me = { personId: access.personId, role: access.role };
