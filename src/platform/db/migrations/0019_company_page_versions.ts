@@ -9,7 +9,10 @@ import { sql, type Kysely } from "kysely";
 // person, the version of each company they are a user of.
 //
 // - Versions come from one sequence, so a value is never given twice, even after a company's
-//   row is deleted: a process cannot mistake new data for what it holds.
+//   row is deleted: a process cannot mistake new data for what it holds. Only equality means
+//   anything: of two commits, the one that took its value first may commit last, and the version
+//   then goes down — which is why a bump sets the value it took (never greatest(...), which would
+//   leave the version of data that no longer is).
 // - The triggers are deferred to the commit, so the version's row lock is the last lock a
 //   transaction takes and is held only while it commits: two transactions changing one
 //   company's rows in different orders cannot deadlock on it.
