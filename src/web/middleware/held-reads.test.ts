@@ -44,4 +44,15 @@ describe("HeldPages", () => {
     assert.equal(cache.holds("2"), false, "the least recently viewed went");
     assert.ok(cache.holds("1") && cache.holds("3"));
   });
+
+  it("keeps no more data than its budget, counted as JSON", () => {
+    const cache = new HeldPages(10, 30);
+    cache.hold("1", "1", { n: "0123456789" }); // 16 characters
+    cache.hold("2", "1", { n: "0123456789" });
+    assert.equal(cache.holds("1"), false, "two would be 32: the least recently viewed went");
+    assert.equal(cache.holds("2"), true);
+    cache.hold("3", "1", { n: "a".repeat(40) });
+    assert.equal(cache.holds("3"), false, "more than the whole budget is not held");
+    assert.equal(cache.holds("2"), true, "and lets go of nothing");
+  });
 });

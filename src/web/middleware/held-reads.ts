@@ -16,26 +16,36 @@
 // The data held is the company's, the same for everyone who may see the page: the read's
 // own `action` gate (the membership and the role) and anything that depends on the viewer are
 // read or decided on every view. One store per database handle (a process has one; each test
-// portal its own), the pages viewed most recently first, at most LIMIT of them.
+// portal its own), at most LIMIT pages and BUDGET of their data, the least recently viewed let
+// go first.
 import { sql, type ExpressionBuilder } from "kysely";
 import type { Database, Db } from "../../platform/db/index.ts";
 import { foldedValue, type FoldedPageRead, type FoldedValue } from "./company-membership.ts";
 
-/** Pages' data a process keeps (a dashboard is about 5 KB, a users page of 200 users about 40 KB). */
+/** Pages' data a process keeps: at most this many pages... */
 const LIMIT = 2_000;
+/**
+ * ...and at most this much of it, counted as its JSON's length (a dashboard is about 5,000
+ * characters, a users page of 200 users about 40,000): well within `npm start`'s heap limit.
+ */
+const BUDGET = 16_000_000;
 
 interface Held {
   readonly version: bigint;
   readonly data: unknown;
+  readonly size: number;
 }
 
 /** What a process holds of company pages' data, by page and arguments. */
 export class HeldPages {
   readonly #held = new Map<string, Held>();
   readonly #limit: number;
+  readonly #budget: number;
+  #size = 0;
 
-  constructor(limit = LIMIT) {
+  constructor(limit = LIMIT, budget = BUDGET) {
     this.#limit = limit;
+    this.#budget = budget;
   }
 
   holds(key: string): boolean {
@@ -60,13 +70,20 @@ export class HeldPages {
     const v = BigInt(version);
     const held = this.#held.get(key);
     if (held && held.version > v) return;
-    this.#held.delete(key);
-    this.#held.set(key, { version: v, data: deepFreeze(data) });
-    if (this.#held.size > this.#limit) this.#held.delete(this.#held.keys().next().value!);
+    const size = JSON.stringify(data)?.length ?? 0;
+    this.drop(key);
+    if (size > this.#budget) return;
+    this.#held.set(key, { version: v, data: deepFreeze(data), size });
+    this.#size += size;
+    // The least recently viewed go first.
+    while (this.#held.size > this.#limit || this.#size > this.#budget) this.drop(this.#held.keys().next().value!);
   }
 
   drop(key: string): void {
+    const held = this.#held.get(key);
+    if (!held) return;
     this.#held.delete(key);
+    this.#size -= held.size;
   }
 
   get size(): number {
